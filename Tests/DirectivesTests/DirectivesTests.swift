@@ -1,0 +1,1 @@
+// Tests of Directives; they arrive with the issue that builds it.

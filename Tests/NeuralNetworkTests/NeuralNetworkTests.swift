@@ -1,0 +1,1 @@
+// Tests of NeuralNetwork; they arrive with the issue that builds it.

@@ -1,0 +1,1 @@
+// Tests of Notebook; they arrive with the issue that builds it.

@@ -1,0 +1,1 @@
+// Tests of NudgeCLI; they arrive with the issue that builds it.

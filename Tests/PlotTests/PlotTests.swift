@@ -1,0 +1,1 @@
+// Tests of Plot; they arrive with the issue that builds it.

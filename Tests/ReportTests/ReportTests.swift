@@ -1,0 +1,1 @@
+// Tests of Report; they arrive with the issue that builds it.

@@ -1,0 +1,1 @@
+// Tests of Runs; they arrive with the issue that builds it.

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// Each chart kind against the SVG stored in `__Snapshots__/<name>.svg`. Run with
+/// `NUDGE_RECORD_SNAPSHOTS=1` to record them again after a deliberate change (then look at
+/// the new pictures before committing them).
+@Suite struct SnapshotTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("__Snapshots__")
+  static let recording = ProcessInfo.processInfo.environment["NUDGE_RECORD_SNAPSHOTS"] == "1"
+
+  @Test(arguments: SampleCharts.all.map(\.name))
+  func chartMatchesItsSnapshot(name: String) throws {
+    let svg = try #require(SampleCharts.all.first { $0.name == name }?.svg)
+    let file = Self.folder.appendingPathComponent(name + ".svg")
+    let stored = try? String(contentsOf: file, encoding: .utf8)
+    if Self.recording || stored == nil {
+      try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+      try svg.write(to: file, atomically: true, encoding: .utf8)
+      #expect(Self.recording, "recorded a missing snapshot \(file.path); run the tests again")
+      return
+    }
+    #expect(
+      stored == svg,
+      "\(name) differs from \(file.path); if the change is deliberate, rerun with NUDGE_RECORD_SNAPSHOTS=1")
+  }
+}

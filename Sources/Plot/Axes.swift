@@ -1,7 +1,9 @@
 /// Axes with ticks, tick labels, gridlines and titles.
 enum Axes {
   /// The vertical axis at the left of `area`, with horizontal gridlines across it.
-  static func drawY(_ scale: Scale, title: String, area: PlotArea, grid: Bool = true, into svg: inout SVGBuilder) {
+  static func drawY(
+    _ scale: Scale, title: String, area: PlotArea, grid: Bool = true, into svg: inout SVGBuilder
+  ) {
     var widest = 0.0
     for (tick, label) in zip(scale.ticks, scale.labels) {
       let y = scale.position(tick)
@@ -20,7 +22,9 @@ enum Axes {
   }
 
   /// The horizontal axis at the bottom of `area`, with vertical gridlines.
-  static func drawX(_ scale: Scale, title: String, area: PlotArea, grid: Bool = true, into svg: inout SVGBuilder) {
+  static func drawX(
+    _ scale: Scale, title: String, area: PlotArea, grid: Bool = true, into svg: inout SVGBuilder
+  ) {
     for (tick, label) in zip(scale.ticks, scale.labels) {
       let x = scale.position(tick)
       guard x >= area.left - 0.5 && x <= area.right + 0.5 else { continue }
@@ -45,7 +49,8 @@ enum Axes {
 
   private static func drawXTitle(_ title: String, area: PlotArea, into svg: inout SVGBuilder) {
     guard !title.isEmpty else { return }
-    svg.text(title, x: area.centerX, y: area.bottom + 36, anchor: "middle", cssClass: "np-axis-title")
+    svg.text(
+      title, x: area.centerX, y: area.bottom + 36, anchor: "middle", cssClass: "np-axis-title")
   }
 
   /// A clip path for `area` (id `<chart id>-<name>`), so lines and bands never spill over
@@ -55,7 +60,10 @@ enum Axes {
     svg.open("clipPath", [("id", id)])
     svg.element(
       "rect",
-      [("x", area.left.svg), ("y", area.top.svg), ("width", area.width.svg), ("height", area.height.svg)])
+      [
+        ("x", area.left.svg), ("y", area.top.svg), ("width", area.width.svg),
+        ("height", area.height.svg),
+      ])
     svg.close("clipPath")
     return "url(#\(id))"
   }

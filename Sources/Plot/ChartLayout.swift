@@ -90,7 +90,9 @@ struct ChartChrome {
 
   /// The plot area for axes whose y tick labels are `yLabels`, with room for axis titles and
   /// for `rightExtra` units at the right (e.g. a colour scale).
-  func plotArea(yLabels: [String], hasXAxis: Bool = true, hasYTitle: Bool = true, rightExtra: Double = 0)
+  func plotArea(
+    yLabels: [String], hasXAxis: Bool = true, hasYTitle: Bool = true, rightExtra: Double = 0
+  )
     -> PlotArea
   {
     let labelWidth = yLabels.map { textWidth($0) }.max() ?? 0

@@ -1,9 +1,21 @@
+import Foundation
+
+/// How values spread along a colour map.
+package enum ColorScaling: Sendable, Equatable {
+  case linear
+  /// By log10(1 + value), for counts where a few cells dwarf the rest (a confusion
+  /// matrix's diagonal): small counts such as 3 and 40 still get different colours.
+  /// Values below zero take the lowest colour.
+  case logarithmic
+}
+
 /// The labelled colour bar beside a heatmap or image grid: which colour means which value.
 struct ColorScale {
   var map: ColorMap
   var lower: Double
   var upper: Double
   var title: String
+  var scaling: ColorScaling = .linear
 
   /// Width taken at the right of the plot area.
   static let reservedWidth = 78.0
@@ -21,14 +33,10 @@ struct ColorScale {
       "rect",
       [
         ("x", x.svg), ("y", top.svg), ("width", "14"), ("height", (bottom - top).svg),
-        ("fill", "url(#\(id))"), ("class", "np-frame"),
+        ("fill", "url(#\(id))"), ("stroke", "currentColor"), ("stroke-opacity", "0.3"),
       ])
-    let scale = Scale.linear(covering: [lower, upper], tickCount: 5)
-    let placed = Scale(
-      kind: .linear, lower: lower, upper: upper, ticks: scale.ticks, labels: scale.labels, start: bottom,
-      end: top)
-    for (tick, label) in zip(placed.ticks, placed.labels) where tick >= lower && tick <= upper {
-      let y = placed.position(tick)
+    for (tick, label) in ticks() where tick >= lower && tick <= upper {
+      let y = bottom + (top - bottom) * fraction(tick)
       svg.line(x1: x + 14, y1: y, x2: x + 18, y2: y, cssClass: "np-axis")
       svg.text(label, x: x + 21, y: y + 4, cssClass: "np-tick")
     }
@@ -39,7 +47,25 @@ struct ColorScale {
 
   /// Where `value` falls along the map, 0 to 1.
   func fraction(_ value: Double) -> Double {
-    upper > lower ? (value - lower) / (upper - lower) : 0.5
+    switch scaling {
+    case .linear:
+      return upper > lower ? (value - lower) / (upper - lower) : 0.5
+    case .logarithmic:
+      let top = log10(1 + max(0, upper))
+      return top > 0 ? log10(1 + max(0, value)) / top : 0.5
+    }
+  }
+
+  /// Nice values along a linear bar; 0 and the powers of ten along a logarithmic one.
+  private func ticks() -> [(Double, String)] {
+    switch scaling {
+    case .linear:
+      let scale = Scale.linear(covering: [lower, upper], tickCount: 5)
+      return Array(zip(scale.ticks, scale.labels))
+    case .logarithmic:
+      let powers = upper >= 1 ? (0...Int(log10(upper))).map { NiceTicks.exactPowerOfTen($0) } : []
+      return [(0, "0")] + powers.map { ($0, NumberText.summary($0)) }
+    }
   }
 }
 

@@ -37,18 +37,24 @@ package struct DivergingBarChart: Sendable {
     var omissions = Omissions()
     for bar in bars { _ = omissions.admit(bar.value) }
     let notes = omissions.sentence.map { [$0] } ?? []
-    let size = size ?? ChartSize(width: 640, height: DivergingPanel.height(rows: bars.count, notes: notes.count))
+    let size =
+      size
+      ?? ChartSize(width: 640, height: DivergingPanel.height(rows: bars.count, notes: notes.count))
     let chrome = ChartChrome(size: size, title: title, legend: [], notes: notes)
     let area = chrome.plotArea(yLabels: [], hasYTitle: false)
     var svg = SVGBuilder()
     chrome.drawHeader(into: &svg)
-    DivergingPanel(heading: nil, xTitle: xTitle, bars: bars).draw(in: area, chrome: chrome, into: &svg)
+    DivergingPanel(heading: nil, xTitle: xTitle, bars: bars).draw(
+      in: area, chrome: chrome, into: &svg)
     chrome.drawNotes(into: &svg)
     let description =
-      ["Diverging bar chart of \(xTitle.isEmpty ? "changes" : xTitle)."] + [DivergingPanel.describe(bars)]
+      ["Diverging bar chart of \(xTitle.isEmpty ? "changes" : xTitle)."] + [
+        DivergingPanel.describe(bars)
+      ]
       + [omissions.sentence].compactMap { $0 }
     return ChartDocument(
-      width: size.width, height: size.height, title: title, description: description.joined(separator: " "),
+      width: size.width, height: size.height, title: title,
+      description: description.joined(separator: " "),
       body: svg.markup
     ).svg()
   }
@@ -69,13 +75,16 @@ struct DivergingPanel {
     }
     let finite = bars.map(\.value).filter(\.isFinite)
     guard let largest = finite.map(abs).max() else {
-      chrome.drawMessage(bars.isEmpty ? "No data" : "No finite values to plot", in: area, into: &svg)
+      chrome.drawMessage(
+        bars.isEmpty ? "No data" : "No finite values to plot", in: area, into: &svg)
       return
     }
     let labelWidth = (bars.map { textWidth(label($0), fontSize: 12) }.max() ?? 0) + 10
     let limit = largest > 0 ? largest * 1.45 : 1
     var scale = Scale.linear(covering: [-limit, limit], tickCount: 4)
-    let bounds = PlotArea(left: area.left + labelWidth, top: area.top, width: area.width - labelWidth, height: area.height)
+    let bounds = PlotArea(
+      left: area.left + labelWidth, top: area.top, width: area.width - labelWidth,
+      height: area.height)
     scale = scale.placed(from: bounds.left, to: bounds.right)
     Axes.drawX(scale, title: xTitle, area: bounds, into: &svg)
     let zero = scale.position(0)
@@ -96,11 +105,14 @@ struct DivergingPanel {
       svg.element(
         "rect",
         [
-          ("x", min(zero, end).svg), ("y", (centerY - height / 2).svg), ("width", max(0.5, abs(end - zero)).svg),
+          ("x", min(zero, end).svg), ("y", (centerY - height / 2).svg),
+          ("width", max(0.5, abs(end - zero)).svg),
           ("height", height.svg), ("fill", up ? Palette.good : Palette.bad),
         ], hover: "\(label(bar)): \(Self.signed(bar.value)) (\(up ? "up" : "down"))")
       let text = up ? "▲ \(Self.signed(bar.value))" : "\(Self.signed(bar.value)) ▼"
-      svg.text(text, x: up ? end + 5 : end - 5, y: centerY + 4, anchor: up ? "start" : "end", cssClass: "np-small")
+      svg.text(
+        text, x: up ? end + 5 : end - 5, y: centerY + 4, anchor: up ? "start" : "end",
+        cssClass: "np-small")
     }
   }
 
@@ -110,7 +122,8 @@ struct DivergingPanel {
 
   /// The height of a chart whose panels have `rows` rows, a heading, and `notes` notes.
   static func height(rows: Int, notes: Int, heading: Bool = false) -> Double {
-    38 + Double(max(rows, 3)) * rowHeight + (heading ? 16 : 0) + 44 + Double(notes) * 14 + (notes > 0 ? 6 : 0)
+    38 + Double(max(rows, 3)) * rowHeight + (heading ? 16 : 0) + 44 + Double(notes) * 14
+      + (notes > 0 ? 6 : 0)
   }
 
   /// "+0.82", "−0.09" (a true minus sign), "0".

@@ -50,7 +50,9 @@ package struct Histogram: Sendable {
     let chrome = ChartChrome(
       size: size, title: title,
       legend: series.count > 1
-        ? series.indices.map { LegendEntry(name: series[$0].name, style: styles[$0], sample: .swatch) } : [],
+        ? series.indices.map {
+          LegendEntry(name: series[$0].name, style: styles[$0], sample: .swatch)
+        } : [],
       notes: omissions.sentence.map { [$0] } ?? [])
     let highest = counts.flatMap { $0 }.max() ?? 0
     var yAxis = Scale.linear(covering: [0, Double(max(highest, 1))], integerTicks: true)
@@ -62,12 +64,16 @@ package struct Histogram: Sendable {
     var svg = SVGBuilder()
     chrome.drawHeader(into: &svg)
     if edges.isEmpty {
-      chrome.drawMessage(series.allSatisfy(\.values.isEmpty) ? "No data" : "No finite values to plot", in: area, into: &svg)
+      chrome.drawMessage(
+        series.allSatisfy(\.values.isEmpty) ? "No data" : "No finite values to plot", in: area,
+        into: &svg)
     } else {
       Axes.drawY(yAxis, title: yTitle, area: area, into: &svg)
       Axes.drawX(xAxis, title: xTitle, area: area, grid: false, into: &svg)
       for index in series.indices {
-        drawBars(index, counts: counts[index], edges: edges, style: styles[index], x: xAxis, y: yAxis, into: &svg)
+        drawBars(
+          index, counts: counts[index], edges: edges, style: styles[index], x: xAxis, y: yAxis,
+          into: &svg)
       }
     }
     chrome.drawNotes(into: &svg)
@@ -93,7 +99,10 @@ package struct Histogram: Sendable {
       let closing = bin == counts.count - 1 ? "]" : ")"
       svg.element(
         "rect",
-        [("x", left.svg), ("y", top.svg), ("width", max(0.5, right - left).svg), ("height", (base - top).svg)],
+        [
+          ("x", left.svg), ("y", top.svg), ("width", max(0.5, right - left).svg),
+          ("height", (base - top).svg),
+        ],
         hover:
           "\(series[index].name): \(counted(count, "value")) in [\(NumberText.summary(edges[bin])), \(NumberText.summary(edges[bin + 1]))\(closing)"
       )
@@ -110,11 +119,14 @@ package struct Histogram: Sendable {
     svg.element("path", attributes)
   }
 
-  private func description(finite: [[Double]], edges: [Double], counts: [[Int]], omissions: Omissions) -> String {
+  private func description(
+    finite: [[Double]], edges: [Double], counts: [[Int]], omissions: Omissions
+  ) -> String {
     var sentences = ["Histogram of \(xTitle)."]
     if let first = edges.first, let last = edges.last {
       sentences.append(
-        "\(counted(edges.count - 1, "bin")) of width \(NumberText.spoken((last - first) / Double(edges.count - 1))) from \(NumberText.spoken(first)) to \(NumberText.spoken(last)).")
+        "\(counted(edges.count - 1, "bin")) of width \(NumberText.spoken((last - first) / Double(edges.count - 1))) from \(NumberText.spoken(first)) to \(NumberText.spoken(last))."
+      )
     } else {
       sentences.append("No data.")
     }
@@ -129,7 +141,8 @@ package struct Histogram: Sendable {
       var sentence =
         "\(series[index].name): \(counted(values.count, "value")), mean \(NumberText.spoken(mean)), standard deviation \(NumberText.spoken(variance.squareRoot())), from \(NumberText.spoken(values.min() ?? 0)) to \(NumberText.spoken(values.max() ?? 0))"
       if let peak = counts[index].indices.max(by: { counts[index][$0] < counts[index][$1] }) {
-        sentence += "; most in the bin from \(NumberText.spoken(edges[peak])) to \(NumberText.spoken(edges[peak + 1])) (\(counts[index][peak]))"
+        sentence +=
+          "; most in the bin from \(NumberText.spoken(edges[peak])) to \(NumberText.spoken(edges[peak + 1])) (\(counts[index][peak]))"
       }
       sentences.append(sentence + ".")
     }

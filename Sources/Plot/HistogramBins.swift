@@ -53,7 +53,11 @@ package enum HistogramBins {
     for value in values where value.isFinite && value >= first && value <= last {
       var bin = min(binCount - 1, Int((value - first) * scale))
       // Correct the estimate against the true edges, as numpy does.
-      if value < edges[bin] { bin -= 1 } else if bin + 1 < binCount && value >= edges[bin + 1] { bin += 1 }
+      if value < edges[bin] {
+        bin -= 1
+      } else if bin + 1 < binCount && value >= edges[bin + 1] {
+        bin += 1
+      }
       counts[max(0, bin)] += 1
     }
     return counts
@@ -76,7 +80,8 @@ package enum HistogramBins {
     let below = Int(position.rounded(.down))
     let above = min(sorted.count - 1, below + 1)
     let fraction = position - Double(below)
-    return fraction == 0 ? sorted[below] : sorted[below] + (sorted[above] - sorted[below]) * fraction
+    return fraction == 0
+      ? sorted[below] : sorted[below] + (sorted[above] - sorted[below]) * fraction
 
   }
 }

@@ -7,7 +7,9 @@ package struct ImageTile: Sendable {
   package var isFlagged: Bool
   package var hover: String?
 
-  package init(pixels: [Double], caption: String = "", isFlagged: Bool = false, hover: String? = nil) {
+  package init(
+    pixels: [Double], caption: String = "", isFlagged: Bool = false, hover: String? = nil
+  ) {
     self.pixels = pixels
     self.caption = caption
     self.isFlagged = isFlagged
@@ -71,7 +73,8 @@ package struct ImageGrid: Sendable {
     for (index, image) in images.enumerated() {
       let label = index < labels.count ? String(labels[index]) : "?"
       guard let guesses, index < guesses.count else {
-        tiles.append(ImageTile(pixels: image, caption: label, hover: "image \(index + 1): label \(label)"))
+        tiles.append(
+          ImageTile(pixels: image, caption: label, hover: "image \(index + 1): label \(label)"))
         continue
       }
       let guess = String(guesses[index])
@@ -79,10 +82,12 @@ package struct ImageGrid: Sendable {
       if isWrong { wrong.append("image \(index + 1), a \(label), guessed \(guess)") }
       tiles.append(
         ImageTile(
-          pixels: image, caption: isWrong ? "✗ \(label) → \(guess)" : "\(label) → \(guess)", isFlagged: isWrong,
+          pixels: image, caption: isWrong ? "✗ \(label) → \(guess)" : "\(label) → \(guess)",
+          isFlagged: isWrong,
           hover: "image \(index + 1): label \(label), guess \(guess)\(isWrong ? " (wrong)" : "")"))
     }
-    let labelList = "Labels: " + labels.prefix(images.count).map(String.init).joined(separator: ", ") + "."
+    let labelList =
+      "Labels: " + labels.prefix(images.count).map(String.init).joined(separator: ", ") + "."
     var summary = labelList
     var note: String?
     if let guesses {
@@ -92,7 +97,8 @@ package struct ImageGrid: Sendable {
       note = "Caption: label → guess. ✗ and a dashed frame mark a wrong guess."
     }
     return ImageGrid(
-      title: title, tiles: tiles, imageWidth: width, imageHeight: height, columns: columns, colorMap: .ink,
+      title: title, tiles: tiles, imageWidth: width, imageHeight: height, columns: columns,
+      colorMap: .ink,
       range: 0...1, legendNote: note, summary: summary)
   }
 
@@ -106,7 +112,9 @@ package struct ImageGrid: Sendable {
       let finite = pixels.filter(\.isFinite)
       return ImageTile(
         pixels: pixels, caption: "\(captionPrefix) \(index + 1)",
-        hover: "\(captionPrefix) \(index + 1): from \(NumberText.summary(finite.min() ?? .nan)) to \(NumberText.summary(finite.max() ?? .nan))")
+        hover:
+          "\(captionPrefix) \(index + 1): from \(NumberText.summary(finite.min() ?? .nan)) to \(NumberText.summary(finite.max() ?? .nan))"
+      )
     }
     return ImageGrid(
       title: title, tiles: tiles, imageWidth: width, imageHeight: height, columns: columns,
@@ -124,7 +132,8 @@ package struct ImageGrid: Sendable {
     let gridWidth = Double(columnCount) * (tileSize + gap) - gap
     let extra = colorScaleTitle == nil ? 0 : ColorScale.reservedWidth
     let gridHeight = Double(rowCount) * (tileSize + captionHeight + gap)
-    return ChartSize(width: max(300, 24 + gridWidth + extra), height: 40 + max(gridHeight, 60) + footerHeight)
+    return ChartSize(
+      width: max(300, 24 + gridWidth + extra), height: 40 + max(gridHeight, 60) + footerHeight)
   }
 
   private var notes: [String] {
@@ -132,8 +141,12 @@ package struct ImageGrid: Sendable {
     var omissions = Omissions()
     for tile in tiles { for value in tile.pixels { _ = omissions.admit(value) } }
     let missing = tiles.reduce(0) { $0 + max(0, imageWidth * imageHeight - $1.pixels.count) }
-    if let sentence = omissions.sentence { notes.append(sentence + " Drawn as the middle of the colour scale.") }
-    if missing > 0 { notes.append("\(counted(missing, "pixel")) missing, drawn as the middle of the colour scale.") }
+    if let sentence = omissions.sentence {
+      notes.append(sentence + " Drawn as the middle of the colour scale.")
+    }
+    if missing > 0 {
+      notes.append("\(counted(missing, "pixel")) missing, drawn as the middle of the colour scale.")
+    }
     return notes
   }
 
@@ -158,19 +171,28 @@ package struct ImageGrid: Sendable {
     chrome.drawHeader(into: &svg)
     let top = 40.0
     if tiles.isEmpty || imageWidth <= 0 || imageHeight <= 0 {
-      chrome.drawMessage("No images", in: PlotArea(left: 12, top: top, width: size.width - 24, height: 60), into: &svg)
+      chrome.drawMessage(
+        "No images", in: PlotArea(left: 12, top: top, width: size.width - 24, height: 60),
+        into: &svg)
     } else {
       drawTiles(top: top, into: &svg)
     }
     if let colorScaleTitle, !tiles.isEmpty {
       let range = valueRange
       let gridWidth = Double(columnCount) * (tileSize + gap) - gap
-      ColorScale(map: colorMap, lower: range.lowerBound, upper: range.upperBound, title: colorScaleTitle)
-        .draw(x: 12 + gridWidth + 16, top: top + 14, bottom: top + max(tileSize, min(200, Double(rowCount) * (tileSize + captionHeight + gap) - gap)), into: &svg)
+      ColorScale(
+        map: colorMap, lower: range.lowerBound, upper: range.upperBound, title: colorScaleTitle
+      )
+      .draw(
+        x: 12 + gridWidth + 16, top: top + 14,
+        bottom: top
+          + max(tileSize, min(200, Double(rowCount) * (tileSize + captionHeight + gap) - gap)),
+        into: &svg)
     }
     chrome.drawNotes(into: &svg)
     return ChartDocument(
-      width: size.width, height: size.height, title: title, description: description, body: svg.markup
+      width: size.width, height: size.height, title: title, description: description,
+      body: svg.markup
     ).svg()
   }
 
@@ -207,7 +229,8 @@ package struct ImageGrid: Sendable {
       svg.element("use", [("href", "#" + sheetID)])
       svg.close("svg")
       var frame = [
-        ("x", x.svg), ("y", y.svg), ("width", tileSize.svg), ("height", tileHeight.svg), ("fill", "none"),
+        ("x", x.svg), ("y", y.svg), ("width", tileSize.svg), ("height", tileHeight.svg),
+        ("fill", "none"),
       ]
       frame +=
         tile.isFlagged
@@ -242,13 +265,15 @@ package struct ImageGrid: Sendable {
         for column in 0..<imageWidth {
           let source = row * imageWidth + column
           let value = source < tile.pixels.count ? tile.pixels[source] : .nan
-          let color = colorMap.color(at: value.isFinite ? (value - range.lowerBound) / span : .nan).bytes
+          let color = colorMap.color(at: value.isFinite ? (value - range.lowerBound) / span : .nan)
+            .bytes
           let target = ((originY + row) * width + originX + column) * channels
           for channel in 0..<channels { pixels[target + channel] = color[channel] }
         }
       }
     }
-    return PNGImage(width: width, height: height, colorType: grayscale ? .gray : .rgb, pixels: pixels)
+    return PNGImage(
+      width: width, height: height, colorType: grayscale ? .gray : .rgb, pixels: pixels)
   }
 
   private var description: String {
@@ -257,7 +282,9 @@ package struct ImageGrid: Sendable {
     if let summary { sentences.append(summary) }
     if colorMap == .diverging || colorScaleTitle != nil {
       let range = valueRange
-      sentences.append("Colour scale from \(NumberText.spoken(range.lowerBound)) to \(NumberText.spoken(range.upperBound)).")
+      sentences.append(
+        "Colour scale from \(NumberText.spoken(range.lowerBound)) to \(NumberText.spoken(range.upperBound))."
+      )
     }
     return (sentences + notes).joined(separator: " ")
   }

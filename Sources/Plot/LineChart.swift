@@ -24,7 +24,8 @@ package struct LineSeries: Sendable {
 
   /// A series of points `(x[i], y[i])`; extra values in the longer array are ignored.
   package init(
-    name: String, x: [Double], y: [Double], style: SeriesStyle? = nil, markers: Markers = .automatic,
+    name: String, x: [Double], y: [Double], style: SeriesStyle? = nil,
+    markers: Markers = .automatic,
     isFaint: Bool = false
   ) {
     self.name = name
@@ -94,7 +95,8 @@ package struct LineChart: Sendable {
   package var size: ChartSize
 
   package init(
-    title: String, xTitle: String, yTitle: String, series: [LineSeries], yScale: Scale.Kind = .linear,
+    title: String, xTitle: String, yTitle: String, series: [LineSeries],
+    yScale: Scale.Kind = .linear,
     size: ChartSize = .standard
   ) {
     self.title = title
@@ -126,7 +128,9 @@ package struct LineChart: Sendable {
     let styles = series.indices.map { index in
       if let style = series[index].style { return style }
       // A moving average takes its source's colour and marker but a solid line.
-      if let source = series[index].source, let origin = series.firstIndex(where: { $0.name == source }) {
+      if let source = series[index].source,
+        let origin = series.firstIndex(where: { $0.name == source })
+      {
         var style = series[origin].style ?? .automatic(origin)
         style.dash = nil
         return style
@@ -153,7 +157,8 @@ package struct LineChart: Sendable {
     var svg = SVGBuilder()
     chrome.drawHeader(into: &svg)
     if drawn.isEmpty {
-      chrome.drawMessage(series.isEmpty ? "No data" : "No finite values to plot", in: area, into: &svg)
+      chrome.drawMessage(
+        series.isEmpty ? "No data" : "No finite values to plot", in: area, into: &svg)
     } else {
       Axes.drawY(yAxis, title: yTitle, area: area, into: &svg)
       Axes.drawX(xAxis, title: xTitle, area: area, into: &svg)
@@ -164,7 +169,8 @@ package struct LineChart: Sendable {
       }
       svg.close("g")
       for index in series.indices where showsMarkers(index, points: points) {
-        drawMarkers(index, points: points[index], style: styles[index], x: xAxis, y: yAxis, into: &svg)
+        drawMarkers(
+          index, points: points[index], style: styles[index], x: xAxis, y: yAxis, into: &svg)
       }
     }
     chrome.drawNotes(into: &svg)
@@ -220,9 +226,12 @@ package struct LineChart: Sendable {
   /// "train: fell from 0.52 to 0.21 over epoch 1 to 3 (lowest 0.21, highest 0.52)".
   private func summary(of line: LineSeries, points: [(x: Double, y: Double)?]) -> String {
     let finite = points.compactMap { $0 }
-    guard let first = finite.first, let last = finite.last else { return "\(line.name): no finite values" }
+    guard let first = finite.first, let last = finite.last else {
+      return "\(line.name): no finite values"
+    }
     if finite.count == 1 {
-      return "\(line.name): one value, \(NumberText.spoken(first.y)) at \(xTitle) \(NumberText.spoken(first.x))"
+      return
+        "\(line.name): one value, \(NumberText.spoken(first.y)) at \(xTitle) \(NumberText.spoken(first.x))"
     }
     let trend = last.y > first.y ? "rose" : last.y < first.y ? "fell" : "stayed"
     let lowest = finite.map(\.y).min() ?? first.y
@@ -236,7 +245,9 @@ package struct LineChart: Sendable {
   }
 
   private func description(points: [[(x: Double, y: Double)?]], omissions: Omissions) -> String {
-    var sentences = ["Line chart of \(yTitle) against \(xTitle)\(yScale == .log10 ? " on a log scale" : "")."]
+    var sentences = [
+      "Line chart of \(yTitle) against \(xTitle)\(yScale == .log10 ? " on a log scale" : "")."
+    ]
     if series.isEmpty { sentences.append("No data.") }
     for index in series.indices {
       sentences.append(summary(of: series[index], points: points[index]) + ".")

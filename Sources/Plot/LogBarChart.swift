@@ -78,16 +78,22 @@ package struct LogBarChart: Sendable {
     for value in series.flatMap({ $0.values.prefix(categories.count) }) {
       if value == 0 { zeros += 1 } else { _ = omissions.admit(value, logScale: true) }
     }
-    let shown = series.flatMap { $0.values.prefix(categories.count) }.filter { $0.isFinite && $0 > 0 }
+    let shown = series.flatMap { $0.values.prefix(categories.count) }.filter {
+      $0.isFinite && $0 > 0
+    }
     let edges = bands.flatMap { [$0.lower, $0.upper] }.filter { $0.isFinite && $0 > 0 }
     let bandPadding = [edges.min().map { $0 / 10 }, edges.max().map { $0 * 10 }].compactMap { $0 }
     var notes = omissions.sentence.map { [$0] } ?? []
-    if zeros > 0 { notes.append("\(counted(zeros, "value")) exactly 0, drawn as “0” at the bottom of the axis.") }
+    if zeros > 0 {
+      notes.append("\(counted(zeros, "value")) exactly 0, drawn as “0” at the bottom of the axis.")
+    }
     let styles = series.indices.map { series[$0].style ?? .automatic($0) }
     let chrome = ChartChrome(
       size: size, title: title,
       legend: series.count > 1
-        ? series.indices.map { LegendEntry(name: series[$0].name, style: styles[$0], sample: .swatch) } : [],
+        ? series.indices.map {
+          LegendEntry(name: series[$0].name, style: styles[$0], sample: .swatch)
+        } : [],
       notes: notes)
     var yAxis = Scale.log10(covering: shown, including: bandPadding)
     let area = chrome.plotArea(yLabels: yAxis.labels)
@@ -108,7 +114,8 @@ package struct LogBarChart: Sendable {
         for (category, value) in bars.values.prefix(categories.count).enumerated() {
           let x = centers[category] + (Double(index) - Double(series.count) / 2) * barWidth
           drawBar(
-            value, category: category, series: index, x: x, width: barWidth, style: styles[index], y: yAxis,
+            value, category: category, series: index, x: x, width: barWidth, style: styles[index],
+            y: yAxis,
             area: area, into: &svg)
         }
       }
@@ -128,7 +135,8 @@ package struct LogBarChart: Sendable {
       svg.element(
         "rect",
         [
-          ("x", area.left.svg), ("y", top.svg), ("width", area.width.svg), ("height", (bottom - top).svg),
+          ("x", area.left.svg), ("y", top.svg), ("width", area.width.svg),
+          ("height", (bottom - top).svg),
           ("fill", band.color), ("fill-opacity", "0.13"),
         ], hover: "\(band.name): \(rangeText(band))")
       if band.lower > y.lower {
@@ -148,21 +156,28 @@ package struct LogBarChart: Sendable {
   ) {
     let name = "\(categories[category]), \(series[index].name)"
     if value == 0 {
-      svg.text("0", x: x + width / 2, y: area.bottom - 4, anchor: "middle", cssClass: "np-small np-strong")
+      svg.text(
+        "0", x: x + width / 2, y: area.bottom - 4, anchor: "middle", cssClass: "np-small np-strong")
       return
     }
     guard value.isFinite && value > 0 else {
-      svg.text("?", x: x + width / 2, y: area.bottom - 4, anchor: "middle", cssClass: "np-small np-strong")
+      svg.text(
+        "?", x: x + width / 2, y: area.bottom - 4, anchor: "middle", cssClass: "np-small np-strong")
       return
     }
     let top = max(area.top, y.position(value))
     var attributes = [
-      ("x", (x + 1).svg), ("y", top.svg), ("width", max(1, width - 2).svg), ("height", (area.bottom - top).svg),
-      ("fill", style.color), ("fill-opacity", "0.85"), ("stroke", style.color), ("stroke-width", "1"),
+      ("x", (x + 1).svg), ("y", top.svg), ("width", max(1, width - 2).svg),
+      ("height", (area.bottom - top).svg),
+      ("fill", style.color), ("fill-opacity", "0.85"), ("stroke", style.color),
+      ("stroke-width", "1"),
     ]
     if let dash = style.dash { attributes.append(("stroke-dasharray", dash)) }
-    svg.element("rect", attributes, hover: "\(name): \(NumberText.summary(value)) (\(verdict(value)))")
-    svg.text(NumberText.summary(value), x: x + width / 2, y: top - 4, anchor: "middle", cssClass: "np-small")
+    svg.element(
+      "rect", attributes, hover: "\(name): \(NumberText.summary(value)) (\(verdict(value)))")
+    svg.text(
+      NumberText.summary(value), x: x + width / 2, y: top - 4, anchor: "middle",
+      cssClass: "np-small")
   }
 
   private func verdict(_ value: Double) -> String {
@@ -186,7 +201,8 @@ package struct LogBarChart: Sendable {
   private func description(notes: [String]) -> String {
     var sentences = ["Bar chart of \(yTitle) per category on a log scale."]
     if !bands.isEmpty {
-      sentences.append("Bands: " + bands.map { "\(rangeText($0)) \($0.name)" }.joined(separator: "; ") + ".")
+      sentences.append(
+        "Bands: " + bands.map { "\(rangeText($0)) \($0.name)" }.joined(separator: "; ") + ".")
     }
     if categories.isEmpty || series.isEmpty { sentences.append("No data.") }
     for (category, name) in categories.enumerated() {

@@ -62,7 +62,8 @@ package enum NiceTicks {
     let power = floor(log10(rawStep))
     let error = rawStep / pow(10, power)
     let factor: Double =
-      error >= 50.0.squareRoot() ? 10 : error >= 10.0.squareRoot() ? 5 : error >= 2.0.squareRoot() ? 2 : 1
+      error >= 50.0.squareRoot()
+      ? 10 : error >= 10.0.squareRoot() ? 5 : error >= 2.0.squareRoot() ? 2 : 1
     var first: Double
     var last: Double
     let increment: Double
@@ -90,7 +91,8 @@ package enum NiceTicks {
   /// Tick values for a log10 axis over `lower...upper` (both positive, ideally whole decades):
   /// every power of ten, every k-th when there are many decades, and 2 and 5 times each power
   /// when the axis spans two decades or fewer.
-  package static func logTicks(_ lower: Double, _ upper: Double, maximumCount: Int = 12) -> [Double] {
+  package static func logTicks(_ lower: Double, _ upper: Double, maximumCount: Int = 12) -> [Double]
+  {
     guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return [] }
     let firstPower = Int(ceil(log10(lower) - 1e-9))
     let lastPower = Int(floor(log10(upper) + 1e-9))

@@ -24,7 +24,8 @@ package struct NudgesChart: Sendable {
   package var size: ChartSize?
 
   package init(
-    title: String = "What one example asks for", outputChanges: [Double], outputLabels: [String]? = nil,
+    title: String = "What one example asks for", outputChanges: [Double],
+    outputLabels: [String]? = nil,
     target: Int?, previousChanges: [Double], previousName: String = "neuron", largestCount: Int = 8,
     size: ChartSize? = nil
   ) {
@@ -42,7 +43,8 @@ package struct NudgesChart: Sendable {
     outputChanges.enumerated().map { index, value in
       let name = index < outputLabels.count ? outputLabels[index] : String(index)
       return DivergingBar(
-        label: index == target ? "\(name) (right)" : name, value: value, isEmphasized: index == target)
+        label: index == target ? "\(name) (right)" : name, value: value,
+        isEmphasized: index == target)
     }
   }
 
@@ -60,27 +62,39 @@ package struct NudgesChart: Sendable {
   package func svg() -> String {
     var omissions = Omissions()
     for value in outputChanges + previousChanges { _ = omissions.admit(value) }
-    let notes = ["▲ up (bluish green), ▼ down (vermillion); bar length is the size of the ask."]
+    let notes =
+      ["▲ up (bluish green), ▼ down (vermillion); bar length is the size of the ask."]
       + [omissions.sentence].compactMap { $0 }
     let rows = max(outputChanges.count, min(largestCount, previousChanges.count))
-    let size = size ?? ChartSize(width: 760, height: DivergingPanel.height(rows: rows, notes: notes.count, heading: true))
+    let size =
+      size
+      ?? ChartSize(
+        width: 760, height: DivergingPanel.height(rows: rows, notes: notes.count, heading: true))
     let chrome = ChartChrome(size: size, title: title, legend: [], notes: notes)
     let area = chrome.plotArea(yLabels: [], hasYTitle: false)
     let gutter = 36.0
     let half = (area.width - gutter) / 2
     var svg = SVGBuilder()
     chrome.drawHeader(into: &svg)
-    DivergingPanel(heading: "Output neurons: desired change", xTitle: "change in activation", bars: outputBars)
-      .draw(in: PlotArea(left: area.left, top: area.top, width: half, height: area.height), chrome: chrome, into: &svg)
     DivergingPanel(
-      heading: "Previous layer: largest \(min(largestCount, previousChanges.count)) of \(previousChanges.count) asks",
+      heading: "Output neurons: desired change", xTitle: "change in activation", bars: outputBars
+    )
+    .draw(
+      in: PlotArea(left: area.left, top: area.top, width: half, height: area.height),
+      chrome: chrome, into: &svg)
+    DivergingPanel(
+      heading:
+        "Previous layer: largest \(min(largestCount, previousChanges.count)) of \(previousChanges.count) asks",
       xTitle: "desired change", bars: previousBars
     ).draw(
-      in: PlotArea(left: area.left + half + gutter, top: area.top, width: half, height: area.height), chrome: chrome,
+      in: PlotArea(
+        left: area.left + half + gutter, top: area.top, width: half, height: area.height),
+      chrome: chrome,
       into: &svg)
     chrome.drawNotes(into: &svg)
     return ChartDocument(
-      width: size.width, height: size.height, title: title, description: description(omissions), body: svg.markup
+      width: size.width, height: size.height, title: title, description: description(omissions),
+      body: svg.markup
     ).svg()
   }
 

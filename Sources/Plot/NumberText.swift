@@ -98,7 +98,8 @@ package enum NumberText {
     let exponent = Int(floor(log10(abs(value))))
     let decimals = min(3, max(0, decimalsNeeded(forStep: step / pow(10, Double(exponent)))))
     // Ticks are multiples of the step, so trailing zeros never tell two apart.
-    return mantissaAndPower(value, exponent: exponent, decimals: decimals, trim: true, spoken: false)
+    return mantissaAndPower(
+      value, exponent: exponent, decimals: decimals, trim: true, spoken: false)
   }
 
   private static func mantissaAndPower(
@@ -114,7 +115,9 @@ package enum NumberText {
     var text = fixed(mantissa, decimals: decimals)
     if trim { text = trimmed(text) }
     if spoken { return "\(text)e\(exponent)" }
-    return text == "1" ? powerOfTen(exponent) : text == "-1" ? "-" + powerOfTen(exponent) : text + "×" + powerOfTen(exponent)
+    return text == "1"
+      ? powerOfTen(exponent)
+      : text == "-1" ? "-" + powerOfTen(exponent) : text + "×" + powerOfTen(exponent)
   }
 
   /// Drops trailing zeros after a decimal point, and the point itself if nothing follows.

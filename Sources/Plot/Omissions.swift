@@ -29,7 +29,9 @@ struct Omissions {
     var parts: [String] = []
     if notANumber > 0 { parts.append(counted(notANumber, "NaN value")) }
     if infinite > 0 { parts.append(counted(infinite, "infinite value")) }
-    if nonPositive > 0 { parts.append(counted(nonPositive, "value") + " at or below zero (log scale)") }
+    if nonPositive > 0 {
+      parts.append(counted(nonPositive, "value") + " at or below zero (log scale)")
+    }
     return parts.isEmpty ? nil : "Not shown: " + parts.joined(separator: ", ") + "."
   }
 }

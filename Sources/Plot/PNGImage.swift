@@ -37,7 +37,8 @@ package struct PNGImage: Sendable, Equatable {
   package func encoded() throws(PNGError) -> [UInt8] {
     let rowBytes = width * colorType.channels
     guard width > 0, height > 0, pixels.count == rowBytes * height else {
-      throw PNGError.badDimensions(width: width, height: height, channels: colorType.channels, bytes: pixels.count)
+      throw PNGError.badDimensions(
+        width: width, height: height, channels: colorType.channels, bytes: pixels.count)
     }
     var header: [UInt8] = []
     header += Self.bigEndian(UInt32(width))
@@ -90,7 +91,9 @@ package struct PNGImage: Sendable, Equatable {
     var output = [UInt8](repeating: 0, count: Int(capacity))
     let status = output.withUnsafeMutableBufferPointer { destination in
       bytes.withUnsafeBufferPointer { source in
-        compress2(destination.baseAddress, &capacity, source.baseAddress, uLong(source.count), Z_BEST_COMPRESSION)
+        compress2(
+          destination.baseAddress, &capacity, source.baseAddress, uLong(source.count),
+          Z_BEST_COMPRESSION)
       }
     }
     guard status == Z_OK else { throw PNGError.compression(status: Int(status)) }
@@ -105,7 +108,10 @@ package struct PNGImage: Sendable, Equatable {
   }
 
   static func bigEndian(_ value: UInt32) -> [UInt8] {
-    [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+    [
+      UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF),
+      UInt8(value & 0xFF),
+    ]
   }
 }
 
@@ -126,7 +132,8 @@ package enum PNGError: Error, Equatable, CustomStringConvertible {
 
 /// Base64 (RFC 4648, with padding), for data URIs.
 package enum Base64 {
-  private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+  private static let alphabet = Array(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
   package static func encode(_ bytes: [UInt8]) -> String {
     var output: [UInt8] = []

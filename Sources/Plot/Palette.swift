@@ -69,11 +69,13 @@ package enum Marker: String, Sendable, CaseIterable {
           ("height", side.svg), ("fill", color),
         ], hover: hover)
     case .triangle:
-      let d = "M\(x.svg) \((y - r * 1.2).svg)L\((x + r * 1.1).svg) \((y + r * 0.8).svg)L\((x - r * 1.1).svg) \((y + r * 0.8).svg)Z"
+      let d =
+        "M\(x.svg) \((y - r * 1.2).svg)L\((x + r * 1.1).svg) \((y + r * 0.8).svg)L\((x - r * 1.1).svg) \((y + r * 0.8).svg)Z"
       svg.element("path", [("d", d), ("fill", color)], hover: hover)
     case .diamond:
       let k = r * 1.3
-      let d = "M\(x.svg) \((y - k).svg)L\((x + k).svg) \(y.svg)L\(x.svg) \((y + k).svg)L\((x - k).svg) \(y.svg)Z"
+      let d =
+        "M\(x.svg) \((y - k).svg)L\((x + k).svg) \(y.svg)L\(x.svg) \((y + k).svg)L\((x - k).svg) \(y.svg)Z"
       svg.element("path", [("d", d), ("fill", color)], hover: hover)
     case .cross, .plus:
       let k = r * 1.1
@@ -82,7 +84,8 @@ package enum Marker: String, Sendable, CaseIterable {
         ? "M\((x - k).svg) \((y - k).svg)L\((x + k).svg) \((y + k).svg)M\((x - k).svg) \((y + k).svg)L\((x + k).svg) \((y - k).svg)"
         : "M\((x - k * 1.2).svg) \(y.svg)H\((x + k * 1.2).svg)M\(x.svg) \((y - k * 1.2).svg)V\((y + k * 1.2).svg)"
       svg.element(
-        "path", [("d", d), ("stroke", color), ("stroke-width", "2"), ("fill", "none")], hover: hover)
+        "path", [("d", d), ("stroke", color), ("stroke-width", "2"), ("fill", "none")], hover: hover
+      )
     }
   }
 }
@@ -133,7 +136,9 @@ package struct RGB: Sendable, Equatable {
   }
 
   func mixed(with other: RGB, _ t: Double) -> RGB {
-    RGB(red + (other.red - red) * t, green + (other.green - green) * t, blue + (other.blue - blue) * t)
+    RGB(
+      red + (other.red - red) * t, green + (other.green - green) * t, blue + (other.blue - blue) * t
+    )
   }
 }
 
@@ -154,9 +159,15 @@ package enum ColorMap: Sendable, Equatable {
     let stops: [UInt32]
     switch self {
     case .sequential:
-      stops = [0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779, 0x6DCD59, 0xB4DE2C, 0xFDE725]
+      stops = [
+        0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779, 0x6DCD59, 0xB4DE2C,
+        0xFDE725,
+      ]
     case .diverging:
-      stops = [0x053061, 0x2166AC, 0x4393C3, 0x92C5DE, 0xD1E5F0, 0xF7F7F7, 0xFDDBC7, 0xF4A582, 0xD6604D, 0xB2182B, 0x67001F]
+      stops = [
+        0x053061, 0x2166AC, 0x4393C3, 0x92C5DE, 0xD1E5F0, 0xF7F7F7, 0xFDDBC7, 0xF4A582, 0xD6604D,
+        0xB2182B, 0x67001F,
+      ]
     case .ink:
       stops = [0xFFFFFF, 0x000000]
     }

@@ -40,7 +40,8 @@ struct SVGBuilder {
   }
 
   mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, cssClass: String) {
-    element("line", [("x1", x1.svg), ("y1", y1.svg), ("x2", x2.svg), ("y2", y2.svg), ("class", cssClass)])
+    element(
+      "line", [("x1", x1.svg), ("y1", y1.svg), ("x2", x2.svg), ("y2", y2.svg), ("class", cssClass)])
   }
 
   /// Text at a point; `anchor` is `start`, `middle` or `end`.

@@ -31,7 +31,8 @@ package struct ScatterChart: Sendable {
   package var size: ChartSize
 
   package init(
-    title: String, xTitle: String, yTitle: String, series: [ScatterSeries], identityLine: Bool = false,
+    title: String, xTitle: String, yTitle: String, series: [ScatterSeries],
+    identityLine: Bool = false,
     size: ChartSize = .square
   ) {
     self.title = title
@@ -56,9 +57,14 @@ package struct ScatterChart: Sendable {
     }
     let all = points.flatMap { $0 }
     let styles = series.indices.map { series[$0].style ?? .automatic($0) }
-    var legend = series.indices.map { LegendEntry(name: series[$0].name, style: styles[$0], sample: .marker) }
+    var legend = series.indices.map {
+      LegendEntry(name: series[$0].name, style: styles[$0], sample: .marker)
+    }
     if identityLine {
-      legend.append(LegendEntry(name: "y = x", style: SeriesStyle(color: "currentColor", marker: .circle, dash: "5 4"), sample: .line(marker: false, faint: false)))
+      legend.append(
+        LegendEntry(
+          name: "y = x", style: SeriesStyle(color: "currentColor", marker: .circle, dash: "5 4"),
+          sample: .line(marker: false, faint: false)))
     }
     let chrome = ChartChrome(
       size: size, title: title, legend: legend.count > 1 ? legend : [],
@@ -74,7 +80,8 @@ package struct ScatterChart: Sendable {
     var svg = SVGBuilder()
     chrome.drawHeader(into: &svg)
     if all.isEmpty {
-      chrome.drawMessage(series.isEmpty ? "No data" : "No finite values to plot", in: area, into: &svg)
+      chrome.drawMessage(
+        series.isEmpty ? "No data" : "No finite values to plot", in: area, into: &svg)
     } else {
       Axes.drawY(yAxis, title: yTitle, area: area, into: &svg)
       Axes.drawX(xAxis, title: xTitle, area: area, into: &svg)
@@ -84,7 +91,10 @@ package struct ScatterChart: Sendable {
         svg.element(
           "path",
           [
-            ("d", "M\(xAxis.position(low).svg) \(yAxis.position(low).svg)L\(xAxis.position(high).svg) \(yAxis.position(high).svg)"),
+            (
+              "d",
+              "M\(xAxis.position(low).svg) \(yAxis.position(low).svg)L\(xAxis.position(high).svg) \(yAxis.position(high).svg)"
+            ),
             ("class", "np-ref"),
           ], hover: "y = x")
       }
@@ -110,12 +120,15 @@ package struct ScatterChart: Sendable {
   }
 
   private func description(points: [[(x: Double, y: Double)]], omissions: Omissions) -> String {
-    var sentences = ["Scatter chart of \(yTitle) against \(xTitle)\(identityLine ? " with the line y = x" : "")."]
+    var sentences = [
+      "Scatter chart of \(yTitle) against \(xTitle)\(identityLine ? " with the line y = x" : "")."
+    ]
     if series.isEmpty { sentences.append("No data.") }
     for (index, seriesPoints) in points.enumerated() {
       let xs = seriesPoints.map(\.x)
       let ys = seriesPoints.map(\.y)
-      guard let xLow = xs.min(), let xHigh = xs.max(), let yLow = ys.min(), let yHigh = ys.max() else {
+      guard let xLow = xs.min(), let xHigh = xs.max(), let yLow = ys.min(), let yHigh = ys.max()
+      else {
         sentences.append("\(series[index].name): no finite points.")
         continue
       }

@@ -19,8 +19,10 @@ import Testing
     #expect(structure.rootAttributes["width"] == "100%")
     #expect(Array(structure.firstChildren.prefix(2)) == ["title", "desc"])
     #expect(!(structure.title ?? "").isEmpty)
-    #expect((structure.desc ?? "").count > 20, "\(name) describes its data: \(structure.desc ?? "")")
-    let labelledBy = (structure.rootAttributes["aria-labelledby"] ?? "").split(separator: " ").map(String.init)
+    #expect(
+      (structure.desc ?? "").count > 20, "\(name) describes its data: \(structure.desc ?? "")")
+    let labelledBy = (structure.rootAttributes["aria-labelledby"] ?? "").split(separator: " ").map(
+      String.init)
     #expect(labelledBy.count == 2)
     for id in labelledBy + structure.references {
       #expect(structure.ids.contains(id), "\(name) refers to the missing id \(id)")
@@ -71,16 +73,30 @@ import Testing
       let svg = try #require(awkward[name])
       let structure = SVGStructure(svg)
       // Said on the chart itself and in its description.
-      #expect(svg.contains(">\(phrase.xmlEscaped)") || svg.contains(">\(phrase.xmlEscaped)<"), "\(name) shows “\(phrase)”")
+      #expect(
+        svg.contains(">\(phrase.xmlEscaped)") || svg.contains(">\(phrase.xmlEscaped)<"),
+        "\(name) shows “\(phrase)”")
       #expect((structure.desc ?? "").contains(phrase), "\(name) describes “\(phrase)”")
     }
+  }
+
+  @Test func awkwardRangesGetReadableTickLabels() throws {
+    let awkward = Dictionary(uniqueKeysWithValues: SampleCharts.awkward.map { ($0.name, $0.svg) })
+    let decimals = try #require(awkward["line-decimals"])
+    #expect(decimals.contains(">0.30<") && !decimals.contains("0000000"))
+    let negative = try #require(awkward["line-negative"])
+    #expect(negative.contains(">−4<") && negative.contains(">8<"))
+    let tiny = try #require(awkward["line-tiny"])
+    #expect(tiny.contains(">4×10⁻¹⁰<"))
   }
 
   @Test func pointsAndBarsHaveHoverTitles() {
     #expect(SVGStructure(SampleCharts.costPerEpoch.svg()).hoverTitleCount >= 6)
     #expect(SVGStructure(SampleCharts.gradientCheck.svg()).hoverTitleCount >= 6)
     #expect(SVGStructure(SampleCharts.confusionMatrix.svg()).hoverTitleCount >= 100)
-    #expect(SampleCharts.gradientCheck.svg().contains("<title>layer 1, max: 3.1×10⁻⁸ (excellent)</title>"))
+    #expect(
+      SampleCharts.gradientCheck.svg().contains("<title>layer 1, max: 3.1×10⁻⁸ (excellent)</title>")
+    )
   }
 
   @Test func markupFromUserTextCannotBreakTheDocument() {

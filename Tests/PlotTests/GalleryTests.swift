@@ -14,7 +14,11 @@ import Testing
     #expect(bytes < 600_000, "the sample figures take \(bytes) bytes")
     for chart in charts {
       #expect(chart.svg.utf8.count < 200_000, "\(chart.name) takes \(chart.svg.utf8.count) bytes")
-      #expect(!chart.svg.contains("http://") || !chart.svg.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"), "\(chart.name) refers to an external URL")
+      #expect(
+        !chart.svg.contains("http://")
+          || !chart.svg.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains(
+            "http"),
+        "\(chart.name) refers to an external URL")
     }
     if let path = ProcessInfo.processInfo.environment["NUDGE_PLOT_GALLERY"] {
       try html(charts + SampleCharts.awkward).write(toFile: path, atomically: true, encoding: .utf8)
@@ -29,7 +33,8 @@ import Testing
       figure{margin:0 0 2em 0}figcaption{font-size:12px;opacity:.7}</style></head><body>
       """
     for chart in charts {
-      page += "<figure>\(chart.svg)<figcaption>\(chart.name) (\(chart.svg.utf8.count) bytes)</figcaption></figure>\n"
+      page +=
+        "<figure>\(chart.svg)<figcaption>\(chart.name) (\(chart.svg.utf8.count) bytes)</figcaption></figure>\n"
     }
     return page + "</body></html>\n"
   }

@@ -32,7 +32,10 @@ import Testing
   /// bins: 7 here, where plain Freedman-Diaconis would ask for 74.
   @Test func anOutlierDoesNotAskForTooManyBins() {
     let values: [Double] = [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 100]
-    #expect(HistogramBins.counts(of: values, edges: HistogramBins.edges(for: values)) == [10, 0, 0, 0, 0, 0, 1])
+    #expect(
+      HistogramBins.counts(of: values, edges: HistogramBins.edges(for: values)) == [
+        10, 0, 0, 0, 0, 0, 1,
+      ])
   }
 
   @Test func aSingleValueGetsOneBinAroundIt() {
@@ -48,7 +51,9 @@ import Testing
   @Test func explicitRulesAreHonouredAndCapped() {
     #expect(HistogramBins.edges(for: [0, 10], rule: .count(5)) == [0, 2, 4, 6, 8, 10])
     #expect(HistogramBins.edges(for: [0, 10], rule: .width(2.5)).count == 5)
-    #expect(HistogramBins.edges(for: [0, 1], rule: .count(100_000)).count == HistogramBins.maximumCount + 1)
+    #expect(
+      HistogramBins.edges(for: [0, 1], rule: .count(100_000)).count == HistogramBins.maximumCount
+        + 1)
   }
 
   @Test func percentilesInterpolateLinearlyLikeNumpy() {

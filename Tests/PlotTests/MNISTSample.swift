@@ -9,11 +9,16 @@ enum MNISTSample {
 
   /// `count` images (784 values in 0...1) and their labels; empty if the files are missing.
   static func first(_ count: Int) -> (images: [[Double]], labels: [Int]) {
-    let images = read(folder.appendingPathComponent("t10k-images-idx3-ubyte.gz").path, header: 16, bytes: count * 784)
-    let labels = read(folder.appendingPathComponent("t10k-labels-idx1-ubyte.gz").path, header: 8, bytes: count)
+    let images = read(
+      folder.appendingPathComponent("t10k-images-idx3-ubyte.gz").path, header: 16,
+      bytes: count * 784)
+    let labels = read(
+      folder.appendingPathComponent("t10k-labels-idx1-ubyte.gz").path, header: 8, bytes: count)
     guard images.count == count * 784, labels.count == count else { return ([], []) }
     return (
-      (0..<count).map { index in images[(index * 784)..<((index + 1) * 784)].map { Double($0) / 255 } },
+      (0..<count).map { index in
+        images[(index * 784)..<((index + 1) * 784)].map { Double($0) / 255 }
+      },
       labels.map(Int.init)
     )
   }

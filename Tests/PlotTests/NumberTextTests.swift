@@ -18,11 +18,15 @@ import Testing
   }
 
   @Test func tinyValuesUsePowersOfTen() {
-    #expect(Scale.linear(covering: [0, 1e-9]).labels == ["0", "2×10⁻¹⁰", "4×10⁻¹⁰", "6×10⁻¹⁰", "8×10⁻¹⁰", "10⁻⁹"])
+    #expect(
+      Scale.linear(covering: [0, 1e-9]).labels == [
+        "0", "2×10⁻¹⁰", "4×10⁻¹⁰", "6×10⁻¹⁰", "8×10⁻¹⁰", "10⁻⁹",
+      ])
   }
 
   @Test func largeValuesUseSIPrefixes() {
-    #expect(Scale.linear(covering: [0, 60_000]).labels == ["0", "10k", "20k", "30k", "40k", "50k", "60k"])
+    #expect(
+      Scale.linear(covering: [0, 60_000]).labels == ["0", "10k", "20k", "30k", "40k", "50k", "60k"])
     #expect(NumberText.tickLabels([0, 2.5e6, 5e6], step: 2.5e6) == ["0", "2.5×10⁶", "5×10⁶"])
   }
 

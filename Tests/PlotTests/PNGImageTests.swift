@@ -12,10 +12,15 @@ import Testing
     while offset + 12 <= file.count {
       let length = file[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
       let typeAndData = Array(file[(offset + 4)..<(offset + 8 + length)])
-      let stored = file[(offset + 8 + length)..<(offset + 12 + length)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-      let computed = typeAndData.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
+      let stored = file[(offset + 8 + length)..<(offset + 12 + length)].reduce(UInt32(0)) {
+        $0 << 8 | UInt32($1)
+      }
+      let computed = typeAndData.withUnsafeBufferPointer {
+        crc32(0, $0.baseAddress, uInt($0.count))
+      }
       #expect(UInt32(computed) == stored, "CRC of chunk at \(offset)")
-      chunks.append((String(decoding: typeAndData.prefix(4), as: UTF8.self), Array(typeAndData.dropFirst(4))))
+      chunks.append(
+        (String(decoding: typeAndData.prefix(4), as: UTF8.self), Array(typeAndData.dropFirst(4))))
       offset += 12 + length
     }
     #expect(offset == file.count)
@@ -26,7 +31,9 @@ import Testing
     var output = [UInt8](repeating: 0, count: expected)
     var length = uLongf(expected)
     let status = output.withUnsafeMutableBufferPointer { out in
-      data.withUnsafeBufferPointer { uncompress(out.baseAddress, &length, $0.baseAddress, uLong($0.count)) }
+      data.withUnsafeBufferPointer {
+        uncompress(out.baseAddress, &length, $0.baseAddress, uLong($0.count))
+      }
     }
     try #require(status == Z_OK)
     return Array(output.prefix(Int(length)))
@@ -58,7 +65,8 @@ import Testing
     let image = PNGImage(width: width, height: height, colorType: colorType, pixels: pixels)
     let parts = try chunks(of: image.encoded())
     #expect(parts.map(\.type) == ["IHDR", "IDAT", "IEND"])
-    let header: [UInt8] = PNGImage.bigEndian(13) + PNGImage.bigEndian(7) + [8, colorType.rawValue, 0, 0, 0]
+    let header: [UInt8] =
+      PNGImage.bigEndian(13) + PNGImage.bigEndian(7) + [8, colorType.rawValue, 0, 0, 0]
     #expect(parts[0].data == header)
     let rows = try inflate(parts[1].data, expected: (width * colorType.channels + 1) * height)
     #expect(unfiltered(rows, width: width, height: height, channels: colorType.channels) == pixels)
@@ -74,11 +82,16 @@ import Testing
     #expect(throws: PNGError.badDimensions(width: 2, height: 2, channels: 3, bytes: 5)) {
       try PNGImage(width: 2, height: 2, colorType: .rgb, pixels: [1, 2, 3, 4, 5]).encoded()
     }
-    #expect(PNGError.badDimensions(width: 2, height: 2, channels: 3, bytes: 5).description.contains("expected 12 bytes"))
+    #expect(
+      PNGError.badDimensions(width: 2, height: 2, channels: 3, bytes: 5).description.contains(
+        "expected 12 bytes"))
   }
 
   @Test func base64MatchesTheRFCExamples() {
-    let cases = ["": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=", "foobar": "Zm9vYmFy"]
+    let cases = [
+      "": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=",
+      "foobar": "Zm9vYmFy",
+    ]
     for (input, output) in cases {
       #expect(Base64.encode(Array(input.utf8)) == output)
     }

@@ -31,7 +31,8 @@ final class SVGStructure: NSObject, XMLParserDelegate {
   }
 
   func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
     if path.isEmpty {
@@ -56,7 +57,9 @@ final class SVGStructure: NSObject, XMLParserDelegate {
     text += string
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
     if path.count == 2 && name == "title" { title = text }
     if path.count == 2 && name == "desc" { desc = text }
     path.removeLast()

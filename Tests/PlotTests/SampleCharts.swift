@@ -101,8 +101,10 @@ enum SampleCharts {
       counts[digit][digit] = Double(remaining)
     }
     return Heatmap(
-      title: "Confusion matrix (test set)", values: counts, rowLabels: digitLabels, columnLabels: digitLabels,
-      rowTitle: "true digit", columnTitle: "predicted digit", colorScaleTitle: "count")
+      title: "Confusion matrix (test set)", values: counts, rowLabels: digitLabels,
+      columnLabels: digitLabels,
+      rowTitle: "true digit", columnTitle: "predicted digit", colorScaleTitle: "count",
+      colorScaling: .logarithmic)
   }
 
   /// Sixteen synthetic 28×28 weight images with smooth blobs of either sign.
@@ -126,7 +128,9 @@ enum SampleCharts {
     var guesses = labels
     guesses[8] = 6
     guesses[11] = 2
-    return ImageGrid.digits(title: "Test digits with the network's guesses", images: images, labels: labels, guesses: guesses)
+    return ImageGrid.digits(
+      title: "Test digits with the network's guesses", images: images, labels: labels,
+      guesses: guesses)
   }
 
   static var nudges: NudgesChart {
@@ -142,7 +146,8 @@ enum SampleCharts {
     DivergingBarChart(
       title: "Change in each bias", xTitle: "change",
       bars: [
-        DivergingBar(label: "bias 1", value: 0.12), DivergingBar(label: "bias 2", value: -0.3, isEmphasized: true),
+        DivergingBar(label: "bias 1", value: 0.12),
+        DivergingBar(label: "bias 2", value: -0.3, isEmphasized: true),
         DivergingBar(label: "bias 3", value: 0.05),
       ])
   }
@@ -168,22 +173,95 @@ enum SampleCharts {
   static var awkward: [(name: String, svg: String)] {
     [
       ("line-empty", LineChart(title: "Empty", xTitle: "x", yTitle: "y", series: []).svg()),
-      ("line-single", LineChart(title: "One value", xTitle: "epoch", yTitle: "cost", series: [LineSeries(name: "a", y: [0.5])]).svg()),
-      ("line-nan", LineChart(title: "NaN & inf <here>", xTitle: "epoch", yTitle: "cost", series: [LineSeries(name: "a", y: [1, .nan, 0.5, .infinity, 0.4])]).svg()),
-      ("line-tiny", LineChart(title: "Tiny range", xTitle: "x", yTitle: "y", series: [LineSeries(name: "a", y: [0, 3e-10, 1e-9])]).svg()),
-      ("line-log-nonpositive", LineChart(title: "Log", xTitle: "x", yTitle: "y", series: [LineSeries(name: "a", y: [0, 1e-3, 1, -2])], yScale: .log10).svg()),
-      ("histogram-empty", Histogram(title: "Empty", xTitle: "w", series: [HistogramSeries(name: "w", values: [])]).svg()),
-      ("histogram-single", Histogram(title: "Single", xTitle: "w", series: [HistogramSeries(name: "w", values: [2, 2, 2])]).svg()),
-      ("histogram-nan", Histogram(title: "NaN", xTitle: "w", series: [HistogramSeries(name: "w", values: [.nan, 1, 2, .infinity])]).svg()),
-      ("bars-zero-nan", LogBarChart(title: "Zero", yTitle: "error", categories: ["a", "b", "c"], series: [BarSeries(name: "max", values: [0, .nan, 1e-3])]).svg()),
-      ("bars-empty", LogBarChart(title: "Empty", yTitle: "error", categories: [], series: []).svg()),
-      ("scatter-nan", ScatterChart(title: "NaN", xTitle: "x", yTitle: "y", series: [ScatterSeries(name: "p", x: [1, .nan], y: [1, 2])], identityLine: true).svg()),
+      (
+        "line-single",
+        LineChart(
+          title: "One value", xTitle: "epoch", yTitle: "cost",
+          series: [LineSeries(name: "a", y: [0.5])]
+        ).svg()
+      ),
+      (
+        "line-nan",
+        LineChart(
+          title: "NaN & inf <here>", xTitle: "epoch", yTitle: "cost",
+          series: [LineSeries(name: "a", y: [1, .nan, 0.5, .infinity, 0.4])]
+        ).svg()
+      ),
+      (
+        "line-tiny",
+        LineChart(
+          title: "Tiny range", xTitle: "x", yTitle: "y",
+          series: [LineSeries(name: "a", y: [0, 3e-10, 1e-9])]
+        ).svg()
+      ),
+      (
+        "line-negative",
+        LineChart(
+          title: "From −3 to 7", xTitle: "x", yTitle: "y",
+          series: [LineSeries(name: "a", y: [-3, 7, 1.5])]
+        ).svg()
+      ),
+      (
+        "line-decimals",
+        LineChart(
+          title: "From 0.1 to 0.3", xTitle: "x", yTitle: "y",
+          series: [LineSeries(name: "a", y: [0.1, 0.1 + 0.2, 0.2])]
+        ).svg()
+      ),
+      (
+        "line-log-nonpositive",
+        LineChart(
+          title: "Log", xTitle: "x", yTitle: "y",
+          series: [LineSeries(name: "a", y: [0, 1e-3, 1, -2])], yScale: .log10
+        ).svg()
+      ),
+      (
+        "histogram-empty",
+        Histogram(title: "Empty", xTitle: "w", series: [HistogramSeries(name: "w", values: [])])
+          .svg()
+      ),
+      (
+        "histogram-single",
+        Histogram(
+          title: "Single", xTitle: "w", series: [HistogramSeries(name: "w", values: [2, 2, 2])]
+        ).svg()
+      ),
+      (
+        "histogram-nan",
+        Histogram(
+          title: "NaN", xTitle: "w",
+          series: [HistogramSeries(name: "w", values: [.nan, 1, 2, .infinity])]
+        ).svg()
+      ),
+      (
+        "bars-zero-nan",
+        LogBarChart(
+          title: "Zero", yTitle: "error", categories: ["a", "b", "c"],
+          series: [BarSeries(name: "max", values: [0, .nan, 1e-3])]
+        ).svg()
+      ),
+      (
+        "bars-empty", LogBarChart(title: "Empty", yTitle: "error", categories: [], series: []).svg()
+      ),
+      (
+        "scatter-nan",
+        ScatterChart(
+          title: "NaN", xTitle: "x", yTitle: "y",
+          series: [ScatterSeries(name: "p", x: [1, .nan], y: [1, 2])], identityLine: true
+        ).svg()
+      ),
       ("heatmap-empty", Heatmap(title: "Empty", values: []).svg()),
       ("heatmap-nan", Heatmap(title: "NaN", values: [[1, .nan], [.infinity, 4]]).svg()),
       ("grid-empty", ImageGrid.digits(title: "None", images: [], labels: []).svg()),
-      ("grid-nan", ImageGrid.weights(title: "NaN", images: [[.nan, 1, -1, 0]], width: 2, height: 2).svg()),
+      (
+        "grid-nan",
+        ImageGrid.weights(title: "NaN", images: [[.nan, 1, -1, 0]], width: 2, height: 2).svg()
+      ),
       ("nudges-empty", NudgesChart(outputChanges: [], target: nil, previousChanges: []).svg()),
-      ("nudges-nan", NudgesChart(outputChanges: [.nan, 0.5], target: 1, previousChanges: [.nan, 0.1, -0.2]).svg()),
+      (
+        "nudges-nan",
+        NudgesChart(outputChanges: [.nan, 0.5], target: 1, previousChanges: [.nan, 0.1, -0.2]).svg()
+      ),
     ]
   }
 }

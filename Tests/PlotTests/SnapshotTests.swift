@@ -20,8 +20,21 @@ import Testing
       #expect(Self.recording, "recorded a missing snapshot \(file.path); run the tests again")
       return
     }
-    #expect(
-      stored == svg,
-      "\(name) differs from \(file.path); if the change is deliberate, rerun with NUDGE_RECORD_SNAPSHOTS=1")
+    if let difference = Self.firstDifference(stored ?? "", svg) {
+      Issue.record(
+        "\(name) differs from \(file.path) at character \(difference.offset): stored …\(difference.stored)… now …\(difference.new)…; if the change is deliberate, rerun with NUDGE_RECORD_SNAPSHOTS=1"
+      )
+    }
+  }
+
+  /// Where two texts first differ, with a short excerpt of each, so a failure stays readable.
+  static func firstDifference(_ stored: String, _ new: String) -> (offset: Int, stored: String, new: String)? {
+    let (a, b) = (Array(stored.utf8), Array(new.utf8))
+    guard a != b else { return nil }
+    let offset = zip(a, b).prefix { $0 == $1 }.count
+    func excerpt(_ bytes: [UInt8]) -> String {
+      String(decoding: bytes[max(0, offset - 40)..<min(bytes.count, offset + 60)], as: UTF8.self)
+    }
+    return (offset, excerpt(a), excerpt(b))
   }
 }

@@ -156,3 +156,34 @@ struct ChartChrome {
     svg.text(message, x: area.centerX, y: area.centerY, anchor: "middle", cssClass: "np-axis-title")
   }
 }
+
+/// The chrome, the plot area and the two placed scales of a chart with x and y axes.
+struct CartesianFrame {
+  var chrome: ChartChrome
+  var area: PlotArea
+  var x: Scale
+  var y: Scale
+
+  init(chrome: ChartChrome, x: Scale, y: Scale) {
+    self.chrome = chrome
+    area = chrome.plotArea(yLabels: y.labels)
+    self.x = x.placed(from: area.left, to: area.right)
+    self.y = y.placed(from: area.bottom, to: area.top)
+  }
+
+  /// Draws the title and legend, then the axes, or, when nothing can be drawn, a message
+  /// saying why (no data at all, or no finite values). Returns whether to draw the data.
+  func drawAxes(
+    hasData: Bool, hasInput: Bool, xTitle: String, yTitle: String, xGrid: Bool = true,
+    into svg: inout SVGBuilder
+  ) -> Bool {
+    chrome.drawHeader(into: &svg)
+    guard hasData else {
+      chrome.drawMessage(hasInput ? "No finite values to plot" : "No data", in: area, into: &svg)
+      return false
+    }
+    Axes.drawY(y, title: yTitle, area: area, into: &svg)
+    Axes.drawX(x, title: xTitle, area: area, grid: xGrid, into: &svg)
+    return true
+  }
+}

@@ -36,7 +36,7 @@ package struct DivergingBarChart: Sendable {
   package func svg() -> String {
     var omissions = Omissions()
     for bar in bars { _ = omissions.admit(bar.value) }
-    let notes = omissions.sentence.map { [$0] } ?? []
+    let notes = omissions.notes
     let size =
       size
       ?? ChartSize(width: 640, height: DivergingPanel.height(rows: bars.count, notes: notes.count))

@@ -65,7 +65,7 @@ package struct Heatmap: Sendable {
     }
     let scale = colorRange(finite)
     var chrome = ChartChrome(
-      size: size, title: title, legend: [], notes: omissions.sentence.map { [$0] } ?? [])
+      size: size, title: title, legend: [], notes: omissions.notes)
     let rowLabelTexts = (0..<rowCount).map(rowLabel)
     var area = chrome.plotArea(yLabels: rowLabelTexts, rightExtra: ColorScale.reservedWidth)
     if rowCount > 0 && columnCount > 0 {

@@ -1,17 +1,7 @@
 import Foundation
 
 /// One set of values in a `Histogram`, e.g. a layer's weights before training.
-package struct HistogramSeries: Sendable {
-  package var name: String
-  package var values: [Double]
-  package var style: SeriesStyle?
-
-  package init(name: String, values: [Double], style: SeriesStyle? = nil) {
-    self.name = name
-    self.values = values
-    self.style = style
-  }
-}
+package typealias HistogramSeries = NamedValues
 
 /// A histogram of one or more sets of values on shared bins, overlaid (weights before and
 /// after training).
@@ -46,33 +36,22 @@ package struct Histogram: Sendable {
     let finite = series.map { $0.values.filter { omissions.admit($0) } }
     let edges = HistogramBins.edges(for: finite.flatMap { $0 }, rule: bins)
     let counts = finite.map { HistogramBins.counts(of: $0, edges: edges) }
-    let styles = series.indices.map { series[$0].style ?? .automatic($0) }
+    let styles = series.styles
     let chrome = ChartChrome(
-      size: size, title: title,
-      legend: series.count > 1
-        ? series.indices.map {
-          LegendEntry(name: series[$0].name, style: styles[$0], sample: .swatch)
-        } : [],
-      notes: omissions.sentence.map { [$0] } ?? [])
+      size: size, title: title, legend: series.swatchLegend,
+      notes: omissions.notes)
     let highest = counts.flatMap { $0 }.max() ?? 0
-    var yAxis = Scale.linear(covering: [0, Double(max(highest, 1))], integerTicks: true)
-    var xAxis = Scale.linear(covering: edges)
-    let area = chrome.plotArea(yLabels: yAxis.labels)
-    yAxis = yAxis.placed(from: area.bottom, to: area.top)
-    xAxis = xAxis.placed(from: area.left, to: area.right)
-
+    let frame = CartesianFrame(
+      chrome: chrome, x: Scale.linear(covering: edges),
+      y: Scale.linear(covering: [0, Double(max(highest, 1))], integerTicks: true))
     var svg = SVGBuilder()
-    chrome.drawHeader(into: &svg)
-    if edges.isEmpty {
-      chrome.drawMessage(
-        series.allSatisfy(\.values.isEmpty) ? "No data" : "No finite values to plot", in: area,
-        into: &svg)
-    } else {
-      Axes.drawY(yAxis, title: yTitle, area: area, into: &svg)
-      Axes.drawX(xAxis, title: xTitle, area: area, grid: false, into: &svg)
+    if frame.drawAxes(
+      hasData: !edges.isEmpty, hasInput: !series.allSatisfy(\.values.isEmpty), xTitle: xTitle,
+      yTitle: yTitle, xGrid: false, into: &svg)
+    {
       for index in series.indices {
         drawBars(
-          index, counts: counts[index], edges: edges, style: styles[index], x: xAxis, y: yAxis,
+          index, counts: counts[index], edges: edges, style: styles[index], x: frame.x, y: frame.y,
           into: &svg)
       }
     }

@@ -144,25 +144,19 @@ package struct LineChart: Sendable {
     }
     let chrome = ChartChrome(
       size: size, title: title, legend: series.count > 1 ? legend : [],
-      notes: omissions.sentence.map { [$0] } ?? [])
+      notes: omissions.notes)
     let ys = drawn.map(\.y)
     let xs = drawn.map(\.x)
     let integerX = !xs.isEmpty && xs.allSatisfy { $0 == $0.rounded() }
-    var yAxis = logY ? Scale.log10(covering: ys) : Scale.linear(covering: ys)
-    var xAxis = Scale.linear(covering: xs, integerTicks: integerX)
-    let area = chrome.plotArea(yLabels: yAxis.labels)
-    yAxis = yAxis.placed(from: area.bottom, to: area.top)
-    xAxis = xAxis.placed(from: area.left, to: area.right)
-
+    let frame = CartesianFrame(
+      chrome: chrome, x: Scale.linear(covering: xs, integerTicks: integerX),
+      y: logY ? Scale.log10(covering: ys) : Scale.linear(covering: ys))
+    let (xAxis, yAxis) = (frame.x, frame.y)
     var svg = SVGBuilder()
-    chrome.drawHeader(into: &svg)
-    if drawn.isEmpty {
-      chrome.drawMessage(
-        series.isEmpty ? "No data" : "No finite values to plot", in: area, into: &svg)
-    } else {
-      Axes.drawY(yAxis, title: yTitle, area: area, into: &svg)
-      Axes.drawX(xAxis, title: xTitle, area: area, into: &svg)
-      let clip = Axes.clipPath(named: "clip", area: area, into: &svg)
+    if frame.drawAxes(
+      hasData: !drawn.isEmpty, hasInput: !series.isEmpty, xTitle: xTitle, yTitle: yTitle, into: &svg
+    ) {
+      let clip = Axes.clipPath(named: "clip", area: frame.area, into: &svg)
       svg.open("g", [("clip-path", clip)])
       for index in series.indices {
         drawLine(index, points: points[index], style: styles[index], x: xAxis, y: yAxis, into: &svg)

@@ -29,17 +29,7 @@ package struct ThresholdBand: Sendable, Equatable {
 }
 
 /// One set of bars, one bar per category (e.g. the maximum relative error of each layer).
-package struct BarSeries: Sendable {
-  package var name: String
-  package var values: [Double]
-  package var style: SeriesStyle?
-
-  package init(name: String, values: [Double], style: SeriesStyle? = nil) {
-    self.name = name
-    self.values = values
-    self.style = style
-  }
-}
+package typealias BarSeries = NamedValues
 
 /// Bars on a log10 scale, grouped by category, over threshold bands: a gradient check's
 /// maximum and median relative error per layer against 10⁻⁷, 10⁻⁴ and 10⁻².
@@ -83,17 +73,13 @@ package struct LogBarChart: Sendable {
     }
     let edges = bands.flatMap { [$0.lower, $0.upper] }.filter { $0.isFinite && $0 > 0 }
     let bandPadding = [edges.min().map { $0 / 10 }, edges.max().map { $0 * 10 }].compactMap { $0 }
-    var notes = omissions.sentence.map { [$0] } ?? []
+    var notes = omissions.notes
     if zeros > 0 {
       notes.append("\(counted(zeros, "value")) exactly 0, drawn as “0” at the bottom of the axis.")
     }
-    let styles = series.indices.map { series[$0].style ?? .automatic($0) }
+    let styles = series.styles
     let chrome = ChartChrome(
-      size: size, title: title,
-      legend: series.count > 1
-        ? series.indices.map {
-          LegendEntry(name: series[$0].name, style: styles[$0], sample: .swatch)
-        } : [],
+      size: size, title: title, legend: series.swatchLegend,
       notes: notes)
     var yAxis = Scale.log10(covering: shown, including: bandPadding)
     let area = chrome.plotArea(yLabels: yAxis.labels)

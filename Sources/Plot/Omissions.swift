@@ -24,6 +24,9 @@ struct Omissions {
 
   var isEmpty: Bool { notANumber + infinite + nonPositive == 0 }
 
+  /// The sentence as a chart's notes: none when everything was drawn.
+  var notes: [String] { sentence.map { [$0] } ?? [] }
+
   /// "Not shown: 2 NaN values, 1 infinite value.", or nil when everything was drawn.
   var sentence: String? {
     var parts: [String] = []

@@ -68,23 +68,17 @@ package struct ScatterChart: Sendable {
     }
     let chrome = ChartChrome(
       size: size, title: title, legend: legend.count > 1 ? legend : [],
-      notes: omissions.sentence.map { [$0] } ?? [])
+      notes: omissions.notes)
     let xs = all.map(\.x)
     let ys = all.map(\.y)
-    var xAxis = Scale.linear(covering: identityLine ? xs + ys : xs, tickCount: 5)
-    var yAxis = Scale.linear(covering: identityLine ? xs + ys : ys, tickCount: 5)
-    let area = chrome.plotArea(yLabels: yAxis.labels)
-    xAxis = xAxis.placed(from: area.left, to: area.right)
-    yAxis = yAxis.placed(from: area.bottom, to: area.top)
-
+    let frame = CartesianFrame(
+      chrome: chrome, x: Scale.linear(covering: identityLine ? xs + ys : xs, tickCount: 5),
+      y: Scale.linear(covering: identityLine ? xs + ys : ys, tickCount: 5))
+    let (xAxis, yAxis) = (frame.x, frame.y)
     var svg = SVGBuilder()
-    chrome.drawHeader(into: &svg)
-    if all.isEmpty {
-      chrome.drawMessage(
-        series.isEmpty ? "No data" : "No finite values to plot", in: area, into: &svg)
-    } else {
-      Axes.drawY(yAxis, title: yTitle, area: area, into: &svg)
-      Axes.drawX(xAxis, title: xTitle, area: area, into: &svg)
+    if frame.drawAxes(
+      hasData: !all.isEmpty, hasInput: !series.isEmpty, xTitle: xTitle, yTitle: yTitle, into: &svg)
+    {
       if identityLine {
         let low = max(xAxis.lower, yAxis.lower)
         let high = min(xAxis.upper, yAxis.upper)

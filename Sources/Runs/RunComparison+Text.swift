@@ -75,6 +75,11 @@ package struct TextTable {
   package var header: [String]
   package var rows: [[String]]
 
+  package init(header: [String], rows: [[String]]) {
+    self.header = header
+    self.rows = rows
+  }
+
   package func lines() -> [String] {
     let all = [header] + rows
     let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }

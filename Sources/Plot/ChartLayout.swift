@@ -120,9 +120,9 @@ struct ChartChrome {
     case .line(let marker, let faint):
       var attributes = [
         ("d", "M\(x.svg) \(y.svg)H\((x + 26).svg)"), ("stroke", style.color),
-        ("stroke-width", faint ? "1.5" : "2.5"), ("fill", "none"),
+        ("stroke-width", faint ? "2" : "2.5"), ("fill", "none"),
       ]
-      if faint { attributes.append(("stroke-opacity", "0.45")) }
+      if faint { attributes.append(("stroke-opacity", "0.55")) }
       if let dash = style.dash { attributes.append(("stroke-dasharray", dash)) }
       svg.element("path", attributes)
       if marker { style.marker.draw(into: &svg, x: x + 13, y: y, radius: 3.5, color: style.color) }

@@ -290,7 +290,7 @@ enum LineDecimation {
       }
     }
     for (index, point) in run.enumerated() {
-      let pointColumn = Int(point.0.rounded(.down))
+      let pointColumn = Int(max(-1e9, min(1e9, point.0)).rounded(.down))
       if pointColumn != column {
         if column != Int.min { flush() }
         column = pointColumn

@@ -114,3 +114,81 @@ import Testing
     #expect(svg.utf8.count < 60_000)
   }
 }
+
+/// Values at the edges of what a double holds must not crash a chart or break its markup.
+@Suite struct ExtremeValueTests {
+  static let charts: [(String, @Sendable () -> String)] = [
+    (
+      "line",
+      {
+        LineChart(
+          title: "t", xTitle: "x", yTitle: "y",
+          series: [LineSeries(name: "a", y: [1e308, -1e308, 5e-324])]
+        ).svg()
+      }
+    ),
+    (
+      "line log",
+      {
+        LineChart(
+          title: "t", xTitle: "x", yTitle: "y",
+          series: [LineSeries(name: "a", y: [5e-324, 1e308])], yScale: .log10
+        ).svg()
+      }
+    ),
+    (
+      "histogram",
+      {
+        Histogram(
+          title: "t", xTitle: "x", series: [HistogramSeries(name: "a", values: [-1e308, 1e308, 0])]
+        ).svg()
+      }
+    ),
+    (
+      "histogram width",
+      {
+        Histogram(
+          title: "t", xTitle: "x", series: [HistogramSeries(name: "a", values: [0, 1])],
+          bins: .width(1e-300)
+        ).svg()
+      }
+    ),
+    (
+      "bars",
+      {
+        LogBarChart(
+          title: "t", yTitle: "y", categories: ["a", "b"],
+          series: [BarSeries(name: "m", values: [5e-324, 1e308])]
+        ).svg()
+      }
+    ),
+    (
+      "scatter",
+      {
+        ScatterChart(
+          title: "t", xTitle: "x", yTitle: "y",
+          series: [ScatterSeries(name: "p", x: [1e308, -1e308], y: [0, 1])], identityLine: true
+        ).svg()
+      }
+    ),
+    ("heatmap", { Heatmap(title: "t", values: [[1e300, -1e300], [0, 1]]).svg() }),
+    (
+      "grid",
+      { ImageGrid.weights(title: "t", images: [[1e308, -1e308, 0, 1]], width: 2, height: 2).svg() }
+    ),
+    (
+      "nudges",
+      { NudgesChart(outputChanges: [1e308, -1e308], target: 0, previousChanges: [1e300]).svg() }
+    ),
+  ]
+
+  @Test(arguments: charts.map(\.0))
+  func chartStaysWellFormed(name: String) throws {
+    let draw = try #require(Self.charts.first { $0.0 == name }?.1)
+    let svg = draw()
+    #expect(SVGStructure(svg).parsed, "\(name)")
+    #expect(
+      !svg.contains("nan") && !svg.contains("inf\""), "\(name) wrote a non-number into an attribute"
+    )
+  }
+}

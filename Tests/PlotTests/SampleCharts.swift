@@ -42,6 +42,21 @@ enum SampleCharts {
       ])
   }
 
+  /// Two runs overlaid, train and test cost each: colour tells the run, dash the series.
+  static var runsOverlaid: LineChart {
+    let runs: [(String, [Double], [Double])] = [
+      ("rate 0.1", [0.52, 0.31, 0.254], [0.41, 0.298, 0.262]),
+      ("rate 0.5", [0.61, 0.42, 0.39], [0.48, 0.44, 0.43]),
+    ]
+    var series: [LineSeries] = []
+    for (run, (name, train, test)) in runs.enumerated() {
+      series.append(LineSeries(name: "\(name) train", y: train, style: .run(run, series: 0)))
+      series.append(LineSeries(name: "\(name) test", y: test, style: .run(run, series: 1)))
+    }
+    return LineChart(
+      title: "Cost per epoch, two runs", xTitle: "epoch", yTitle: "cost", series: series)
+  }
+
   /// 6000 mini-batches of noisy cost and its moving average.
   static var miniBatchCost: LineChart {
     var generator = Generator(state: 7)
@@ -157,6 +172,7 @@ enum SampleCharts {
     [
       ("line-cost-per-epoch", costPerEpoch.svg()),
       ("line-accuracy-runs", accuracyRuns.svg()),
+      ("line-runs-overlaid", runsOverlaid.svg()),
       ("line-mini-batch-cost", miniBatchCost.svg()),
       ("histogram-overlay", weightHistogram.svg()),
       ("log-bars-gradient-check", gradientCheck.svg()),

@@ -147,17 +147,32 @@ package struct ImageGrid: Sendable {
     if missing > 0 {
       notes.append("\(counted(missing, "pixel")) missing, drawn as the middle of the colour scale.")
     }
+    if range == nil && colorMap == .diverging {
+      let limit = valueRange.upperBound
+      let beyond = tiles.reduce(0) {
+        $0 + $1.pixels.filter { $0.isFinite && abs($0) > limit }.count
+      }
+      if beyond > 0 {
+        notes.append(
+          "\(counted(beyond, "value")) beyond ±\(NumberText.summary(limit)) drawn in the colours at the ends of the scale."
+        )
+      }
+    }
     return notes
   }
 
   private var footerHeight: Double { Double(notes.count) * 14 + 10 }
 
+  /// The given range; for `.diverging`, ± the 99.5th percentile of the magnitudes, so a few
+  /// outlying weights do not wash out every tile (values beyond it saturate, and a note says
+  /// how many); otherwise the values' extent.
   private var valueRange: ClosedRange<Double> {
     if let range, range.upperBound > range.lowerBound { return range }
     let finite = tiles.flatMap { $0.pixels.filter(\.isFinite) }
     if colorMap == .diverging {
-      let limit = max(finite.map(abs).max() ?? 1, .leastNormalMagnitude)
-      return -limit...limit
+      let magnitudes = finite.map(abs).sorted()
+      let limit = HistogramBins.percentile(magnitudes, 99.5)
+      return limit > 0 ? -limit...limit : -1...1
     }
     let low = finite.min() ?? 0
     let high = finite.max() ?? 1

@@ -92,13 +92,15 @@ package struct LineChart: Sendable {
   package var yTitle: String
   package var series: [LineSeries]
   package var yScale: Scale.Kind
+  /// Values the y axis must show besides the data, e.g. `[0]` so a cost starts from zero.
+  package var yIncluding: [Double]
   package var size: ChartSize
 
   package init(
     title: String, xTitle: String, yTitle: String, series: [LineSeries],
-    yScale: Scale.Kind = .linear,
-    size: ChartSize = .standard
+    yScale: Scale.Kind = .linear, yIncluding: [Double] = [], size: ChartSize = .standard
   ) {
+    self.yIncluding = yIncluding
     self.title = title
     self.xTitle = xTitle
     self.yTitle = yTitle
@@ -150,7 +152,9 @@ package struct LineChart: Sendable {
     let integerX = !xs.isEmpty && xs.allSatisfy { $0 == $0.rounded() }
     let frame = CartesianFrame(
       chrome: chrome, x: Scale.linear(covering: xs, integerTicks: integerX),
-      y: logY ? Scale.log10(covering: ys) : Scale.linear(covering: ys))
+      y: logY
+        ? Scale.log10(covering: ys, including: yIncluding)
+        : Scale.linear(covering: ys, including: yIncluding))
     let (xAxis, yAxis) = (frame.x, frame.y)
     var svg = SVGBuilder()
     if frame.drawAxes(

@@ -90,6 +90,21 @@ import Testing
     #expect(tiny.contains(">4×10⁻¹⁰<"))
   }
 
+  @Test func weightImagesSaturateOutliersAndSaySo() {
+    let weights = (0..<1000).map { $0 == 500 ? 5.0 : ($0 % 2 == 0 ? 0.1 : -0.1) }
+    let svg = ImageGrid.weights(title: "w", images: [weights], width: 40, height: 25).svg()
+    #expect(svg.contains(">1 value beyond ±0.1 drawn in the colours at the ends of the scale.<"))
+  }
+
+  @Test func aLineChartCanStartItsAxisAtZero() {
+    let chart = LineChart(
+      title: "c", xTitle: "epoch", yTitle: "cost",
+      series: [LineSeries(name: "train", y: [0.52, 0.31])],
+      yIncluding: [0])
+    #expect(chart.svg().contains(">0.0</text>"))
+    #expect(!SampleCharts.costPerEpoch.svg().contains(">0.0</text>"))
+  }
+
   @Test func pointsAndBarsHaveHoverTitles() {
     #expect(SVGStructure(SampleCharts.costPerEpoch.svg()).hoverTitleCount >= 6)
     #expect(SVGStructure(SampleCharts.gradientCheck.svg()).hoverTitleCount >= 6)

@@ -94,13 +94,17 @@ package struct LineChart: Sendable {
   package var yScale: Scale.Kind
   /// Values the y axis must show besides the data, e.g. `[0]` so a cost starts from zero.
   package var yIncluding: [Double]
+  /// Labelled vertical lines, e.g. where each epoch starts on a per-mini-batch chart.
+  package var marks: [AxisMark]
   package var size: ChartSize
 
   package init(
     title: String, xTitle: String, yTitle: String, series: [LineSeries],
-    yScale: Scale.Kind = .linear, yIncluding: [Double] = [], size: ChartSize = .standard
+    yScale: Scale.Kind = .linear, yIncluding: [Double] = [], marks: [AxisMark] = [],
+    size: ChartSize = .standard
   ) {
     self.yIncluding = yIncluding
+    self.marks = marks
     self.title = title
     self.xTitle = xTitle
     self.yTitle = yTitle
@@ -166,6 +170,12 @@ package struct LineChart: Sendable {
         drawLine(index, points: points[index], style: styles[index], x: xAxis, y: yAxis, into: &svg)
       }
       svg.close("g")
+      for mark in marks where mark.value.isFinite {
+        let x = xAxis.position(mark.value)
+        guard x >= frame.area.left && x <= frame.area.right else { continue }
+        svg.line(x1: x, y1: frame.area.top, x2: x, y2: frame.area.bottom, cssClass: "np-ref")
+        svg.text(mark.label, x: x + 4, y: frame.area.top + 12, cssClass: "np-small")
+      }
       for index in series.indices where showsMarkers(index, points: points) {
         drawMarkers(
           index, points: points[index], style: styles[index], x: xAxis, y: yAxis, into: &svg)

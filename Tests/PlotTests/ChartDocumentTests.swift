@@ -105,6 +105,12 @@ import Testing
     #expect(!SampleCharts.costPerEpoch.svg().contains(">0.0</text>"))
   }
 
+  @Test func epochMarksAreDrawnWhereEpochsBegin() {
+    let svg = SampleCharts.miniBatchCost.svg()
+    #expect(svg.contains(">epoch 2</text>") && svg.contains(">epoch 3</text>"))
+    #expect(svg.components(separatedBy: "class=\"np-ref\"").count == 3)
+  }
+
   @Test func pointsAndBarsHaveHoverTitles() {
     #expect(SVGStructure(SampleCharts.costPerEpoch.svg()).hoverTitleCount >= 6)
     #expect(SVGStructure(SampleCharts.gradientCheck.svg()).hoverTitleCount >= 6)

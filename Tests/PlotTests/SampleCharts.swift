@@ -66,7 +66,8 @@ enum SampleCharts {
     let raw = LineSeries(name: "mini-batch cost", y: cost, isFaint: true)
     return LineChart(
       title: "Cost per mini-batch", xTitle: "mini-batch", yTitle: "cost",
-      series: [raw, raw.movingAverage(window: 100)])
+      series: [raw, raw.movingAverage(window: 100)],
+      marks: [AxisMark(value: 2001, label: "epoch 2"), AxisMark(value: 4001, label: "epoch 3")])
   }
 
   static func weights(count: Int, spread: Double, seed: UInt64) -> [Double] {

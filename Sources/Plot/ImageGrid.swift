@@ -123,6 +123,10 @@ package struct ImageGrid: Sendable {
   }
 
   private var gap: Double { 10 }
+  /// Tiles keep the images' aspect ratio.
+  private var tileHeight: Double {
+    imageWidth > 0 ? tileSize * Double(max(imageHeight, 0)) / Double(imageWidth) : tileSize
+  }
   private var captionHeight: Double { tiles.contains { !$0.caption.isEmpty } ? 16 : 0 }
   private var columnCount: Int { max(1, min(columns, tiles.count)) }
   private var rowCount: Int { (tiles.count + columnCount - 1) / columnCount }
@@ -131,7 +135,7 @@ package struct ImageGrid: Sendable {
   private var size: ChartSize {
     let gridWidth = Double(columnCount) * (tileSize + gap) - gap
     let extra = colorScaleTitle == nil ? 0 : ColorScale.reservedWidth
-    let gridHeight = Double(rowCount) * (tileSize + captionHeight + gap)
+    let gridHeight = Double(rowCount) * (tileHeight + captionHeight + gap)
     return ChartSize(
       width: max(300, 24 + gridWidth + extra), height: 40 + max(gridHeight, 60) + footerHeight)
   }
@@ -201,7 +205,7 @@ package struct ImageGrid: Sendable {
       .draw(
         x: 12 + gridWidth + 16, top: top + 14,
         bottom: top
-          + max(tileSize, min(200, Double(rowCount) * (tileSize + captionHeight + gap) - gap)),
+          + max(tileHeight, min(200, Double(rowCount) * (tileHeight + captionHeight + gap) - gap)),
         into: &svg)
     }
     chrome.drawNotes(into: &svg)
@@ -226,7 +230,6 @@ package struct ImageGrid: Sendable {
         ("style", "image-rendering:pixelated"), ("href", uri),
       ])
     svg.close("defs")
-    let tileHeight = tileSize * Double(imageHeight) / Double(imageWidth)
     for (index, tile) in tiles.enumerated() {
       let column = index % columnCount
       let row = index / columnCount

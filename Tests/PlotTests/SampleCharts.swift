@@ -269,6 +269,14 @@ enum SampleCharts {
       ),
       ("heatmap-empty", Heatmap(title: "Empty", values: []).svg()),
       ("heatmap-nan", Heatmap(title: "NaN", values: [[1, .nan], [.infinity, 4]]).svg()),
+      (
+        "grid-wide",
+        ImageGrid.weights(
+          title: "Wide tiles",
+          images: [(0..<40).map { Double($0) - 20 }, (0..<40).map { 20 - Double($0) }],
+          width: 8, height: 5
+        ).svg()
+      ),
       ("grid-empty", ImageGrid.digits(title: "None", images: [], labels: []).svg()),
       (
         "grid-nan",

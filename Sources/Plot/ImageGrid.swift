@@ -136,8 +136,11 @@ package struct ImageGrid: Sendable {
     let gridWidth = Double(columnCount) * (tileSize + gap) - gap
     let extra = colorScaleTitle == nil ? 0 : ColorScale.reservedWidth
     let gridHeight = Double(rowCount) * (tileHeight + captionHeight + gap)
+    // Wide enough for the title and the notes too, which SVG does not wrap.
+    let widestText = ([textWidth(title, fontSize: 15)] + notes.map { textWidth($0) }).max() ?? 0
     return ChartSize(
-      width: max(300, 24 + gridWidth + extra), height: 40 + max(gridHeight, 60) + footerHeight)
+      width: max(300, 24 + gridWidth + extra, 24 + widestText),
+      height: 40 + max(gridHeight, 60) + footerHeight)
   }
 
   private var notes: [String] {

@@ -44,7 +44,7 @@ import Testing
     let accuracy = SVGStructure(SampleCharts.accuracyRuns.svg()).desc ?? ""
     #expect(accuracy.contains("rate 0.1: rose from 0.906 to 0.944"))
     let check = SVGStructure(SampleCharts.gradientCheck.svg()).desc ?? ""
-    #expect(check.contains("layer 1: max 3.1e-8 (excellent), median 1.2e-10 (excellent)."))
+    #expect(check.contains("layer 1 weights: max 3.1e-8 (excellent), median 1.2e-10 (excellent)."))
     let confusion = SVGStructure(SampleCharts.confusionMatrix.svg()).desc ?? ""
     #expect(confusion.contains("on the diagonal"))
     #expect(confusion.contains("true digit 4, predicted digit 9"))
@@ -116,7 +116,8 @@ import Testing
     #expect(SVGStructure(SampleCharts.gradientCheck.svg()).hoverTitleCount >= 6)
     #expect(SVGStructure(SampleCharts.confusionMatrix.svg()).hoverTitleCount >= 100)
     #expect(
-      SampleCharts.gradientCheck.svg().contains("<title>layer 1, max: 3.1×10⁻⁸ (excellent)</title>")
+      SampleCharts.gradientCheck.svg().contains(
+        "<title>layer 1 weights, max: 3.1×10⁻⁸ (excellent)</title>")
     )
   }
 

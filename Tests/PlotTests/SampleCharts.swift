@@ -84,13 +84,17 @@ enum SampleCharts {
       ])
   }
 
+  /// Like the engine's gradient check: one category per weight and bias tensor.
   static var gradientCheck: LogBarChart {
     LogBarChart(
       title: "Gradient check: backprop against finite differences", yTitle: "relative error",
-      categories: ["layer 1", "layer 2", "layer 3"],
+      categories: [
+        "layer 1 weights", "layer 1 biases", "layer 2 weights", "layer 2 biases", "layer 3 weights",
+        "layer 3 biases",
+      ],
       series: [
-        BarSeries(name: "max", values: [3.1e-8, 2.2e-9, 4.6e-10]),
-        BarSeries(name: "median", values: [1.2e-10, 8e-11, 5.5e-11]),
+        BarSeries(name: "max", values: [3.1e-8, 2.2e-9, 4.6e-10, 0, 7.7e-11, 2.9e-11]),
+        BarSeries(name: "median", values: [1.2e-10, 8e-11, 5.5e-11, 0, 1.1e-11, 6.3e-12]),
       ])
   }
 

@@ -139,7 +139,11 @@ struct FrontMatter {
     case YamlError.scanner(let context, let problem, let mark, _),
       YamlError.parser(let context, let problem, let mark, _),
       YamlError.composer(let context, let problem, let mark, _):
-      let what = context.map { "\(problem) (\($0.text))" } ?? problem
+      // The context says where the construct that went wrong began, e.g. an unclosed quote.
+      let what =
+        context.map {
+          "\(problem) (\($0.text) that starts at line \($0.mark.line + 1), column \($0.mark.column))"
+        } ?? problem
       return diagnostic(
         "malformed front matter: \(what)", yamlLine: mark.line, yamlColumn: mark.column,
         in: source)

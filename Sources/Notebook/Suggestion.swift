@@ -2,7 +2,7 @@
 package enum Suggestion {
   /// The candidate closest to `word` by edit distance, when it is close enough to be a typo.
   package static func closest(to word: String, among candidates: [String]) -> String? {
-    let limit = max(1, word.count / 3)
+    let limit = word.count <= 3 ? 1 : max(2, word.count / 3)
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
       let distance = editDistance(word.lowercased(), candidate.lowercased())
@@ -16,12 +16,14 @@ package enum Suggestion {
     closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 
-  /// Levenshtein distance between two strings, counted in characters.
+  /// Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
+  /// characters (the commonest typo, 'cahce'), each as one edit.
   package static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -29,8 +31,11 @@ package enum Suggestion {
       for j in 1...b.count {
         let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
         current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], beforePrevious[j - 2] + 1)
+        }
       }
-      swap(&previous, &current)
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
   }

@@ -39,17 +39,36 @@ enum OutputRenderer {
       case .table(let table):
         html += tableHTML(table)
       case .figure(let figure):
-        html += "<figure class=\"out out-figure\">\(figure.svg)"
+        html += "<figure class=\"out out-figure\">\(inlineSVG(figure.svg))"
         if let caption = figure.caption, !caption.isEmpty {
           html += "<figcaption>\(caption.htmlEscaped)</figcaption>"
         }
         html += "</figure>\n"
       case .error(let diagnostic):
-        html += "<div class=\"out out-error\" role=\"alert\"><pre>\(diagnostic.detailedDescription.htmlEscaped)</pre></div>\n"
+        html += errorHTML(diagnostic)
       }
       index += 1
     }
     return html
+  }
+
+  /// The compiler-style message (wrapping, so it is never cut off), then the offending line with
+  /// a caret under the column (not wrapping, so the caret stays aligned).
+  static func errorHTML(_ diagnostic: Diagnostic) -> String {
+    var html = "<div class=\"out out-error\" role=\"alert\"><p>\(diagnostic.description.htmlEscaped)</p>"
+    let detail = diagnostic.detailedDescription
+    if detail != diagnostic.description {
+      let sourceAndCaret = detail.dropFirst(diagnostic.description.count + 1)
+      html += "<pre>\(sourceAndCaret.htmlEscaped)</pre>"
+    }
+    return html + "</div>\n"
+  }
+
+  /// Standalone SVG made fit for inlining: HTML needs no namespace declarations, and dropping
+  /// them keeps the page free of any URL.
+  static func inlineSVG(_ svg: String) -> String {
+    svg.replacing(" xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+      .replacing(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", with: "")
   }
 
   static func tableHTML(_ table: Table) -> String {

@@ -148,6 +148,12 @@ struct ProseRenderer {
 /// Unique, readable `id`s made from heading text: "Mini-batch SGD" → "mini-batch-sgd".
 struct Anchors {
   var used: Set<String>
+  /// The next number to try for each slug, so many equal headings stay linear, not quadratic.
+  var nextNumber: [String: Int] = [:]
+
+  init(used: Set<String>) {
+    self.used = used
+  }
 
   mutating func make(from text: String) -> String {
     var slug = ""
@@ -163,11 +169,12 @@ struct Anchors {
     }
     if slug.isEmpty { slug = "section" }
     var candidate = slug
-    var number = 2
+    var number = nextNumber[slug] ?? 2
     while used.contains(candidate) {
       candidate = "\(slug)-\(number)"
       number += 1
     }
+    nextNumber[slug] = number
     used.insert(candidate)
     return candidate
   }

@@ -70,9 +70,9 @@ enum Stylesheet {
     code { font-family: var(--mono); font-size: 0.86em; background: var(--surface); padding: 0.12em 0.35em; border-radius: 4px; }
     pre { font-family: var(--mono); font-size: 0.84rem; line-height: 1.55; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 0.85rem 1rem; overflow-x: auto; tab-size: 4; }
     pre code { background: none; padding: 0; font-size: inherit; border-radius: 0; }
-    .prose table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.94rem; }
-    .prose th, .prose td { border: 1px solid var(--border); padding: 0.35rem 0.7rem; }
-    .prose th { background: var(--surface); }
+    .prose > table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.94rem; }
+    .prose > table th, .prose > table td { border: 1px solid var(--border); padding: 0.35rem 0.7rem; }
+    .prose > table th { background: var(--surface); }
 
     .cell { margin: 1.6rem 0; border: 1px solid var(--border); border-left: 3px solid var(--accent); border-radius: 8px; background: var(--bg); overflow: hidden; }
     .cell-ok { border-left-color: var(--ok); }
@@ -96,7 +96,9 @@ enum Stylesheet {
     pre.out-text { background: var(--surface); border: none; }
     pre.out-value { background: none; border: none; padding: 0.2rem 0; }
     .out-marker { color: var(--muted); user-select: none; }
-    .out-error pre { margin: 0; background: var(--fail-soft); border: 1px solid var(--fail); color: var(--text); white-space: pre; }
+    .out-error { border: 1px solid var(--fail); border-radius: 8px; background: var(--fail-soft); overflow: hidden; }
+    .out-error p { margin: 0; padding: 0.6rem 1rem; font-family: var(--mono); font-size: 0.84rem; color: var(--fail); font-weight: 600; overflow-wrap: anywhere; }
+    .out-error pre { margin: 0; padding: 0 1rem 0.7rem; background: none; border: none; border-radius: 0; color: var(--text); }
     .out-figure { margin-left: 0; margin-right: 0; color: var(--text); }
     .out-figure svg { display: block; max-width: 100%; height: auto; }
     .out-figure figcaption { margin-top: 0.4rem; font-size: 0.86rem; color: var(--muted); }

@@ -31,6 +31,9 @@ struct SuggestionTests {
     #expect(Suggestion.closest(to: "evl", among: CellOptionsParser.knownKeys) == "eval")
     #expect(Suggestion.closest(to: "Cache", among: CellOptionsParser.knownKeys) == "cache")
     #expect(Suggestion.closest(to: "learningRate", among: ["epochs", "seed"]) == nil)
+    #expect(Suggestion.closest(to: "cahce", among: CellOptionsParser.knownKeys) == "cache")
+    #expect(Suggestion.closest(to: "foo", among: CellOptionsParser.knownKeys) == nil)
     #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+    #expect(Suggestion.editDistance("cahce", "cache") == 1)
   }
 }

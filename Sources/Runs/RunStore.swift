@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 /// A recorded run: its folder and its record.
 package struct StoredRun: Hashable, Sendable {

@@ -59,8 +59,3 @@ extension Nudge {
     }
   }
 }
-
-/// Prints one line on standard error.
-func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
-}

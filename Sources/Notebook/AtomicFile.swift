@@ -22,7 +22,8 @@ package enum AtomicFile {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw WriteError(path: path, reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
+      throw WriteError(
+        path: path, reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
     }
     let temporary = folder.appendingPathComponent(
       ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"

@@ -25,14 +25,18 @@ struct CellOptionsParser {
   }
 
   /// Parses one `//| key: value` line of the notebook into `options`.
-  private func apply(optionLine lineNumber: Int, to options: inout CellOptions, seen: inout Set<String>)
+  private func apply(
+    optionLine lineNumber: Int, to options: inout CellOptions, seen: inout Set<String>
+  )
     throws(Diagnostic)
   {
     let raw = source.line(lineNumber)
     guard let prefixRange = raw.range(of: Self.prefix) else { return }
     let body = raw[prefixRange.upperBound...]
     let keyStart = body.firstIndex(where: { $0 != " " && $0 != "\t" }) ?? body.endIndex
-    func column(_ index: Substring.Index) -> Int { raw.utf8.distance(from: raw.startIndex, to: index) + 1 }
+    func column(_ index: Substring.Index) -> Int {
+      raw.utf8.distance(from: raw.startIndex, to: index) + 1
+    }
 
     guard let colon = body[keyStart...].firstIndex(of: ":") else {
       throw source.diagnostic(

@@ -105,19 +105,22 @@ struct CellFence {
     var fences: [CellFence] = []
     var utf8 = Array(markdown.utf8)
     utf8.append(0)
-    guard let root = utf8.withUnsafeBufferPointer({ buffer in
-      buffer.baseAddress.map { pointer in
-        pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-          cmark_parse_document($0, buffer.count - 1, CMARK_OPT_DEFAULT)
-        }
-      } ?? nil
-    }) else { return [] }
+    guard
+      let root = utf8.withUnsafeBufferPointer({ buffer in
+        buffer.baseAddress.map { pointer in
+          pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            cmark_parse_document($0, buffer.count - 1, CMARK_OPT_DEFAULT)
+          }
+        } ?? nil
+      })
+    else { return [] }
     defer { cmark_node_free(root) }
     var node = cmark_node_first_child(root)
     while let current = node {
       if cmark_node_get_type(current) == CMARK_NODE_CODE_BLOCK,
         let info = cmark_node_get_fence_info(current).map({ String(cString: $0) }),
-        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == Substring(NotebookParser.cellLanguage)
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first
+          == Substring(NotebookParser.cellLanguage)
       {
         fences.append(
           CellFence(

@@ -20,7 +20,8 @@ package struct NotebookSource: Sendable {
     self.text = withoutBOM
     // The same line endings as cmark: "\n", "\r\n" (one Character in Swift) and a lone "\r".
     self.lines = withoutBOM.split(
-      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    )
     // A final terminator ends the last line rather than starting an empty one.
     if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
   }

@@ -64,12 +64,14 @@ package struct HTMLReport: Sendable {
       page +=
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; script-src 'none'; base-uri 'none'; form-action 'none'\">\n"
     }
-    page += "<title>\(title.htmlEscaped)</title>\n<style>\n\(Stylesheet.css)</style>\n</head>\n<body>\n"
+    page +=
+      "<title>\(title.htmlEscaped)</title>\n<style>\n\(Stylesheet.css)</style>\n</head>\n<body>\n"
     let tableOfContents = tableOfContentsHTML(headings)
     page += "<div class=\"page\(tableOfContents.isEmpty ? " no-toc" : "")\">\n"
     page += tableOfContents
     page += "<main>\n\(headerHTML())<article class=\"prose\">\n\(article)</article>\n"
-    page += "<footer class=\"colophon\">Rendered by Nudge from <code>\(document.path.htmlEscaped)</code>.</footer>\n"
+    page +=
+      "<footer class=\"colophon\">Rendered by Nudge from <code>\(document.path.htmlEscaped)</code>.</footer>\n"
     page += "</main>\n</div>\n</body>\n</html>\n"
     return page
   }
@@ -87,7 +89,8 @@ package struct HTMLReport: Sendable {
     if let date = run?.date { facts.append("<span>\(date.htmlEscaped)</span>") }
     for detail in run?.details ?? [] {
       facts.append(
-        "<span><span class=\"fact-label\">\(detail.label.htmlEscaped)</span> \(detail.value.htmlEscaped)</span>")
+        "<span><span class=\"fact-label\">\(detail.label.htmlEscaped)</span> \(detail.value.htmlEscaped)</span>"
+      )
     }
     let cells = document.cells
     if !cells.isEmpty {
@@ -101,14 +104,18 @@ package struct HTMLReport: Sendable {
   private func paramsHTML() -> String {
     let params = run?.params ?? document.params
     guard !params.isEmpty else { return "" }
-    let defaults = Dictionary(document.params.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
-    var html = "<table class=\"params\"><caption>Parameters</caption><thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th><th scope=\"col\">type</th></tr></thead><tbody>"
+    let defaults = Dictionary(
+      document.params.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+    var html =
+      "<table class=\"params\"><caption>Parameters</caption><thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th><th scope=\"col\">type</th></tr></thead><tbody>"
     for param in params {
       var value = "<code>\(param.value.description.htmlEscaped)</code>"
       if let original = defaults[param.name], original != param.value {
-        value += " <span class=\"overridden\">(notebook: <code>\(original.description.htmlEscaped)</code>)</span>"
+        value +=
+          " <span class=\"overridden\">(notebook: <code>\(original.description.htmlEscaped)</code>)</span>"
       }
-      html += "<tr><th scope=\"row\"><code>\(param.name.htmlEscaped)</code></th><td>\(value)</td><td>\(param.value.typeName)</td></tr>"
+      html +=
+        "<tr><th scope=\"row\"><code>\(param.name.htmlEscaped)</code></th><td>\(value)</td><td>\(param.value.typeName)</td></tr>"
     }
     return html + "</tbody></table>\n"
   }
@@ -117,9 +124,11 @@ package struct HTMLReport: Sendable {
     let entries = headings.filter { $0.level <= 3 }
     guard entries.count >= 2 else { return "" }
     let top = entries.map(\.level).min() ?? 1
-    var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ol>\n"
+    var html =
+      "<nav class=\"toc\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ol>\n"
     for heading in entries {
-      html += "<li class=\"toc-depth-\(heading.level - top)\"><a href=\"#\(heading.anchor)\">\(heading.text.htmlEscaped)</a></li>\n"
+      html +=
+        "<li class=\"toc-depth-\(heading.level - top)\"><a href=\"#\(heading.anchor)\">\(heading.text.htmlEscaped)</a></li>\n"
     }
     return html + "</ol>\n</nav>\n"
   }
@@ -131,10 +140,12 @@ package struct HTMLReport: Sendable {
   private func cellHTML(_ cell: Cell) -> String {
     let result = results[cell.index]
     let status = result?.status
-    var html = "<section class=\"cell\(status.map { " cell-\($0.rawValue)" } ?? "")\" id=\"\(Self.anchor(for: cell).htmlEscaped)\">\n"
+    var html =
+      "<section class=\"cell\(status.map { " cell-\($0.rawValue)" } ?? "")\" id=\"\(Self.anchor(for: cell).htmlEscaped)\">\n"
     if cell.options.echo || status == .failed {
       html += cellBar(cell, result: result)
-      html += "<pre class=\"source\"><code class=\"language-swift\">\(SwiftHighlighter.html(for: cell.source))</code></pre>\n"
+      html +=
+        "<pre class=\"source\"><code class=\"language-swift\">\(SwiftHighlighter.html(for: cell.source))</code></pre>\n"
     }
     if let result, !result.outputs.isEmpty {
       html += "<div class=\"outputs\">\n\(OutputRenderer.html(for: result.outputs))</div>\n"
@@ -144,7 +155,8 @@ package struct HTMLReport: Sendable {
 
   private func cellBar(_ cell: Cell, result: CellResult?) -> String {
     var html = "<div class=\"cell-bar\">"
-    html += "<span class=\"cell-name\">\((cell.options.name ?? "cell \(cell.index + 1)").htmlEscaped)</span>"
+    html +=
+      "<span class=\"cell-name\">\((cell.options.name ?? "cell \(cell.index + 1)").htmlEscaped)</span>"
     html += "<span class=\"cell-line\">line \(cell.fenceLine)</span>"
     var chips: [String] = []
     if !cell.options.eval { chips.append("eval: false") }

@@ -35,7 +35,8 @@ enum OutputRenderer {
         html += "<dl class=\"out metrics\">\(items)</dl>\n"
         continue
       case .value(let value):
-        html += "<pre class=\"out out-value\"><span class=\"out-marker\" aria-hidden=\"true\">→ </span>\(value.htmlEscaped)</pre>\n"
+        html +=
+          "<pre class=\"out out-value\"><span class=\"out-marker\" aria-hidden=\"true\">→ </span>\(value.htmlEscaped)</pre>\n"
       case .table(let table):
         html += tableHTML(table)
       case .figure(let figure):
@@ -55,7 +56,8 @@ enum OutputRenderer {
   /// The compiler-style message (wrapping, so it is never cut off), then the offending line with
   /// a caret under the column (not wrapping, so the caret stays aligned).
   static func errorHTML(_ diagnostic: Diagnostic) -> String {
-    var html = "<div class=\"out out-error\" role=\"alert\"><p>\(diagnostic.description.htmlEscaped)</p>"
+    var html =
+      "<div class=\"out out-error\" role=\"alert\"><p>\(diagnostic.description.htmlEscaped)</p>"
     let detail = diagnostic.detailedDescription
     if detail != diagnostic.description {
       let sourceAndCaret = detail.dropFirst(diagnostic.description.count + 1)
@@ -82,7 +84,9 @@ enum OutputRenderer {
                 && Double(row[column].dropLast().trimmingCharacters(in: .whitespaces)) != nil
           }
       })
-    func cellClass(_ column: Int) -> String { numericColumns.contains(column) ? " class=\"num\"" : "" }
+    func cellClass(_ column: Int) -> String {
+      numericColumns.contains(column) ? " class=\"num\"" : ""
+    }
     var html = "<div class=\"out table-wrap\"><table>"
     if let caption = table.caption, !caption.isEmpty {
       html += "<caption>\(caption.htmlEscaped)</caption>"
@@ -105,7 +109,8 @@ enum OutputRenderer {
   /// A series as its name, a sparkline and its last value.
   static func seriesItem(name: String, values: [Double]) -> String {
     let last = values.last.map(formatNumber) ?? "—"
-    return "<div class=\"series\"><dt>\(name.htmlEscaped)</dt><dd>\(sparkline(values))<span class=\"series-last\">\(last)</span> <span class=\"series-count\">(\(values.count) values)</span></dd></div>"
+    return
+      "<div class=\"series\"><dt>\(name.htmlEscaped)</dt><dd>\(sparkline(values))<span class=\"series-last\">\(last)</span> <span class=\"series-count\">(\(values.count) values)</span></dd></div>"
   }
 
   /// A small inline SVG line of `values`, scaled to its own range; non-finite values are skipped.
@@ -123,7 +128,8 @@ enum OutputRenderer {
       let y = height - 2 - (value - low) / span * (height - 4)
       return "\(formatCoordinate(x)),\(formatCoordinate(y))"
     }
-    return "<svg class=\"sparkline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"trend of \(values.count) values\"><polyline points=\"\(points.joined(separator: " "))\"/></svg>"
+    return
+      "<svg class=\"sparkline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"trend of \(values.count) values\"><polyline points=\"\(points.joined(separator: " "))\"/></svg>"
   }
 
   /// Up to four significant digits, integers as integers: 0.9731, 1.2e-05, 60000.

@@ -24,7 +24,9 @@ struct ProseRenderer {
   var reservedAnchors: Set<String> = []
 
   /// The article's HTML and its headings; `cellHTML` renders each cell in place.
-  func render(_ document: Document, cellHTML: (Cell) -> String) -> (html: String, headings: [Heading]) {
+  func render(_ document: Document, cellHTML: (Cell) -> String) -> (
+    html: String, headings: [Heading]
+  ) {
     let placeholder = "nudge-cell-\(UInt64.random(in: 0...UInt64.max))"
     var markdown = ""
     var cells: [Cell] = []
@@ -123,7 +125,9 @@ struct ProseRenderer {
           let current = cmark_iter_get_node(iterator)
         else { continue }
         let type = cmark_node_get_type(current)
-        if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawNodes.append(current) }
+        if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+          rawNodes.append(current)
+        }
       }
       cmark_iter_free(iterator)
     }

@@ -106,7 +106,8 @@ package enum SwiftHighlighter {
       let word = String(decoding: bytes[position..<end], as: UTF8.self)
       if SwiftHighlighter.keywords.contains(word) {
         emit(.keyword, upTo: end)
-      } else if let first = word.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") {
+      } else if let first = word.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z")
+      {
         emit(.type, upTo: end)
       } else {
         plain(end - position)
@@ -132,15 +133,20 @@ package enum SwiftHighlighter {
         end += 1
         while end < bytes.count, isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "_") { end += 1 }
       }
-      let exponents: [UInt8] = isHex ? [UInt8(ascii: "p"), UInt8(ascii: "P")] : [UInt8(ascii: "e"), UInt8(ascii: "E")]
+      let exponents: [UInt8] =
+        isHex ? [UInt8(ascii: "p"), UInt8(ascii: "P")] : [UInt8(ascii: "e"), UInt8(ascii: "E")]
       if end < bytes.count, exponents.contains(bytes[end]), !isPrefixed || isHex {
         var exponentEnd = end + 1
-        if exponentEnd < bytes.count, bytes[exponentEnd] == UInt8(ascii: "-") || bytes[exponentEnd] == UInt8(ascii: "+") {
+        if exponentEnd < bytes.count,
+          bytes[exponentEnd] == UInt8(ascii: "-") || bytes[exponentEnd] == UInt8(ascii: "+")
+        {
           exponentEnd += 1
         }
         if exponentEnd < bytes.count, bytes[exponentEnd].isDecimalDigit {
           end = exponentEnd
-          while end < bytes.count, bytes[end].isDecimalDigit || bytes[end] == UInt8(ascii: "_") { end += 1 }
+          while end < bytes.count, bytes[end].isDecimalDigit || bytes[end] == UInt8(ascii: "_") {
+            end += 1
+          }
         }
       }
       emit(.number, upTo: end)
@@ -151,10 +157,14 @@ package enum SwiftHighlighter {
       var end = position + 2
       var depth = 1
       while end < bytes.count, depth > 0 {
-        if bytes[end] == UInt8(ascii: "/"), end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "*") {
+        if bytes[end] == UInt8(ascii: "/"), end + 1 < bytes.count,
+          bytes[end + 1] == UInt8(ascii: "*")
+        {
           depth += 1
           end += 2
-        } else if bytes[end] == UInt8(ascii: "*"), end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "/") {
+        } else if bytes[end] == UInt8(ascii: "*"), end + 1 < bytes.count,
+          bytes[end + 1] == UInt8(ascii: "/")
+        {
           depth -= 1
           end += 2
         } else {
@@ -168,7 +178,8 @@ package enum SwiftHighlighter {
     /// Interpolations `\(...)` (or `\#(...)` in raw strings) are lexed as code.
     mutating func string(hashes: Int) {
       let quoteStart = position + hashes
-      let isMultiline = quoteStart + 2 < bytes.count && bytes[quoteStart + 1] == UInt8(ascii: "\"")
+      let isMultiline =
+        quoteStart + 2 < bytes.count && bytes[quoteStart + 1] == UInt8(ascii: "\"")
         && bytes[quoteStart + 2] == UInt8(ascii: "\"")
       let quoteCount = isMultiline ? 3 : 1
       var segmentStart = position
@@ -207,18 +218,23 @@ package enum SwiftHighlighter {
     }
 
     func closesString(at index: Int, quotes: Int, hashes: Int) -> Bool {
-      (0..<quotes).allSatisfy { index + $0 < bytes.count && bytes[index + $0] == UInt8(ascii: "\"") }
+      (0..<quotes).allSatisfy {
+        index + $0 < bytes.count && bytes[index + $0] == UInt8(ascii: "\"")
+      }
         && hasHashes(hashes, at: index + quotes)
     }
 
     func isIdentifierStart(_ byte: UInt8) -> Bool {
-      byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+      byte == UInt8(ascii: "_")
+        || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
         || byte >= 0x80
     }
 
     func identifierEnd(from start: Int) -> Int {
       var end = start
-      while end < bytes.count, isIdentifierStart(bytes[end]) || bytes[end].isDecimalDigit { end += 1 }
+      while end < bytes.count, isIdentifierStart(bytes[end]) || bytes[end].isDecimalDigit {
+        end += 1
+      }
       return end
     }
 

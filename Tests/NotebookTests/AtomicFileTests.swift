@@ -11,13 +11,15 @@ struct AtomicFileTests {
     try AtomicFile.write("first", to: target)
     try AtomicFile.write("second", to: target)
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "second")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/out") == ["report.html"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/out") == ["report.html"])
   }
 
   @Test func failureLeavesNothingBehind() throws {
     let folder = try TemporaryFolder()
     // The target is an existing folder, so the final rename must fail.
-    try FileManager.default.createDirectory(atPath: "\(folder.path)/taken/inner", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: "\(folder.path)/taken/inner", withIntermediateDirectories: true)
     #expect(throws: AtomicFile.WriteError.self) {
       try AtomicFile.write("x", to: "\(folder.path)/taken")
     }

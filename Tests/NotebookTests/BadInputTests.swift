@@ -26,7 +26,9 @@ struct BadInputTests {
 
   @Test func missingFile() throws {
     let error = try #require(diagnostic(loading: "/nonexistent/notebook.md"))
-    #expect(error.description == "/nonexistent/notebook.md:1:1: error: no such file; check the notebook's path")
+    #expect(
+      error.description
+        == "/nonexistent/notebook.md:1:1: error: no such file; check the notebook's path")
   }
 
   @Test func directory() throws {
@@ -46,7 +48,9 @@ struct BadInputTests {
     let folder = try TemporaryFolder()
     let path = try folder.write(Array("line one\nab".utf8) + [0xC3, 0x28], named: "x.md")
     let error = try #require(diagnostic(loading: path))
-    #expect(error.description == "\(path):2:3: error: invalid UTF-8 (byte 0xC3); save the notebook as UTF-8")
+    #expect(
+      error.description
+        == "\(path):2:3: error: invalid UTF-8 (byte 0xC3); save the notebook as UTF-8")
   }
 
   @Test func emptyFileLoads() throws {
@@ -67,7 +71,10 @@ struct BadInputTests {
 
   @Test func unknownFrontMatterKeySuggestsTheKnownOne() throws {
     let error = try #require(diagnostic(parsing: "---\ntitle: x\nparms:\n  a: 1\n---\n"))
-    #expect(error.description == "bad.md:3:1: error: unknown front-matter key 'parms'; did you mean 'params'?; known keys are 'title' and 'params'")
+    #expect(
+      error.description
+        == "bad.md:3:1: error: unknown front-matter key 'parms'; did you mean 'params'?; known keys are 'title' and 'params'"
+    )
   }
 
   @Test func paramsMustBeScalarsWithSwiftNames() throws {
@@ -82,15 +89,20 @@ struct BadInputTests {
   @Test func unknownCellOptionSuggestsTheClosest() throws {
     let text = "Intro\n\n```swift\n//| name: a\n  //| evl: false\nlet x = 1\n```\n"
     let error = try #require(diagnostic(parsing: text))
-    #expect(error.description == "bad.md:5:7: error: unknown cell option 'evl'; did you mean 'eval'?; options are 'name', 'eval', 'echo', 'error', 'cache'")
+    #expect(
+      error.description
+        == "bad.md:5:7: error: unknown cell option 'evl'; did you mean 'eval'?; options are 'name', 'eval', 'echo', 'error', 'cache'"
+    )
     #expect(error.sourceLine == "  //| evl: false")
     #expect(error.detailedDescription.hasSuffix("  //| evl: false\n      ^"))
   }
 
   @Test func badCellOptionValues() throws {
     let flag = try #require(diagnostic(parsing: "```swift\n//| eval: nope\n```\n"))
-    #expect(flag.description == "bad.md:2:11: error: cell option 'eval' takes true or false, not 'nope'")
-    let twice = try #require(diagnostic(parsing: "```swift\n//| echo: true\n//| echo: false\n```\n"))
+    #expect(
+      flag.description == "bad.md:2:11: error: cell option 'eval' takes true or false, not 'nope'")
+    let twice = try #require(
+      diagnostic(parsing: "```swift\n//| echo: true\n//| echo: false\n```\n"))
     #expect(twice.location.line == 3)
     #expect(twice.message.contains("given twice"))
     let noColon = try #require(diagnostic(parsing: "```swift\n//| eval\n```\n"))
@@ -102,13 +114,19 @@ struct BadInputTests {
   @Test func duplicateCellNames() throws {
     let text = "```swift\n//| name: a\n```\n\n```swift\n//| name: a\n```\n"
     let error = try #require(diagnostic(parsing: text))
-    #expect(error.description == "bad.md:5:1: error: cell name 'a' is already used by the cell at line 1; names must be unique")
+    #expect(
+      error.description
+        == "bad.md:5:1: error: cell name 'a' is already used by the cell at line 1; names must be unique"
+    )
   }
 
   @Test func unterminatedCellFenceNamesTheFenceLine() throws {
     let text = "# Title\n\nprose\n\n  ````swift\nlet x = 1\n```\nmore\n"
     let error = try #require(diagnostic(parsing: text))
-    #expect(error.description == "bad.md:5:3: error: unterminated cell: the '````' fence opened here is never closed; add a closing '````' line after the cell's code")
+    #expect(
+      error.description
+        == "bad.md:5:3: error: unterminated cell: the '````' fence opened here is never closed; add a closing '````' line after the cell's code"
+    )
   }
 
   @Test func unterminatedNonSwiftFenceIsJustProse() throws {
@@ -128,7 +146,8 @@ final class TemporaryFolder {
   let path: String
 
   init() throws {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("nudge-tests-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }

@@ -108,7 +108,8 @@ struct NotebookParserTests {
   }
 
   @Test func emptyParamsAndCRLFLineEndingsAreAccepted() throws {
-    let text = "---\r\ntitle: T\r\nparams:\r\n---\r\n```swift\r\n//| eval: false\r\nlet a = 1\r\n```\r\n"
+    let text =
+      "---\r\ntitle: T\r\nparams:\r\n---\r\n```swift\r\n//| eval: false\r\nlet a = 1\r\n```\r\n"
     let document = try Document(parsing: text, path: "x.md")
     #expect(document.title == "T")
     #expect(document.params.isEmpty)
@@ -143,7 +144,8 @@ struct NotebookParserTests {
 
   @Test func largeNotebookParses() throws {
     var text = "---\ntitle: Big\n---\n"
-    let chunk = "## Section\n\nSome prose with *emphasis* and `code` and a [link](https://example.org).\n\n```swift\nlet x = 1\n```\n\n"
+    let chunk =
+      "## Section\n\nSome prose with *emphasis* and `code` and a [link](https://example.org).\n\n```swift\nlet x = 1\n```\n\n"
     while text.utf8.count < 5_000_000 { text += chunk }
     let document = try Document(parsing: text, path: "big.md")
     #expect(document.cells.count > 40_000)

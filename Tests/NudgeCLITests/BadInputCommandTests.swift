@@ -13,12 +13,33 @@ struct BadInputCommandTests {
   }
 
   static let cases: [Case] = [
-    Case(name: "missing file", notebook: nil, firstLine: "FILE:1:1: error: no such file; check the notebook's path"),
-    Case(name: "binary file", notebook: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00], firstLine: "FILE:3:1: error: binary file (NUL byte at byte 8); a notebook is a Markdown text file"),
-    Case(name: "invalid UTF-8", notebook: Array("# Title\n\ncaf".utf8) + [0xE9, 0x0A], firstLine: "FILE:3:4: error: invalid UTF-8 (byte 0xE9); save the notebook as UTF-8"),
-    Case(name: "malformed front matter", notebook: Array("---\ntitle: \"unclosed\nparams:\n  a: 1\n---\n".utf8), firstLine: "FILE:4:7: error: malformed front matter: found unexpected end of stream (while scanning a quoted scalar that starts at line 2, column 8)"),
-    Case(name: "unknown cell option", notebook: Array("Intro\n\n```swift\n//| cahce: false\nlet x = 1\n```\n".utf8), firstLine: "FILE:4:5: error: unknown cell option 'cahce'; did you mean 'cache'?; options are 'name', 'eval', 'echo', 'error', 'cache'"),
-    Case(name: "unterminated cell fence", notebook: Array("# T\n\n```swift\nlet x = 1\n".utf8), firstLine: "FILE:3:1: error: unterminated cell: the '```' fence opened here is never closed; add a closing '```' line after the cell's code"),
+    Case(
+      name: "missing file", notebook: nil,
+      firstLine: "FILE:1:1: error: no such file; check the notebook's path"),
+    Case(
+      name: "binary file", notebook: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00],
+      firstLine:
+        "FILE:3:1: error: binary file (NUL byte at byte 8); a notebook is a Markdown text file"),
+    Case(
+      name: "invalid UTF-8", notebook: Array("# Title\n\ncaf".utf8) + [0xE9, 0x0A],
+      firstLine: "FILE:3:4: error: invalid UTF-8 (byte 0xE9); save the notebook as UTF-8"),
+    Case(
+      name: "malformed front matter",
+      notebook: Array("---\ntitle: \"unclosed\nparams:\n  a: 1\n---\n".utf8),
+      firstLine:
+        "FILE:4:7: error: malformed front matter: found unexpected end of stream (while scanning a quoted scalar that starts at line 2, column 8)"
+    ),
+    Case(
+      name: "unknown cell option",
+      notebook: Array("Intro\n\n```swift\n//| cahce: false\nlet x = 1\n```\n".utf8),
+      firstLine:
+        "FILE:4:5: error: unknown cell option 'cahce'; did you mean 'cache'?; options are 'name', 'eval', 'echo', 'error', 'cache'"
+    ),
+    Case(
+      name: "unterminated cell fence", notebook: Array("# T\n\n```swift\nlet x = 1\n".utf8),
+      firstLine:
+        "FILE:3:1: error: unterminated cell: the '```' fence opened here is never closed; add a closing '```' line after the cell's code"
+    ),
   ]
 
   @Test(arguments: cases)
@@ -29,8 +50,10 @@ struct BadInputCommandTests {
     for command in ["render", "check"] {
       let outcome = try NudgeRunner.run([command, path], in: scratch.path)
       #expect(outcome.status == 2, "\(command): \(outcome.standardError)")
-      let firstLine = outcome.standardError.split(separator: "\n", omittingEmptySubsequences: false).first
-      #expect(firstLine.map(String.init) == badCase.firstLine.replacing("FILE", with: path), "\(command)")
+      let firstLine = outcome.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+        .first
+      #expect(
+        firstLine.map(String.init) == badCase.firstLine.replacing("FILE", with: path), "\(command)")
       #expect(outcome.standardOutput.isEmpty)
     }
     #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/output"))
@@ -38,7 +61,8 @@ struct BadInputCommandTests {
 
   @Test func directoryIsRejected() throws {
     let scratch = try Scratch()
-    try FileManager.default.createDirectory(atPath: "\(scratch.path)/notes.md", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: "\(scratch.path)/notes.md", withIntermediateDirectories: true)
     let outcome = try NudgeRunner.run(["render", "notes.md"], in: scratch.path)
     #expect(outcome.status == 2)
     #expect(outcome.standardError.hasPrefix("notes.md:1:1: error: is a directory, not a notebook"))
@@ -49,7 +73,10 @@ struct BadInputCommandTests {
     let scratch = try Scratch()
     try scratch.write("```swift\n//| eval: maybe\n```\n", to: "nb.md")
     let outcome = try NudgeRunner.run(["check", "nb.md"], in: scratch.path)
-    #expect(outcome.standardError == "nb.md:2:11: error: cell option 'eval' takes true or false, not 'maybe'\n//| eval: maybe\n          ^\n")
+    #expect(
+      outcome.standardError
+        == "nb.md:2:11: error: cell option 'eval' takes true or false, not 'maybe'\n//| eval: maybe\n          ^\n"
+    )
   }
 
   @Test func aFailedRenderKeepsThePreviousReport() throws {

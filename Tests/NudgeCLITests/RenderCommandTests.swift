@@ -42,11 +42,15 @@ struct RenderCommandTests {
 
   @Test func fiveMegabyteNotebookRenders() throws {
     let scratch = try Scratch()
-    let section = "## Section\n\nProse with *emphasis*, `code` and a list:\n\n- one\n- two\n\n```swift\nlet x = 1\n```\n\n"
-    try scratch.write(String(repeating: section, count: 5_000_000 / section.utf8.count + 1), to: "big.md")
+    let section =
+      "## Section\n\nProse with *emphasis*, `code` and a list:\n\n- one\n- two\n\n```swift\nlet x = 1\n```\n\n"
+    try scratch.write(
+      String(repeating: section, count: 5_000_000 / section.utf8.count + 1), to: "big.md")
     let outcome = try NudgeRunner.run(["render", "big.md"], in: scratch.path)
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    let size = try FileManager.default.attributesOfItem(atPath: "\(scratch.path)/output/big.html")[.size] as? Int
+    let size =
+      try FileManager.default.attributesOfItem(atPath: "\(scratch.path)/output/big.html")[.size]
+      as? Int
     #expect((size ?? 0) > 5_000_000)
   }
 

@@ -25,7 +25,8 @@ struct CommonMarkSpecTests {
 
   static func render(_ markdown: String, unsafeHTML: Bool) throws -> String {
     let document = try Document(parsing: markdown, path: "example.md")
-    return HTMLReport(document: document, options: ReportOptions(unsafeHTML: unsafeHTML)).article().html
+    return HTMLReport(document: document, options: ReportOptions(unsafeHTML: unsafeHTML)).article()
+      .html
   }
 
   /// Our heading anchors are the one deliberate addition to cmark's output.
@@ -44,10 +45,14 @@ struct CommonMarkSpecTests {
       let ours = HTMLNormalizer.normalize(Self.withoutHeadingAnchors(rendered))
       let expected = HTMLNormalizer.normalize(example.html)
       if ours != expected {
-        failures.append("example \(example.example) (\(example.section)):\nexpected \(expected.debugDescription)\n     got \(ours.debugDescription)")
+        failures.append(
+          "example \(example.example) (\(example.section)):\nexpected \(expected.debugDescription)\n     got \(ours.debugDescription)"
+        )
       }
     }
-    #expect(failures.isEmpty, "\(failures.count) examples differ:\n\(failures.prefix(10).joined(separator: "\n"))")
+    #expect(
+      failures.isEmpty,
+      "\(failures.count) examples differ:\n\(failures.prefix(10).joined(separator: "\n"))")
   }
 
   @Test func withRawHTMLSuppressedNoExampleCanRunScript() throws {
@@ -58,8 +63,11 @@ struct CommonMarkSpecTests {
     }
     #expect(offenders.isEmpty, "examples with script: \(offenders)")
     // The scanner itself must see what it is looking for.
-    #expect(ScriptScanner.findsScript(in: try Self.render("<script>x()</script>\n", unsafeHTML: true)))
-    #expect(ScriptScanner.findsScript(in: try Self.render("<a onclick=\"x()\">a</a>\n", unsafeHTML: true)))
+    #expect(
+      ScriptScanner.findsScript(in: try Self.render("<script>x()</script>\n", unsafeHTML: true)))
+    #expect(
+      ScriptScanner.findsScript(in: try Self.render("<a onclick=\"x()\">a</a>\n", unsafeHTML: true))
+    )
   }
 }
 
@@ -67,13 +75,17 @@ struct CommonMarkSpecTests {
 /// or a `javascript:` URL in an attribute.
 enum ScriptScanner {
   static func findsScript(in html: String) -> Bool {
-    for token in HTMLNormalizer.tokens(of: html) where token.hasPrefix("<") && !token.hasPrefix("<!--") {
+    for token in HTMLNormalizer.tokens(of: html)
+    where token.hasPrefix("<") && !token.hasPrefix("<!--") {
       let lowered = token.lowercased()
       if lowered.hasPrefix("<script") { return true }
-      for attribute in HTMLNormalizer.splitAttributes(String(lowered.dropFirst().dropLast())).dropFirst() {
+      for attribute in HTMLNormalizer.splitAttributes(String(lowered.dropFirst().dropLast()))
+        .dropFirst()
+      {
         let name = attribute.prefix(while: { $0 != "=" })
         if name.hasPrefix("on") { return true }
-        let value = attribute.drop(while: { $0 != "=" }).dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+        let value = attribute.drop(while: { $0 != "=" }).dropFirst().trimmingCharacters(
+          in: CharacterSet(charactersIn: "\"' "))
         if value.hasPrefix("javascript:") { return true }
       }
     }

@@ -9,7 +9,8 @@ struct SwiftHighlighterTests {
   @Test func keywordsTypesAndNumbers() {
     #expect(
       html("let net = Network(sizes: [784, 16])")
-        == #"<span class="k">let</span> net = <span class="t">Network</span>(sizes: [<span class="n">784</span>, <span class="n">16</span>])"#)
+        == #"<span class="k">let</span> net = <span class="t">Network</span>(sizes: [<span class="n">784</span>, <span class="n">16</span>])"#
+    )
   }
 
   @Test func numberShapes() {
@@ -24,17 +25,28 @@ struct SwiftHighlighterTests {
   }
 
   @Test func stringsWithEscapesAndInterpolation() {
-    #expect(html(#""a \"b\" <c>""#) == #"<span class="s">&quot;a \&quot;b\&quot; &lt;c&gt;&quot;</span>"#)
+    #expect(
+      html(#""a \"b\" <c>""#) == #"<span class="s">&quot;a \&quot;b\&quot; &lt;c&gt;&quot;</span>"#)
     #expect(
       html(#""n = \(count + 1)!""#)
-        == #"<span class="s">&quot;n = \(</span>count + <span class="n">1</span><span class="s">)!&quot;</span>"#)
-    #expect(html(##"#"raw \(x) "q""#"##) == ##"<span class="s">#&quot;raw \(x) &quot;q&quot;&quot;#</span>"##)
-    #expect(html("\"\"\"\nline \"one\"\n\"\"\" + x") == "<span class=\"s\">&quot;&quot;&quot;\nline &quot;one&quot;\n&quot;&quot;&quot;</span> + x")
+        == #"<span class="s">&quot;n = \(</span>count + <span class="n">1</span><span class="s">)!&quot;</span>"#
+    )
+    #expect(
+      html(##"#"raw \(x) "q""#"##)
+        == ##"<span class="s">#&quot;raw \(x) &quot;q&quot;&quot;#</span>"##)
+    #expect(
+      html("\"\"\"\nline \"one\"\n\"\"\" + x")
+        == "<span class=\"s\">&quot;&quot;&quot;\nline &quot;one&quot;\n&quot;&quot;&quot;</span> + x"
+    )
   }
 
   @Test func commentsIncludingNestedBlocks() {
-    #expect(html("x // let y = 1\nlet") == "x <span class=\"c\">// let y = 1</span>\n<span class=\"k\">let</span>")
-    #expect(html("/* a /* b */ c */ 1") == #"<span class="c">/* a /* b */ c */</span> <span class="n">1</span>"#)
+    #expect(
+      html("x // let y = 1\nlet")
+        == "x <span class=\"c\">// let y = 1</span>\n<span class=\"k\">let</span>")
+    #expect(
+      html("/* a /* b */ c */ 1")
+        == #"<span class="c">/* a /* b */ c */</span> <span class="n">1</span>"#)
   }
 
   @Test func attributesAndDirectives() {

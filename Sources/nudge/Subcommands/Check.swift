@@ -15,7 +15,8 @@ extension Nudge {
       let cells = document.cells.count
       let params = document.params.count
       print(
-        "\(notebook): ok (\(cells) cell\(cells == 1 ? "" : "s"), \(params) param\(params == 1 ? "" : "s"))")
+        "\(notebook): ok (\(cells) cell\(cells == 1 ? "" : "s"), \(params) param\(params == 1 ? "" : "s"))"
+      )
     }
   }
 }

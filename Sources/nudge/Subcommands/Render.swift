@@ -12,10 +12,15 @@ extension Nudge {
     @Argument(help: "The Markdown notebook to render.")
     var notebook: String
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "The folder to write the report into.")
+    @Option(
+      name: [.customShort("o"), .customLong("output")], help: "The folder to write the report into."
+    )
     var outputDirectory = "output"
 
-    @Flag(help: "Pass raw HTML in the notebook through instead of escaping it (only for notebooks you trust).")
+    @Flag(
+      help:
+        "Pass raw HTML in the notebook through instead of escaping it (only for notebooks you trust)."
+    )
     var unsafeHTML = false
 
     func run() throws {

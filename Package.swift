@@ -54,7 +54,7 @@ let package = Package(
       swiftSettings: strictSettings),
     // Run records, the output layout, the cell cache and diffs.
     .target(
-      name: "Runs", dependencies: ["Notebook", "Directives", "Report"], swiftSettings: strictSettings
+      name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"], swiftSettings: strictSettings
     ),
     // The command line.
     .executableTarget(

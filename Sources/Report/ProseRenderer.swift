@@ -32,7 +32,10 @@ struct ProseRenderer {
     var cells: [Cell] = []
     for block in document.blocks {
       switch block {
-      case .prose(let prose): markdown += prose.markdown
+      case .prose(let prose):
+        markdown += prose.markdown
+        // A cell's placeholder fence must start on a line of its own.
+        if !markdown.isEmpty, !markdown.hasSuffix("\n") { markdown += "\n" }
       case .cell(let cell):
         markdown += "```\(placeholder)\n```\n"
         cells.append(cell)

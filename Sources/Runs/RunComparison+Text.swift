@@ -45,7 +45,7 @@ extension RunComparison {
     return lines.joined(separator: "\n")
   }
 
-  private static func changeText(delta: Double?, relative: Double?) -> String {
+  static func changeText(delta: Double?, relative: Double?) -> String {
     guard let delta else { return "-" }
     if delta == 0 { return "=" }
     var text = (delta > 0 ? "+" : "") + NumberText.format(delta)

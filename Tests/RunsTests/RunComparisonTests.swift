@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 import Testing
 
@@ -64,5 +65,27 @@ import Testing
     #expect(try Sweep.expand([]).count == 1)
     #expect(throws: RunsError.self) { try Sweep.expand(["=5"]) }
     #expect(throws: RunsError.self) { try Sweep.expand(["rate=1", "rate=2"]) }
+  }
+}
+
+@Suite struct DiffPageTests {
+  @Test func pageShowsTablesAndOverlaidSeriesAndLoadsNothingFromElsewhere() {
+    let first = makeRecord(id: "a")
+    let second = makeRecord(
+      id: "b", params: ["epochs": .int(3), "rate": .double(0.5)],
+      metrics: ["train.test.accuracy": 0.90, "train.train.cost": 0.2],
+      series: ["train.test.accuracy": [0.91, 0.92, 0.90]])
+    let html = DiffPage(RunComparison([
+      StoredRun(directory: "x/a", record: first), StoredRun(directory: "x/b", record: second),
+    ])).html()
+    #expect(html.contains("Comparison of 2 runs"))
+    #expect(html.contains("1 of 2 metrics changed"))
+    #expect(html.contains("#2 rate=0.5"))
+    #expect(html.contains("<svg"))
+    #expect(html.components(separatedBy: "<table").count - 1 == 3)
+    // The only URLs allowed are XML namespace names, which browsers never fetch.
+    let withoutNamespaces = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+      .replacingOccurrences(of: "http://www.w3.org/1999/xlink", with: "")
+    #expect(!withoutNamespaces.contains("http://") && !withoutNamespaces.contains("https://"))
   }
 }

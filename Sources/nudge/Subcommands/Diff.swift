@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notebook
 import Runs
 
 extension Nudge {
@@ -20,6 +21,9 @@ extension Nudge {
 
     @Flag(help: "Print the comparison as JSON.")
     var json = false
+
+    @Option(help: "Also write the comparison as an HTML page with overlaid plots.")
+    var html: String?
 
     @Option(
       name: .customLong("fail-if"),
@@ -46,6 +50,10 @@ extension Nudge {
         print(String(decoding: try StableJSON.encode(comparison, pretty: true), as: UTF8.self))
       } else {
         print(comparison.textTable())
+      }
+      if let html {
+        try AtomicFile.write(DiffPage(comparison).html(), to: html)
+        if !json { print("comparison page: \(html)") }
       }
       var violations: [String] = []
       do {

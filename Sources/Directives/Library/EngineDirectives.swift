@@ -1,0 +1,4 @@
+/// Directives bound to the neural-network engine.
+enum EngineDirectives {
+  static let all: [Directive] = []
+}

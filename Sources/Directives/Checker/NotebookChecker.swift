@@ -188,11 +188,6 @@ private struct CellChecker {
       guard let first = types.first else { return .array(expectedElement ?? .any) }
       if types.allSatisfy({ $0 == first }) { return .array(first) }
       if types.allSatisfy({ [.int, .double, .any].contains($0) }) { return .array(.double) }
-      if let other = types.first(where: { !first.accepts($0) && !$0.accepts(first) }) {
-        report(
-          "an array holds values of one type; found '\(first)' and '\(other)'",
-          at: expression.position)
-      }
       return .array(.any)
     case .name(let name):
       return lookup(name, at: expression.position)?.type ?? .any
@@ -217,11 +212,11 @@ private struct CellChecker {
         return .any
       }
       return invoke(directive, receiver: receiver, arguments, at: expression.position)
-    case .binary(let op, let left, let right):
+    case .binary(let op, let left, let right, let at):
       let leftType = type(of: left)
       let rightType = type(of: right)
       guard let result = Operators.resultType(op, leftType, rightType) else {
-        report(Operators.mismatch(op, leftType, rightType), at: expression.position)
+        report(Operators.mismatch(op, leftType, rightType), at: at)
         return .any
       }
       return result

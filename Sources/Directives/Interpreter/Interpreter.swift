@@ -202,12 +202,12 @@ struct Interpreter {
         throw EvaluationError("value of type '\(receiver.type)' has no subscripts", at: expression.position)
       }
       return try invoke(directive, receiver: receiver, arguments, at: expression.position)
-    case .binary(.and, let left, let right):
+    case .binary(.and, let left, let right, _):
       return .bool(try bool(left, role: "operand of '&&'") ? try bool(right, role: "operand of '&&'") : false)
-    case .binary(.or, let left, let right):
+    case .binary(.or, let left, let right, _):
       return .bool(try bool(left, role: "operand of '||'") ? true : try bool(right, role: "operand of '||'"))
-    case .binary(let op, let left, let right):
-      return try Operators.apply(op, try evaluate(left), try evaluate(right), at: expression.position)
+    case .binary(let op, let left, let right, let at):
+      return try Operators.apply(op, try evaluate(left), try evaluate(right), at: at)
     case .prefix(let op, let operand):
       return try Operators.apply(op, try evaluate(operand), at: expression.position)
     case .ternary(let condition, let then, let otherwise):
@@ -260,16 +260,14 @@ struct Interpreter {
     }
   }
 
-  /// Arrays hold one type (Ints promoted to Doubles when mixed with them), as in Swift.
+  /// Ints mixed with Doubles become Doubles, as in a Swift literal; other mixtures stay as they
+  /// are (`[Any]`), which table rows need.
   static func homogeneous(_ values: [Value], at position: Position) throws(EvaluationError) -> [Value] {
     guard let first = values.first else { return values }
     let firstType = first.type
     if values.allSatisfy({ $0.type == firstType }) { return values }
     if values.allSatisfy({ $0.number != nil }) { return values.map { .double($0.number ?? 0) } }
-    if values.allSatisfy({ if case .array = $0 { true } else { false } }) { return values }
-    let other = values.first { $0.type != firstType }?.type ?? .any
-    throw EvaluationError(
-      "an array holds values of one type; found '\(firstType)' and '\(other)'", at: position)
+    return values
   }
 
   // MARK: Calls

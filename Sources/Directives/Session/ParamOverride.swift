@@ -46,9 +46,10 @@ package struct ParamOverride: Hashable, Sendable {
       case .string: .string(text)
       }
     guard let parsed else {
+      let article = defaultValue.typeName == "Int" ? "an" : "a"
       throw ParamOverrideError(
         message:
-          "param '\(name)' is \(defaultValue.typeName == "Int" ? "an" : "a") \(defaultValue.typeName) (default \(defaultValue)), but '-p \(name)=\(text)' is not a \(defaultValue.typeName)")
+          "param '\(name)' is \(article) \(defaultValue.typeName) (default \(defaultValue)), but '-p \(name)=\(text)' is not \(article) \(defaultValue.typeName)")
     }
     return parsed
   }

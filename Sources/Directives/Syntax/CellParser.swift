@@ -395,22 +395,15 @@ private struct Lowering {
         let right = parse(minimum: nextMinimum)
         let kind: Expression.Kind
         switch op {
-        case .binary(let binary): kind = .binary(binary, left, right)
+        case .binary(let binary): kind = .binary(binary, left, right, operatorPosition: at)
         case .compound(let binary): kind = .assignment(target: left, operator: binary, value: right)
         case .ternary(let then): kind = .ternary(condition: left, then: then, otherwise: right)
         }
-        left = Expression(kind: kind, position: binaryPosition(left: left, op: at, kind: kind))
+        left = Expression(kind: kind, position: left.position)
       }
       return left
     }
     return parse(minimum: Int.min)
-  }
-
-  /// A binary expression is reported at its operator, as Swift's compiler does; an assignment at
-  /// its target.
-  private func binaryPosition(left: Expression, op: Position, kind: Expression.Kind) -> Position {
-    if case .assignment = kind { return left.position }
-    return op
   }
 
   static func integer(_ text: String) -> Int? {

@@ -51,7 +51,8 @@ package struct Expression: Sendable {
     case enumCase(String)
     case call(callee: Expression, arguments: [Argument])
     case subscripted(base: Expression, arguments: [Argument])
-    case binary(BinaryOperator, Expression, Expression)
+    /// The position of the expression is its start; `operatorPosition` is where operator errors go.
+    case binary(BinaryOperator, Expression, Expression, operatorPosition: Position)
     case prefix(PrefixOperator, Expression)
     case ternary(condition: Expression, then: Expression, otherwise: Expression)
     /// `target = value` or a compound form such as `+=` (then `operator` is the arithmetic part).

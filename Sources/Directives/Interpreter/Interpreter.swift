@@ -388,6 +388,9 @@ struct Interpreter {
     default:
       if type.accepts(value.type) { return value }
     }
+    if case .void = value {
+      throw EvaluationError("the expression returns nothing, but a '\(type)' is needed", at: position)
+    }
     throw EvaluationError(
       "cannot convert value of type '\(value.type)' to expected argument type '\(type)'", at: position)
   }

@@ -66,6 +66,7 @@ package struct Parameter: Sendable {
   /// The name used inside the implementation (and for unlabeled parameters in messages).
   package var name: String
   package var type: ValueType
+  /// The value used when the argument is left out; `.void` stands for "none" (`= nil`).
   package var defaultValue: Value?
   /// Takes any number of unlabeled arguments (`print(a, b, c)`), passed as an array.
   package var isVariadic: Bool
@@ -86,7 +87,7 @@ package struct Parameter: Sendable {
   package var signature: String {
     let head = label.map { "\($0): " } ?? "_ \(name): "
     let variadic = isVariadic ? "..." : ""
-    let defaultText = defaultValue.map { " = \($0.debugText)" } ?? ""
+    let defaultText = defaultValue.map { $0.type == .void ? " = nil" : " = \($0.debugText)" } ?? ""
     return "\(head)\(type)\(variadic)\(defaultText)"
   }
 

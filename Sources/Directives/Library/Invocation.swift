@@ -47,6 +47,11 @@ package struct Invocation {
     return value
   }
 
+  /// Whether an optional argument (default `nil`) was left out.
+  package func isAbsent(_ name: String) -> Bool {
+    if case .void = value(name) { true } else { false }
+  }
+
   package func double(_ name: String) throws(EvaluationError) -> Double {
     if let number = value(name).number { return number }
     throw mismatch(name, expected: "Double")

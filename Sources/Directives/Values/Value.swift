@@ -67,8 +67,18 @@ extension Value: CustomStringConvertible {
 
   /// Strings quoted, as inside an array or as a cell's shown value.
   package var debugText: String {
-    if case .string(let text) = self { return "\"" + text + "\"" }
-    return description
+    guard case .string(let text) = self else { return description }
+    var quoted = "\""
+    for character in text {
+      switch character {
+      case "\n": quoted += "\\n"
+      case "\t": quoted += "\\t"
+      case "\"": quoted += "\\\""
+      case "\\": quoted += "\\\\"
+      default: quoted.append(character)
+      }
+    }
+    return quoted + "\""
   }
 }
 

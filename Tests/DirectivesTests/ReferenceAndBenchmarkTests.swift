@@ -1,0 +1,51 @@
+import Foundation
+import Notebook
+import Testing
+
+@testable import Directives
+
+@Suite struct DirectiveTableTests {
+  @Test func everyDirectiveHasASummaryAndAUniqueSignature() {
+    let table = DirectiveTable.standard
+    #expect(table.directives.allSatisfy { !$0.summary.isEmpty })
+    let signatures = table.directives.map(\.signature)
+    #expect(Set(signatures).count == signatures.count)
+  }
+
+  @Test func theReferenceListsSignaturesFromTheTable() {
+    let reference = DirectiveTable.standard.markdownReference
+    #expect(reference.contains("| `print(_ items: Any..., separator: String = \" \", terminator: String = \"\\n\")` |"))
+    #expect(reference.contains("| `[Any].count: Int` | The number of elements. |"))
+  }
+
+  @Test func checkerAndEvaluatorAgreeOnLabels() throws {
+    // The same call is refused by both, with the same message at the same place.
+    let source = "print(1, seperator: \"-\")"
+    let checked = NotebookChecker().check(cells: [makeCell(source)], params: [], file: "nb.md")
+    let evaluated = try evaluate(source)
+    #expect(checked.first?.description == failure(evaluated[0]))
+  }
+}
+
+/// `NUDGE_BENCHMARK=1 swift test --filter Benchmark` prints how long a 200-cell notebook of cheap
+/// directives takes to evaluate (the goal, in a release build, is under 0.2 s).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["NUDGE_BENCHMARK"] != nil))
+struct BenchmarkTests {
+  @Test func twoHundredCheapCells() throws {
+    let sources = (0..<200).map { index in
+      "let value\(index) = \(index) * 3 + 1\nlet text\(index) = \"cell \\(value\(index))\"\nprint(text\(index), value\(index) % 7 == 0)\nmetric(\"v\(index)\", Double(value\(index)) / 2)"
+    }
+    let cells = sources.enumerated().map { makeCell($1, index: $0, line: 10 * ($0 + 1)) }
+    let start = Date()
+    let session = try makeSession()
+    for cell in cells {
+      let result = session.evaluate(cell)
+      #expect(!result.failed)
+    }
+    let seconds = Date().timeIntervalSince(start)
+    let checkStart = Date()
+    #expect(NotebookChecker().check(cells: cells, params: [], file: "nb.md").isEmpty)
+    let checkSeconds = Date().timeIntervalSince(checkStart)
+    print("benchmark: 200 cells evaluated in \(seconds) s, checked in \(checkSeconds) s")
+  }
+}

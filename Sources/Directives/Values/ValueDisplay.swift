@@ -45,6 +45,9 @@ extension Value {
     case .table(let table): [.table(table)]
     case .figure(let figure): [.figure(figure)]
     case .object(let object): object.displayOutputs
+    case .array(let elements)
+    where !elements.isEmpty && elements.allSatisfy({ if case .figure = $0 { true } else { false } }):
+      elements.flatMap(\.displayOutputs)
     default: [.value(debugText)]
     }
   }

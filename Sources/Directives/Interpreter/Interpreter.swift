@@ -19,13 +19,18 @@ struct Interpreter {
   }
 
   /// Runs the program; returns the value of its last statement when that is an expression.
+  /// Figures drawn by earlier top-level statements are shown where they are drawn, so a cell can
+  /// draw several charts.
   mutating func run(_ program: CellProgram) throws(EvaluationError) -> Value? {
     var last: Value?
     for (index, statement) in program.statements.enumerated() {
       let value = try execute(statement)
-      if index == program.statements.count - 1, case .expression(let expression) = statement.kind {
-        if case .assignment = expression.kind { break }
+      guard case .expression(let expression) = statement.kind else { continue }
+      if case .assignment = expression.kind { continue }
+      if index == program.statements.count - 1 {
         last = value
+      } else if let value, value.isFigure {
+        value.displayOutputs.forEach(context.emit)
       }
     }
     return last

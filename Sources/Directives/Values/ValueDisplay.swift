@@ -38,6 +38,15 @@ enum TableBuilding {
 }
 
 extension Value {
+  /// A figure or an array of figures: shown wherever a cell draws it.
+  var isFigure: Bool {
+    switch self {
+    case .figure: true
+    case .array(let elements): !elements.isEmpty && elements.allSatisfy(\.isFigure)
+    default: false
+    }
+  }
+
   /// What the report shows for a cell whose last expression has this value.
   var displayOutputs: [CellOutput] {
     switch self {
@@ -45,9 +54,7 @@ extension Value {
     case .table(let table): [.table(table)]
     case .figure(let figure): [.figure(figure)]
     case .object(let object): object.displayOutputs
-    case .array(let elements)
-    where !elements.isEmpty && elements.allSatisfy({ if case .figure = $0 { true } else { false } }):
-      elements.flatMap(\.displayOutputs)
+    case .array(let elements) where isFigure: elements.flatMap(\.displayOutputs)
     default: [.value(debugText)]
     }
   }

@@ -322,7 +322,7 @@ private struct CellChecker {
     return nil
   }
 
-  mutating func call(_ callee: Expression, _ arguments: [Argument], at position: Position) -> ValueType {
+  mutating func call(_ callee: Expression, _ arguments: [CallArgument], at position: Position) -> ValueType {
     switch callee.kind {
     case .name(let name):
       if let variable = scope.lookup(name) {
@@ -370,7 +370,7 @@ private struct CellChecker {
 
   /// Checks labels with the evaluator's matcher, then each argument's type.
   mutating func invoke(
-    _ directive: Directive, receiver: ValueType?, _ arguments: [Argument], at position: Position
+    _ directive: Directive, receiver: ValueType?, _ arguments: [CallArgument], at position: Position
   ) -> ValueType {
     let matched = ArgumentMatcher.match(
       labels: arguments.map { ($0.label, $0.labelPosition) }, to: directive, at: position)

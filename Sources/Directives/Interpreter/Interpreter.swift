@@ -277,7 +277,7 @@ struct Interpreter {
 
   // MARK: Calls
 
-  private mutating func call(_ callee: Expression, _ arguments: [Argument], at position: Position)
+  private mutating func call(_ callee: Expression, _ arguments: [CallArgument], at position: Position)
     throws(EvaluationError) -> Value
   {
     switch callee.kind {
@@ -339,7 +339,7 @@ struct Interpreter {
 
   /// Matches labels, evaluates the arguments left to right, fills defaults, and calls.
   private mutating func invoke(
-    _ directive: Directive, receiver: Value?, _ arguments: [Argument], at position: Position
+    _ directive: Directive, receiver: Value?, _ arguments: [CallArgument], at position: Position
   ) throws(EvaluationError) -> Value {
     let binding = try ArgumentMatcher.match(
       labels: arguments.map { ($0.label, $0.labelPosition) }, to: directive, at: position

@@ -295,12 +295,12 @@ private struct Lowering {
     throw unsupported("this expression", syntax)
   }
 
-  mutating func arguments(_ list: LabeledExprListSyntax) throws(UnsupportedSyntax) -> [Argument] {
-    var result: [Argument] = []
+  mutating func arguments(_ list: LabeledExprListSyntax) throws(UnsupportedSyntax) -> [CallArgument] {
+    var result: [CallArgument] = []
     for argument in list {
       let value = try expression(argument.expression)
       result.append(
-        Argument(
+        CallArgument(
           label: argument.label?.text,
           labelPosition: argument.label.map { position(of: $0) } ?? value.position,
           value: value))

@@ -49,8 +49,8 @@ package struct Expression: Sendable {
     case member(base: Expression, name: String, namePosition: Position)
     /// `.relu`: a case of whatever enumeration the context expects.
     case enumCase(String)
-    case call(callee: Expression, arguments: [Argument])
-    case subscripted(base: Expression, arguments: [Argument])
+    case call(callee: Expression, arguments: [CallArgument])
+    case subscripted(base: Expression, arguments: [CallArgument])
     /// The position of the expression is its start; `operatorPosition` is where operator errors go.
     case binary(BinaryOperator, Expression, Expression, operatorPosition: Position)
     case prefix(PrefixOperator, Expression)
@@ -69,7 +69,7 @@ package enum InterpolationPart: Sendable {
 }
 
 /// One argument of a call or subscript: `label: value` or just `value`.
-package struct Argument: Sendable {
+package struct CallArgument: Sendable {
   package var label: String?
   package var labelPosition: Position
   package var value: Expression

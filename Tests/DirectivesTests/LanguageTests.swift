@@ -107,3 +107,46 @@ import Testing
     #expect(failure(results[2]) == "nb.md:30:1: error: cannot find 'b' in scope")
   }
 }
+
+@Suite struct MoreLanguageTests {
+  func value(_ source: String) throws -> String? { try shown(evaluate(source)[0]) }
+
+  @Test func stringEscapesAndMultilineStrings() throws {
+    #expect(try value(#""caf\u{E9} \"quoted\" \\""#) == #""café \"quoted\" \\""#)
+    #expect(try printed(evaluate("print(\"\"\"\n  one\n    two\n  \"\"\")")[0]) == "one\n  two\n")
+  }
+
+  @Test func comparisonsOfStringsAndMixedNumbers() throws {
+    #expect(try value("\"apple\" < \"banana\"") == "true")
+    #expect(try value("1 == 1.0") == "true")
+    #expect(try value("[1, 2] == [1, 2]") == "true")
+  }
+
+  @Test func closedRangesAndNegativeNumbers() throws {
+    #expect(try value("[10, 20, 30, 40][1...2]") == "[20, 30]")
+    #expect(try value("-3 + -(2 * 2)") == "-7")
+    #expect(try failure(evaluate("let r = 5..<2")[0]) == "nb.md:10:10: error: range requires lowerBound <= upperBound, got 5..<2")
+  }
+
+  @Test func floatingDivisionByZeroIsAnError() throws {
+    #expect(try failure(evaluate("let rate = 0.0\nlet x = 1.5 / rate")[0]) == "nb.md:11:13: error: division by zero")
+  }
+
+  @Test func assignmentKeepsTheVariablesType() throws {
+    #expect(try value("var x = 1.5\nx = 2\nx") == "2.0")
+    #expect(
+      try failure(evaluate("var n = 1\nn = \"two\"")[0])
+        == "nb.md:11:1: error: cannot assign value of type 'String' to type 'Int'")
+  }
+
+  @Test func conditionsMustBeBool() throws {
+    #expect(
+      try failure(evaluate("if 1 { print(1) }")[0])
+        == "nb.md:10:4: error: cannot convert value of type 'Int' to expected condition type 'Bool'")
+  }
+
+  @Test func callingAVariableOrUsingADirectiveAsAValue() throws {
+    #expect(try failure(evaluate("let n = 1\nn(2)")[0]) == "nb.md:11:1: error: cannot call value of non-function type 'Int'")
+    #expect(try failure(evaluate("let p = print")[0]) == "nb.md:10:9: error: 'print' is a directive: call it as 'print(...)'")
+  }
+}

@@ -163,6 +163,10 @@ struct Interpreter {
         "cannot assign to value: '\(name)' is \(kind)\(variable.origin == .param ? "" : "; declare it with 'var' to change it")",
         at: position)
     }
+    guard variable.type.accepts(value.type) else {
+      throw EvaluationError(
+        "cannot assign value of type '\(value.type)' to type '\(variable.type)'", at: position)
+    }
     let coerced = try coerce(value, to: variable.type, at: position)
     for index in locals.indices.reversed() where locals[index][name] != nil {
       locals[index][name]?.value = coerced

@@ -66,7 +66,8 @@ let package = Package(
       swiftSettings: strictSettings),
 
     .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"], swiftSettings: strictSettings),
-    .testTarget(name: "PlotTests", dependencies: ["Plot"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"], swiftSettings: strictSettings),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"], swiftSettings: strictSettings),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Notebook"], swiftSettings: strictSettings),

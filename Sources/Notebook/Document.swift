@@ -112,7 +112,7 @@ package struct Param: Hashable, Sendable, Codable {
 }
 
 /// A param's typed value; `-p` overrides must parse as the same type.
-package enum ParamValue: Hashable, Sendable, Codable, CustomStringConvertible {
+package enum ParamValue: Hashable, Sendable, CustomStringConvertible {
   case int(Int)
   case double(Double)
   case bool(Bool)

@@ -6,6 +6,6 @@ struct Nudge: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "nudge",
     abstract: "A literate notebook runner for neural-network lessons.",
-    subcommands: []
+    subcommands: [ListRuns.self, Diff.self, Bench.self]
   )
 }

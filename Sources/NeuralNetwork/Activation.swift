@@ -1,0 +1,22 @@
+/// The function a layer applies to its weighted inputs `z`.
+///
+/// `softmax` normalises a whole layer and is allowed for the output layer only.
+package enum Activation: String, CaseIterable, Codable, Sendable {
+  case sigmoid, relu, tanh, softmax
+}
+
+/// What training minimises, averaged over the examples of a mini-batch.
+package enum Cost: String, CaseIterable, Codable, Sendable {
+  /// ½‖a − y‖², the cost of the lesson.
+  case quadratic
+  /// −Σ [y ln a + (1 − y) ln(1 − a)] for sigmoid outputs, −ln a_label for softmax outputs.
+  case crossEntropy
+}
+
+/// How a new network's weights are drawn (biases always start at 0).
+package enum WeightInitialization: String, CaseIterable, Codable, Sendable {
+  /// N(0, 1/n_in): keeps each weighted input's variance near 1 (the default).
+  case scaled
+  /// N(0, 1), as in the lesson's original code.
+  case standard
+}

@@ -1,0 +1,156 @@
+/// Runs mini-batches forward and backward through a network's layers, in buffers it owns.
+///
+/// One propagator serves one training run or evaluation; it is not shared between threads.
+final class Propagator {
+  let layers: [Layer]
+  let hidden: Activation
+  let output: Activation
+  let cost: Cost
+  let capacity: Int
+  /// Activations of layers 1...L, `capacity × stride` each.
+  private let activations: [UnsafeMutablePointer<Float>]
+  /// δ of layers 1...L.
+  private let deltas: [UnsafeMutablePointer<Float>]
+  /// The output layer's weighted inputs z (cross-entropy is computed from them).
+  private let outputZ: UnsafeMutablePointer<Float>
+  /// Row pointers of each layer's input: [0] is filled per batch, the others point into `activations`.
+  private let rows: [UnsafeMutablePointer<UnsafePointer<Float>>]
+  /// Gradient buffer for the first layer when sparse input meets momentum or L2.
+  private var sparseScratch: UnsafeMutablePointer<Float>?
+
+  init(layers: [Layer], hidden: Activation, output: Activation, cost: Cost, capacity: Int) {
+    self.layers = layers
+    self.hidden = hidden
+    self.output = output
+    self.cost = cost
+    self.capacity = capacity
+    activations = layers.map { Kernels.allocate(capacity * $0.stride) }
+    deltas = layers.map { Kernels.allocate(capacity * $0.stride) }
+    outputZ = Kernels.allocate(capacity * (layers.last?.stride ?? 0))
+    var rows: [UnsafeMutablePointer<UnsafePointer<Float>>] = []
+    for l in layers.indices {
+      let pointers = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: capacity)
+      for r in 0..<capacity {
+        let source = l == 0 ? activations[0] : activations[l - 1] + r * layers[l - 1].stride
+        pointers[r] = UnsafePointer(source)
+      }
+      rows.append(pointers)
+    }
+    self.rows = rows
+  }
+
+  deinit {
+    for pointer in activations + deltas { Kernels.deallocate(pointer) }
+    Kernels.deallocate(outputZ)
+    for pointer in rows { pointer.deallocate() }
+    if let sparseScratch { Kernels.deallocate(sparseScratch) }
+  }
+
+  /// Where a batch's inputs come from.
+  enum Input {
+    /// Dense rows: example e starts at `base + e * featureCount`.
+    case dense(base: UnsafePointer<Float>, featureCount: Int)
+    /// Nonzero entries only.
+    case sparse(SparseRows)
+  }
+
+  /// The output activations of row r after `forward`.
+  func outputRow(_ r: Int) -> UnsafeMutablePointer<Float> {
+    activations[layers.count - 1] + r * layers[layers.count - 1].stride
+  }
+
+  /// Feeds `rowCount` examples (ids in `examples`) forward; the outputs land in `outputRow`.
+  func forward(_ input: Input, examples: UnsafePointer<Int32>, rowCount: Int) {
+    precondition(rowCount <= capacity)
+    for (l, layer) in layers.enumerated() {
+      let isOutput = l == layers.count - 1
+      let z = isOutput ? outputZ : activations[l]
+      if l == 0 {
+        switch input {
+        case .dense(let base, let featureCount):
+          for r in 0..<rowCount { rows[0][r] = base + Int(examples[r]) * featureCount }
+          Kernels.forward(rows: rows[0], rowCount: rowCount, layer: layer, into: z)
+        case .sparse(let sparse):
+          Kernels.forward(
+            sparse: sparse, examples: examples, rowCount: rowCount, layer: layer, into: z)
+        }
+      } else {
+        Kernels.forward(rows: rows[l], rowCount: rowCount, layer: layer, into: z)
+      }
+      if isOutput {
+        activations[l].update(from: outputZ, count: rowCount * layer.stride)
+      }
+      (isOutput ? output : hidden).apply(
+        activations[l], rowCount: rowCount, count: layer.outputCount, stride: layer.stride)
+    }
+  }
+
+  /// The summed cost of the batch after `forward`, filling the output deltas.
+  func outputDeltas(labels: UnsafePointer<UInt8>, examples: UnsafePointer<Int32>, rowCount: Int)
+    -> Double
+  {
+    let last = layers[layers.count - 1]
+    var total = 0.0
+    for r in 0..<rowCount {
+      let offset = r * last.stride
+      total += cost.outputDelta(
+        z: outputZ + offset, a: activations[layers.count - 1] + offset, count: last.outputCount,
+        label: Int(labels[Int(examples[r])]), output: output,
+        into: deltas[layers.count - 1] + offset)
+    }
+    return total
+  }
+
+  /// Backpropagates the output deltas and moves every weight and bias by `rules`
+  /// (`rules.weights` for weights, `rules.biases` for biases) with optional velocities.
+  func backward(
+    _ input: Input, examples: UnsafePointer<Int32>, rowCount: Int, weightRule: UpdateRule,
+    biasRule: UpdateRule, velocities: Velocities?
+  ) {
+    for l in stride(from: layers.count - 1, through: 0, by: -1) {
+      let layer = layers[l]
+      let delta = UnsafePointer(deltas[l])
+      let weightVelocity = velocities?.weights[l]
+      if l > 0 {
+        Kernels.backward(
+          rows: rows[l], rowCount: rowCount, layer: layer, delta: delta,
+          previousDelta: deltas[l - 1],
+          previousStride: layers[l - 1].stride, rule: weightRule, velocity: weightVelocity)
+        hidden.multiplyByDerivative(
+          deltas[l - 1], activations: activations[l - 1], rowCount: rowCount,
+          count: layers[l - 1].outputCount, stride: layers[l - 1].stride)
+      } else {
+        switch input {
+        case .dense:
+          Kernels.backward(
+            rows: rows[0], rowCount: rowCount, layer: layer, delta: delta, previousDelta: nil,
+            previousStride: 0, rule: weightRule, velocity: weightVelocity)
+        case .sparse(let sparse):
+          let scratch = sparseScratch ?? Kernels.allocate(layer.inputCount * layer.stride)
+          sparseScratch = scratch
+          Kernels.backward(
+            sparse: sparse, examples: examples, rowCount: rowCount, layer: layer, delta: delta,
+            rule: weightRule, velocity: weightVelocity, scratch: scratch)
+        }
+      }
+      Kernels.updateBiases(
+        layer: layer, delta: delta, rowCount: rowCount, rule: biasRule,
+        velocity: velocities?.biases[l])
+    }
+  }
+}
+
+/// Momentum's velocities, one buffer per weight and bias tensor, in the layers' layout.
+final class Velocities {
+  let weights: [UnsafeMutablePointer<Float>]
+  let biases: [UnsafeMutablePointer<Float>]
+
+  init(layers: [Layer]) {
+    weights = layers.map { Kernels.allocate($0.inputCount * $0.stride) }
+    biases = layers.map { Kernels.allocate($0.stride) }
+  }
+
+  deinit {
+    for pointer in weights + biases { Kernels.deallocate(pointer) }
+  }
+}

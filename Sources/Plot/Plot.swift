@@ -1,1 +1,0 @@
-// The Plot module; its files arrive with the issue that builds it.

@@ -1,0 +1,94 @@
+/// Accumulates SVG markup as text.
+///
+/// Every attribute value and text run passes through `escaped`, so titles, legend names and
+/// hover text that contain `<`, `&` or quotes keep the document well-formed.
+struct SVGBuilder {
+  private(set) var markup = ""
+
+  mutating func raw(_ text: String) {
+    markup += text
+  }
+
+  /// An element with attributes and optional escaped text, or an optional hover title.
+  mutating func element(
+    _ name: String, _ attributes: [(String, String)], text: String? = nil, hover: String? = nil
+  ) {
+    markup += "<" + name
+    for (key, value) in attributes {
+      markup += " \(key)=\"\(value.xmlEscaped)\""
+    }
+    if text == nil && hover == nil {
+      markup += "/>"
+      return
+    }
+    markup += ">"
+    if let hover { markup += "<title>\(hover.xmlEscaped)</title>" }
+    if let text { markup += text.xmlEscaped }
+    markup += "</\(name)>"
+  }
+
+  mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    markup += "<" + name
+    for (key, value) in attributes {
+      markup += " \(key)=\"\(value.xmlEscaped)\""
+    }
+    markup += ">"
+  }
+
+  mutating func close(_ name: String) {
+    markup += "</\(name)>"
+  }
+
+  mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, cssClass: String) {
+    element(
+      "line", [("x1", x1.svg), ("y1", y1.svg), ("x2", x2.svg), ("y2", y2.svg), ("class", cssClass)])
+  }
+
+  /// Text at a point; `anchor` is `start`, `middle` or `end`.
+  mutating func text(
+    _ content: String, x: Double, y: Double, anchor: String = "start", cssClass: String? = nil,
+    extra: [(String, String)] = []
+  ) {
+    var attributes = [("x", x.svg), ("y", y.svg)]
+    if anchor != "start" { attributes.append(("text-anchor", anchor)) }
+    if let cssClass { attributes.append(("class", cssClass)) }
+    element("text", attributes + extra, text: content)
+  }
+}
+
+extension String {
+  /// The text with XML's five special characters replaced by entities.
+  var xmlEscaped: String {
+    var result = ""
+    result.reserveCapacity(utf8.count)
+    for character in unicodeScalars {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&apos;"
+      default:
+        // Control characters other than tab and newline are not allowed in XML 1.0.
+        if character.value < 0x20 && character != "\t" && character != "\n" {
+          result += " "
+        } else {
+          result.unicodeScalars.append(character)
+        }
+      }
+    }
+    return result
+  }
+}
+
+extension Double {
+  /// A coordinate rounded to a tenth of a unit: precise enough on screen and short in the file.
+  var svg: String {
+    guard isFinite else { return "0" }
+    let tenths = Int((self * 10).rounded())
+    let whole = tenths / 10
+    let fraction = abs(tenths % 10)
+    let sign = tenths < 0 && whole == 0 ? "-" : ""
+    return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+  }
+}

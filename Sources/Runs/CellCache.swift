@@ -1,0 +1,136 @@
+import Foundation
+import Notebook
+
+/// One cached cell: what it showed and the session state after it, valid while the files it read
+/// still have the recorded contents.
+package struct CacheEntry: Codable, Hashable, Sendable {
+  package static let currentSchema = 1
+
+  package var schema: Int = currentSchema
+  /// The key the entry was stored under (checked on load, so a renamed file is not trusted).
+  package var key: String
+  package var cellName: String
+  /// SHA-256 of every data file the cell read, by path: a changed file makes the entry stale.
+  package var files: [String: String]
+  package var outputs: [CellOutput]
+  /// The interpreter's serialised session state after the cell.
+  package var state: Data
+
+  package init(key: String, cellName: String, files: [String: String], outputs: [CellOutput], state: Data) {
+    self.key = key
+    self.cellName = cellName
+    self.files = files
+    self.outputs = outputs
+    self.state = state
+  }
+}
+
+/// The per-notebook cell cache: one file per entry under `output/<stem>/cache/`, least recently
+/// used entries evicted once the folder exceeds its size cap.
+package struct CellCache: Sendable {
+  package var directory: String
+  package var capacityBytes: Int
+
+  package init(directory: String, capacityBytes: Int = 256 << 20) {
+    self.directory = directory
+    self.capacityBytes = capacityBytes
+  }
+
+  package enum Lookup: Sendable {
+    case hit(CacheEntry)
+    case miss
+    /// An entry was there but could not be trusted; the message says why. It is removed.
+    case rejected(String)
+  }
+
+  private func path(for key: String) -> String { "\(directory)/\(key).cell" }
+
+  /// The entry for `key`, if present, readable, and still matching the files it read.
+  package func lookup(key: String) -> Lookup {
+    let path = path(for: key)
+    guard let data = FileManager.default.contents(atPath: path) else { return .miss }
+    let entry: CacheEntry
+    do {
+      entry = try StableJSON.decode(CacheEntry.self, from: Array(data))
+    } catch {
+      try? FileManager.default.removeItem(atPath: path)
+      return .rejected("\(path): corrupt cache entry ignored and removed; the cell is recomputed")
+    }
+    guard entry.schema == CacheEntry.currentSchema, entry.key == key else {
+      try? FileManager.default.removeItem(atPath: path)
+      return .rejected("\(path): foreign cache entry ignored and removed; the cell is recomputed")
+    }
+    for (file, digest) in entry.files where FileDigest.sha256(of: file) != digest {
+      return .miss
+    }
+    // Touch it so eviction sees it as recently used.
+    utime(path, nil)
+    return .hit(entry)
+  }
+
+  /// Stores an entry atomically, then evicts the least recently used entries over the cap.
+  package func store(_ entry: CacheEntry) throws {
+    try AtomicFile.write(try StableJSON.encode(entry), to: path(for: entry.key))
+    evictOverCapacity(keeping: entry.key)
+  }
+
+  private func evictOverCapacity(keeping key: String) {
+    let fileManager = FileManager.default
+    guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else { return }
+    var entries: [(path: String, size: Int, used: Date)] = []
+    for name in names where name.hasSuffix(".cell") {
+      let path = "\(directory)/\(name)"
+      guard let attributes = try? fileManager.attributesOfItem(atPath: path) else { continue }
+      let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+      let used = (attributes[.modificationDate] as? Date) ?? .distantPast
+      entries.append((path, size, used))
+    }
+    var total = entries.reduce(0) { $0 + $1.size }
+    for entry in entries.sorted(by: { $0.used < $1.used }) where total > capacityBytes {
+      if entry.path == path(for: key) { continue }
+      if (try? fileManager.removeItem(atPath: entry.path)) != nil { total -= entry.size }
+    }
+  }
+}
+
+/// Content digests of data files, for cache validity.
+package enum FileDigest {
+  /// SHA-256 of a file's bytes, or `missing` when it cannot be read.
+  package static func sha256(of path: String) -> String {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return "missing" }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+      hasher.update(chunk)
+    }
+    return hasher.hexDigest()
+  }
+}
+
+/// The cache key of a cell: everything that can change what the cell computes, except the files
+/// it reads (only known after running; the entry records them and `lookup` checks them).
+package struct CellKey: Sendable {
+  package static func make(
+    previous: String, engineVersion: String, source: String, options: CellOptions, params: [String: ParamValue]
+  ) -> String {
+    var hasher = SHA256()
+    hasher.update("nudge-cell-key-1\n\(engineVersion)\n\(previous)\n")
+    let optionText = "name=\(options.name ?? "") eval=\(options.eval) echo=\(options.echo) error=\(options.error) cache=\(options.cache)\n"
+    hasher.update(optionText)
+    for name in params.keys.sorted() {
+      hasher.update("param \(name)=\(params[name]?.typeName ?? ""):\(params[name]?.description ?? "")\n")
+    }
+    hasher.update("source \(source.utf8.count)\n")
+    hasher.update(source)
+    return hasher.hexDigest()
+  }
+
+  /// The key the next cell chains from: this cell's key and the contents of the files it read.
+  package static func chained(_ key: String, files: [String: String]) -> String {
+    guard !files.isEmpty else { return key }
+    var hasher = SHA256()
+    hasher.update(key)
+    for path in files.keys.sorted() { hasher.update("\n\(path)=\(files[path] ?? "")") }
+    return hasher.hexDigest()
+  }
+}

@@ -1,1 +1,0 @@
-// The Runs module; its files arrive with the issue that builds it.

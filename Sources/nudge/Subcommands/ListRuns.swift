@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Runs
+
+extension Nudge {
+  /// `nudge runs NOTEBOOK.md [--json]`: the notebook's recorded runs, newest first.
+  struct ListRuns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "runs",
+      abstract: "List a notebook's recorded runs, newest first, with params and headline metrics.")
+
+    @Argument(help: "The notebook whose runs to list.")
+    var notebook: String
+
+    @Option(name: .shortAndLong, help: "The output folder the runs were written to.")
+    var output: String = "output"
+
+    @Flag(help: "Print the runs as JSON (one array of run records).")
+    var json = false
+
+    func run() throws {
+      let store = RunStore(layout: OutputLayout(notebookPath: notebook, outputDirectory: output))
+      let (runs, problems) = store.list()
+      for problem in problems { printError("warning: \(problem)") }
+      if json {
+        let bytes = try StableJSON.encode(runs.map(\.record), pretty: true)
+        print(String(decoding: bytes, as: UTF8.self))
+        return
+      }
+      guard !runs.isEmpty else {
+        print("\(notebook) has no recorded runs in \(store.layout.runsDirectory); render it with 'nudge render \(notebook)'")
+        return
+      }
+      let rows = runs.enumerated().map { position, run -> [String] in
+        let record = run.record
+        let params = record.params.keys.sorted().map { "\($0)=\(record.params[$0]?.description ?? "")" }.joined(separator: " ")
+        let metrics = record.headlineMetrics().map { "\($0.name)=\(NumberText.format($0.value))" }.joined(separator: " ")
+        return ["@\(position + 1)", record.id, record.status.rawValue, params, metrics]
+      }
+      print(TextTable(header: ["", "run", "status", "params", "metrics"], rows: rows).lines().joined(separator: "\n"))
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Testing
+
+@testable import NeuralNetwork
+
+/// The fast Float kernels against the plain Double reference: one SGD step must move every
+/// parameter by −η times the reference gradient.
+@Suite("Fast kernels match the reference")
+struct KernelTests {
+  @Test(
+    "one SGD step on sparse MNIST input equals −η × the reference gradient",
+    arguments: combinations.indices)
+  func sparseStep(index: Int) throws {
+    let (hidden, output, cost) = combinations[index]
+    try checkStep(
+      data: try TestData.loadMNIST().train.prefix(12), sizes: [784, 16, 16, 10], hidden, output,
+      cost)
+  }
+
+  @Test("the same on dense input and wide layers", arguments: combinations.indices)
+  func denseStep(index: Int) throws {
+    let (hidden, output, cost) = combinations[index]
+    try checkStep(
+      data: try TestData.random(count: 7, features: 37, classes: 5, seed: 4),
+      sizes: [37, 70, 33, 5], hidden, output, cost)
+  }
+
+  func checkStep(
+    data: Dataset, sizes: [Int], _ hidden: Activation, _ output: Activation, _ cost: Cost
+  ) throws {
+    let network = try Network(sizes: sizes, hidden: hidden, output: output, cost: cost, seed: 8)
+    let reference = ReferenceNetwork(network)
+    let batch = (0..<data.count).map {
+      (input: data[$0].pixels.map(Double.init), label: data[$0].label)
+    }
+    let gradient = reference.gradient(batch)
+    let rate = 0.5
+    let history = try network.train(on: data, epochs: 1, batchSize: data.count, learningRate: rate)
+    #expect(abs(history.batchCosts[0] - gradient.cost) < 1e-5 * max(1, gradient.cost))
+    for l in 0..<sizes.count - 1 {
+      for (isBias, after, before, g) in [
+        (false, network.weights(layer: l + 1), reference.weights[l], gradient.weights[l]),
+        (true, network.biases(layer: l + 1), reference.biases[l], gradient.biases[l]),
+      ] {
+        let scale = max(g.map(abs).max() ?? 0, 1e-3)
+        let worst =
+          zip(zip(after, before), g).map { pair, g in
+            abs((Double(pair.0) - pair.1) - -rate * g) / (rate * scale)
+          }.max() ?? 0
+        #expect(worst < 1e-4, "layer \(l + 1) \(isBias ? "biases" : "weights"): \(worst)")
+      }
+    }
+  }
+
+  @Test("dense and sparse first-layer kernels agree")
+  func sparseMatchesDense() throws {
+    let data = try TestData.loadMNIST().test.prefix(40)
+    let network = try Network(
+      sizes: [784, 100, 10], hidden: .sigmoid, output: .softmax, cost: .crossEntropy, seed: 3)
+    let sparse = try #require(SparseRows(data))
+    let propagator = Propagator(
+      layers: network.layers, hidden: .sigmoid, output: .softmax, cost: .crossEntropy, capacity: 40)
+    let ids = (0..<Int32(40)).map { $0 }
+    var outputs: [[Float]] = []
+    data.pixels.withUnsafeBufferPointer { pixels in
+      for input in [
+        Propagator.Input.sparse(sparse), .dense(base: pixels.baseAddress!, featureCount: 784),
+      ] {
+        propagator.forward(input, examples: ids, rowCount: 40)
+        outputs.append(
+          (0..<40).flatMap {
+            Array(UnsafeBufferPointer(start: propagator.outputRow($0), count: 10))
+          })
+      }
+    }
+    #expect(zip(outputs[0], outputs[1]).allSatisfy { abs($0 - $1) < 1e-6 })
+    #expect(try network.feedforward(data[3].pixels) == Array(outputs[1][30..<40]))
+  }
+}

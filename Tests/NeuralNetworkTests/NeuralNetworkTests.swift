@@ -1,1 +1,0 @@
-// Tests of NeuralNetwork; they arrive with the issue that builds it.

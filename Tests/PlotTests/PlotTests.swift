@@ -1,1 +1,0 @@
-// Tests of Plot; they arrive with the issue that builds it.

@@ -1,0 +1,68 @@
+import Notebook
+import Testing
+
+@testable import Runs
+
+@Suite struct RunComparisonTests {
+  func stored(_ record: RunRecord) -> StoredRun { StoredRun(directory: "output/lesson/runs/\(record.id)", record: record) }
+
+  @Test func identicalRunsChangeNothing() {
+    let comparison = RunComparison([stored(makeRecord(id: "a")), stored(makeRecord(id: "b"))])
+    #expect(comparison.params.isEmpty)
+    #expect(comparison.metrics.allSatisfy { !$0.changed })
+    #expect(comparison.firstDifferingCell == nil)
+    let text = comparison.textTable()
+    #expect(text.contains("no metric changed"))
+    #expect(text.contains("params: the same in every run"))
+  }
+
+  @Test func changedRunsShowParamsDeltasAndTheFirstDifferingCell() throws {
+    let first = makeRecord(id: "a")
+    let second = makeRecord(
+      id: "b", params: ["epochs": .int(3), "rate": .double(0.5)],
+      metrics: ["train.test.accuracy": 0.90, "train.train.cost": 0.2],
+      outputs: [[.text("hello\n")], [.value("0.90")]])
+    let comparison = RunComparison([stored(first), stored(second)])
+    #expect(comparison.params == [.init(name: "rate", values: [.double(0.1), .double(0.5)])])
+    let accuracy = try #require(comparison.metrics.first { $0.name == "train.test.accuracy" })
+    #expect(abs((accuracy.deltas[1] ?? 0) - -0.05) < 1e-12)
+    #expect(abs((accuracy.relativeChanges[1] ?? 0) - -0.05 / 0.95) < 1e-12)
+    #expect(comparison.firstDifferingCell?.name == "train")
+    let text = comparison.textTable()
+    #expect(text.contains("rate"))
+    #expect(text.contains("-0.05 (-5.263%)"))
+    #expect(text.contains("1 of 2 metrics changed"))
+  }
+
+  @Test func integerAndDoubleParamsWithTheSameValueAreNotAChange() {
+    let comparison = RunComparison([
+      stored(makeRecord(id: "a", params: ["rate": .int(3)])), stored(makeRecord(id: "b", params: ["rate": .double(3)])),
+    ])
+    #expect(comparison.params.isEmpty)
+  }
+
+  @Test func failIfTurnsARegressionIntoViolations() throws {
+    let comparison = RunComparison([
+      stored(makeRecord(id: "a")),
+      stored(makeRecord(id: "b", metrics: ["train.test.accuracy": 0.90, "train.train.cost": 0.2])),
+    ])
+    #expect(try FailCondition(parsing: "test.accuracy < -0.01").violations(in: comparison).count == 1)
+    #expect(try FailCondition(parsing: "test.accuracy < -0.1").violations(in: comparison).isEmpty)
+    #expect(try FailCondition(parsing: "train.test.accuracy <= -5%").violations(in: comparison).count == 1)
+    #expect(try FailCondition(parsing: "train.cost != 0").violations(in: comparison).isEmpty)
+    #expect(throws: RunsError.self) { try FailCondition(parsing: "accuracy.typo < 0").violations(in: comparison) }
+    #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy -0.01") }
+    #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy < lots") }
+  }
+
+  @Test func sweepsExpandToTheProductInOrder() throws {
+    let runs = try Sweep.expand(["rate=0.05,0.1", "seed=1,2,3", "title=a\\,b"])
+    #expect(runs.count == 6)
+    #expect(runs[0].map { "\($0.name)=\($0.value)" } == ["rate=0.05", "seed=1", "title=a,b"])
+    #expect(runs[5].map { "\($0.name)=\($0.value)" } == ["rate=0.1", "seed=3", "title=a,b"])
+    #expect(try Sweep.expand(["epochs=5"]).count == 1)
+    #expect(try Sweep.expand([]).count == 1)
+    #expect(throws: RunsError.self) { try Sweep.expand(["=5"]) }
+    #expect(throws: RunsError.self) { try Sweep.expand(["rate=1", "rate=2"]) }
+  }
+}

@@ -1,1 +1,0 @@
-// Tests of Runs; they arrive with the issue that builds it.

@@ -50,12 +50,6 @@ import Testing
     #expect(try value("\"Nudge\".uppercased()") == "\"NUDGE\"")
   }
 
-  @Test func plotDirectivesFailClearlyWithoutPlots() throws {
-    #expect(
-      try failure(evaluate("histogram([1, 2, 3], bins: 2)")[0])
-        == "nb.md:10:1: error: 'histogram' draws a chart, but plots are not available in this build of nudge (the Plot module has no charts yet)")
-  }
-
   @Test func callsReportWrongLabelsAtTheLabel() throws {
     #expect(
       try failure(evaluate("pow(2, power: 3)")[0])

@@ -174,3 +174,32 @@ extension EngineDirectiveTests {
     #expect(missing.error != nil)
   }
 }
+
+extension EngineDirectiveTests {
+  @Test func serialisedSnapshotsKeepRecipesForDataAndParametersForNetworks() throws {
+    let session = try notebookSession()
+    let setup = run(
+      session,
+      "let data = mnist(train: 50, test: 10)\nlet few = data.train[10..<20]\nlet net = network([784, 10], seed: 4)\nnet.train(on: few, epochs: 1, batchSize: 5, learningRate: 0.5)\nlet first = data.train[0]\nlet check = net.gradientCheck(on: few, samples: 2)\nlet scores = [0.5, 1.0 / 3]",
+      name: "setup", index: 0)
+    #expect(setup.error == nil)
+    let bytes = try session.snapshotData()
+    #expect(bytes.count < 400_000)  // the recipe, not 50 images' pixels twice
+    let fresh = try notebookSession()
+    try fresh.restore(from: bytes)
+    let after = run(
+      fresh, "print(few.count, few[0].label == data.train[10].label, first.label, check.layers.count)\nnet.biases(layer: 1)[3]",
+      name: "after", index: 1)
+    let original = run(session, "net.biases(layer: 1)[3]", name: "original", index: 2)
+    #expect(printed(after) == "10 true 5 2\n")
+    #expect(shown(after) == shown(original))
+  }
+
+  @Test func paramsReferencedAreFoundWithoutRunning() throws {
+    let session = try Session(
+      file: "nb.md", params: [Param(name: "epochs", value: .int(1), line: 2), Param(name: "rate", value: .double(0.1), line: 3)],
+      notebookDirectory: temporaryDirectory(), outputDirectory: temporaryDirectory())
+    #expect(session.paramsReferenced(by: makeCell("for i in 0..<epochs { print(\"\\(i)\") }")) == ["epochs"])
+    #expect(session.paramsReferenced(by: makeCell("print(1")) == ["epochs", "rate"])
+  }
+}

@@ -1,6 +1,6 @@
 /// A named value in a session: a front-matter param, or a `let`/`var` of some cell.
-package struct Variable: Sendable {
-  package enum Origin: Hashable, Sendable {
+package struct Variable: Sendable, Codable {
+  package enum Origin: Hashable, Sendable, Codable {
     case param
     /// Defined by the cell with this id (or a loop or block inside it).
     case cell(String)

@@ -39,10 +39,7 @@ enum EngineDirectives {
       summary: "The bundled MNIST digits (`data/mnist/` beside the notebook), pixels scaled to [0, 1]: the first `train` training and `test` test images, in the files' order."
     ) { call throws(EvaluationError) in
       let directory = try call.context.fileAccess.readable("data/mnist", at: call.position)
-      call.context.noteRead(directory)
-      return .object(.dataSplit(try engine(call) {
-        try MNIST.load(from: directory, train: try call.int("train", atLeast: 0), test: try call.int("test", atLeast: 0))
-      }))
+      return try digits(call, .mnist, directory: directory)
     },
     Directive(
       "fashionMNIST",
@@ -50,11 +47,7 @@ enum EngineDirectives {
       result: .object(.dataSplit),
       summary: "Fashion-MNIST from the Debian package `dataset-fashion-mnist` (\(FashionMNIST.debianDirectory))."
     ) { call throws(EvaluationError) in
-      call.context.noteRead(FashionMNIST.debianDirectory)
-      return .object(.dataSplit(try engine(call) {
-        try FashionMNIST.load(
-          from: FashionMNIST.debianDirectory, train: try call.int("train", atLeast: 0), test: try call.int("test", atLeast: 0))
-      }))
+      try digits(call, .fashionMNIST, directory: FashionMNIST.debianDirectory)
     },
     Directive(
       "idx", parameters: [Parameter("images", .string), Parameter("labels", .string)], result: dataset,
@@ -64,7 +57,8 @@ enum EngineDirectives {
       let labels = try call.context.fileAccess.readable(try call.string("labels"), at: call.position(of: "labels"))
       call.context.noteRead(images)
       call.context.noteRead(labels)
-      return .object(.dataset(try engine(call) { try IDX.loadDataset(images: images, labels: labels) }))
+      let data = try engine(call) { try IDX.loadDataset(images: images, labels: labels) }
+      return .object(.dataset(DatasetValue(data: data, origin: .idx(images: images, labels: labels))))
     },
   ]
 
@@ -121,6 +115,26 @@ enum EngineDirectives {
       return .object(.network(try engine(call) { try Network.load(from: path) }))
     },
   ]
+
+  /// Loads MNIST-style digits and notes the files read (for the run cache's validity checks).
+  static func digits(_ call: Invocation, _ kind: DigitSource.Kind, directory: String) throws(EvaluationError)
+    -> Value
+  {
+    let source = DigitSource(
+      kind: kind, directory: directory, train: try call.int("train", atLeast: 0),
+      test: try call.int("test", atLeast: 0))
+    let split = try engine(call) { try source.load() }
+    let names = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+    for name in names {
+      let path = directory + "/" + name
+      if FileManager.default.fileExists(atPath: path + ".gz") {
+        call.context.noteRead(path + ".gz")
+      } else if FileManager.default.fileExists(atPath: path) {
+        call.context.noteRead(path)
+      }
+    }
+    return .object(.dataSplit(DataSplitValue(split: split, source: source)))
+  }
 
   static func checkpointName(_ name: String) -> String {
     name.hasSuffix(".safetensors") ? name : name + ".safetensors"
@@ -187,7 +201,8 @@ enum EngineDirectives {
       let samples = try call.int("samples", atLeast: 1)
       let epsilon = try call.double("epsilon")
       let seed = try seed(call, "seed")
-      let report = try engine(call) { try net.gradientCheck(on: data, samples: samples, epsilon: epsilon, seed: seed) }
+      let report = GradientCheckValue(
+        try engine(call) { try net.gradientCheck(on: data, samples: samples, epsilon: epsilon, seed: seed) })
       call.context.metric("gradcheck.max_relative_error", report.maxRelativeError)
       return .object(.gradientCheck(report))
     },
@@ -198,7 +213,7 @@ enum EngineDirectives {
     ) { call throws(EvaluationError) in
       let net = try receiverNetwork(call)
       guard case .object(.example(let example)) = call.value("example") else { throw call.error("not an example") }
-      return .object(.nudges(try engine(call) { try net.nudges(for: example) }))
+      return .object(.nudges(NudgesValue(try engine(call) { try net.nudges(for: example) })))
     },
     Directive(
       "feedforward", .method(on: network), parameters: [Parameter(nil, name: "input", .oneOf([.object(.example), .array(.double)]))],
@@ -264,11 +279,11 @@ enum EngineDirectives {
   }
 
   static func dataset(_ call: Invocation, _ name: String) throws(EvaluationError) -> Dataset {
-    guard case .object(.dataset(let data)) = call.value(name) else {
+    guard case .object(.dataset(let value)) = call.value(name) else {
       throw EvaluationError(
         "cannot convert value of type '\(call.value(name).type)' to expected argument type 'Dataset'",
         at: call.position(of: name))
     }
-    return data
+    return value.data
   }
 }

@@ -30,13 +30,13 @@ extension EngineDirectives {
       if case .dataSplit(let split) = $0 { .object(.dataset(split.test)) } else { nil }
     },
     property("count", of: .dataset, .int, "The number of examples.") {
-      if case .dataset(let data) = $0 { .int(data.count) } else { nil }
+      if case .dataset(let value) = $0 { .int(value.data.count) } else { nil }
     },
     property("featureCount", of: .dataset, .int, "Inputs per example (784 for 28×28 images).") {
-      if case .dataset(let data) = $0 { .int(data.featureCount) } else { nil }
+      if case .dataset(let value) = $0 { .int(value.data.featureCount) } else { nil }
     },
     property("classCount", of: .dataset, .int, "The number of labels (10).") {
-      if case .dataset(let data) = $0 { .int(data.classCount) } else { nil }
+      if case .dataset(let value) = $0 { .int(value.data.classCount) } else { nil }
     },
     Directive(
       "subscript", .method(on: dataset), parameters: [Parameter(nil, name: "index", .oneOf([.int, .range]))],
@@ -44,14 +44,15 @@ extension EngineDirectives {
       resultFromArguments: { types in types.count > 1 && types[1] == .range ? dataset : .object(.example) },
       summary: "`data[i]` is one example; `data[a..<b]` the data set of those examples."
     ) { call throws(EvaluationError) in
-      guard case .object(.dataset(let data)) = call.self_ else { throw call.error("not a data set") }
+      guard case .object(.dataset(let value)) = call.self_ else { throw call.error("not a data set") }
+      let data = value.data
       switch call.value("index") {
       case .int(let index):
         try Indexing.check(index, count: data.count, at: call.position(of: "index"))
         return .object(.example(data[index]))
       case .range(let range):
         try Indexing.check(range, count: data.count, at: call.position(of: "index"))
-        return .object(.dataset(data.subset(range)))
+        return .object(.dataset(value.subset(range)))
       default:
         throw call.error("a data set is subscripted with an Int or a range")
       }
@@ -60,9 +61,9 @@ extension EngineDirectives {
       "prefix", .method(on: dataset), parameters: [Parameter(nil, name: "count", .int)], result: dataset,
       summary: "The first `count` examples."
     ) { call throws(EvaluationError) in
-      guard case .object(.dataset(let data)) = call.self_ else { throw call.error("not a data set") }
-      let count = try call.int("count", atLeast: 0)
-      return .object(.dataset(data.prefix(count)))
+      guard case .object(.dataset(let value)) = call.self_ else { throw call.error("not a data set") }
+      let count = min(try call.int("count", atLeast: 0), value.data.count)
+      return .object(.dataset(value.subset(0..<count)))
     },
     property("label", of: .example, .int, "The example's label (0-9).") {
       if case .example(let example) = $0 { .int(example.label) } else { nil }

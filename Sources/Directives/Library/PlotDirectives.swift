@@ -92,7 +92,8 @@ enum PlotDirectives {
       result: .object(.figure),
       summary: "The first `count` images with their labels, and the network's guesses when `net:` is given."
     ) { call throws(EvaluationError) in
-      guard case .object(.dataset(let data)) = call.value("data") else { throw call.error("not a data set") }
+      guard case .object(.dataset(let value)) = call.value("data") else { throw call.error("not a data set") }
+      let data = value.data
       let count = min(try call.int("count", atLeast: 1), data.count)
       guard let width = data.imageWidth, let height = data.imageHeight else {
         throw call.error("this data set has no image shape to show")

@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 
 #if canImport(Glibc)
@@ -113,8 +114,37 @@ package final class Session {
 }
 
 /// The variables of a session at one moment.
-package struct SessionSnapshot: Sendable {
+package struct SessionSnapshot: Sendable, Codable {
   package var variables: [String: Variable]
+}
+
+extension Session {
+  /// The variables serialised for the run cache: JSON, with networks' parameters in full and
+  /// data sets as the recipe that loads them.
+  package func snapshotData() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+    return try encoder.encode(SessionSnapshot(variables: variables))
+  }
+
+  /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files.
+  package func restore(from data: Data) throws {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+    decoder.userInfo[DatasetLoader.key] = DatasetLoader()
+    restore(try decoder.decode(SessionSnapshot.self, from: data))
+  }
+
+  /// The params a cell's source names (found without running it), for the run cache's keys.
+  /// A cell that does not parse refers to every param, so its key changes with any of them.
+  package func paramsReferenced(by cell: Cell) -> Set<String> {
+    let names = Set(params.map(\.name))
+    guard case .success(let program) = CellParser.parse(cell, file: file) else { return names }
+    return program.namesReferenced.intersection(names)
+  }
 }
 
 /// What evaluating one cell produced and what it depended on.

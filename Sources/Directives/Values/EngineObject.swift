@@ -5,16 +5,16 @@ import Notebook
 /// An engine value held by a notebook variable. Data sets, histories and reports are values;
 /// a network is a shared reference (a `let net` can be trained).
 package enum EngineObject: Sendable, CustomStringConvertible {
-  case dataset(Dataset)
-  case dataSplit(DataSplit)
+  case dataset(DatasetValue)
+  case dataSplit(DataSplitValue)
   case example(Dataset.Example)
   case network(Network)
   case history(TrainingHistory)
   case epoch(EpochRecord)
   case evaluation(Evaluation)
-  case gradientCheck(GradientCheckReport)
-  case layerCheck(LayerGradientCheck)
-  case nudges(NudgeReport)
+  case gradientCheck(GradientCheckValue)
+  case layerCheck(LayerCheckValue)
+  case nudges(NudgesValue)
 
   package var type: ObjectType {
     switch self {
@@ -33,9 +33,9 @@ package enum EngineObject: Sendable, CustomStringConvertible {
 
   package var description: String {
     switch self {
-    case .dataset(let data): Self.describe(data)
-    case .dataSplit(let split):
-      "DataSplit(train: \(split.train.count) examples, test: \(split.test.count) examples)"
+    case .dataset(let value): Self.describe(value.data)
+    case .dataSplit(let value):
+      "DataSplit(train: \(value.split.train.count) examples, test: \(value.split.test.count) examples)"
     case .example(let example): "Example(label: \(example.label))"
     case .network(let network): Self.describe(network)
     case .history(let history):

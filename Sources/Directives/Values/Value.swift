@@ -4,7 +4,7 @@ import Notebook
 ///
 /// Everything but networks is a value type; a network is a shared reference, so a `let net` can
 /// be trained, and `Session.snapshot()` copies it deeply.
-package enum Value: Sendable {
+package enum Value: Sendable, Codable {
   case int(Int)
   case double(Double)
   case string(String)

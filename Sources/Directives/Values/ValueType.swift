@@ -1,5 +1,5 @@
 /// The static type of a value, as the checker and the directive table see it.
-package indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
+package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConvertible {
   case int, double, string, bool
   /// What a statement or a directive without a result gives.
   case void
@@ -58,7 +58,7 @@ package indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A closed set of cases such as `Activation`; `.relu` is written without the type's name.
-package struct EnumerationType: Hashable, Sendable {
+package struct EnumerationType: Hashable, Sendable, Codable {
   package var name: String
   package var cases: [String]
 
@@ -72,7 +72,7 @@ package struct EnumerationType: Hashable, Sendable {
 }
 
 /// The engine and report values a notebook handles, by their notebook names.
-package enum ObjectType: String, Hashable, Sendable, CaseIterable {
+package enum ObjectType: String, Hashable, Sendable, Codable, CaseIterable {
   case dataset = "Dataset"
   case dataSplit = "DataSplit"
   case example = "Example"

@@ -47,10 +47,7 @@ enum Operators {
     case (.string(let a), .string(let b)):
       switch op {
       case .add: return .string(a + b)
-      case .less: return .bool(a < b)
-      case .lessOrEqual: return .bool(a <= b)
-      case .greater: return .bool(a > b)
-      case .greaterOrEqual: return .bool(a >= b)
+      case .less, .lessOrEqual, .greater, .greaterOrEqual: return .bool(compare(op, a, b))
       default: break
       }
     case (.array(let a), .array(let b)) where op == .add:
@@ -64,6 +61,19 @@ enum Operators {
       return .bool(op == .equal ? equal : !equal)
     }
     throw EvaluationError(mismatch(op, left.type, right.type), at: position)
+  }
+
+  /// A comparison operator applied to two values of one comparable type.
+  private static func compare<T: Comparable>(_ op: BinaryOperator, _ a: T, _ b: T) -> Bool {
+    switch op {
+    case .equal: a == b
+    case .notEqual: a != b
+    case .less: a < b
+    case .lessOrEqual: a <= b
+    case .greater: a > b
+    case .greaterOrEqual: a >= b
+    default: false
+    }
   }
 
   private static func integer(_ op: BinaryOperator, _ a: Int, _ b: Int, at position: Position)
@@ -95,12 +105,8 @@ enum Operators {
         throw EvaluationError("range requires lowerBound <= upperBound, got \(a)...\(b)", at: position)
       }
       return .range(a..<(b + 1))
-    case .equal: return .bool(a == b)
-    case .notEqual: return .bool(a != b)
-    case .less: return .bool(a < b)
-    case .lessOrEqual: return .bool(a <= b)
-    case .greater: return .bool(a > b)
-    case .greaterOrEqual: return .bool(a >= b)
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+      return .bool(compare(op, a, b))
     case .and, .or: throw EvaluationError(mismatch(op, .int, .int), at: position)
     }
   }
@@ -118,12 +124,8 @@ enum Operators {
     case .remainder:
       guard b != 0 else { throw EvaluationError("division by zero", at: position) }
       return .double(a.truncatingRemainder(dividingBy: b))
-    case .equal: return .bool(a == b)
-    case .notEqual: return .bool(a != b)
-    case .less: return .bool(a < b)
-    case .lessOrEqual: return .bool(a <= b)
-    case .greater: return .bool(a > b)
-    case .greaterOrEqual: return .bool(a >= b)
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+      return .bool(compare(op, a, b))
     case .halfOpenRange, .closedRange, .and, .or:
       throw EvaluationError(mismatch(op, .double, .double), at: position)
     }

@@ -149,15 +149,11 @@ enum CoreDirectives {
   @Sendable static func sameAsReceiver(_ types: [ValueType]) -> ValueType { types.first ?? .any }
 
   static let arrays: [Directive] = [
-    Directive("count", .property(of: anyArray), result: .int, summary: "The number of elements.") {
-      call throws(EvaluationError) in
-      guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
-      return .int(elements.count)
+    .computed("count", .property(of: anyArray), .int, "The number of elements.") {
+      if case .array(let elements) = $0 { .int(elements.count) } else { nil }
     },
-    Directive("isEmpty", .property(of: anyArray), result: .bool, summary: "Whether there are no elements.") {
-      call throws(EvaluationError) in
-      guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
-      return .bool(elements.isEmpty)
+    .computed("isEmpty", .property(of: anyArray), .bool, "Whether there are no elements.") {
+      if case .array(let elements) = $0 { .bool(elements.isEmpty) } else { nil }
     },
     Directive(
       "subscript", .method(on: anyArray), parameters: [Parameter(nil, name: "index", .oneOf([.int, .range]))],
@@ -219,43 +215,29 @@ enum CoreDirectives {
   // MARK: Ranges and strings
 
   static let ranges: [Directive] = [
-    Directive("count", .property(of: .range), result: .int, summary: "The number of Ints in the range.") {
-      call throws(EvaluationError) in
-      guard case .range(let range) = call.self_ else { throw call.error("not a range") }
-      return .int(range.count)
+    .computed("count", .property(of: .range), .int, "The number of Ints in the range.") {
+      if case .range(let range) = $0 { .int(range.count) } else { nil }
     },
-    Directive("lowerBound", .property(of: .range), result: .int, summary: "The first Int of the range.") {
-      call throws(EvaluationError) in
-      guard case .range(let range) = call.self_ else { throw call.error("not a range") }
-      return .int(range.lowerBound)
+    .computed("lowerBound", .property(of: .range), .int, "The first Int of the range.") {
+      if case .range(let range) = $0 { .int(range.lowerBound) } else { nil }
     },
-    Directive("upperBound", .property(of: .range), result: .int, summary: "The Int just past the range.") {
-      call throws(EvaluationError) in
-      guard case .range(let range) = call.self_ else { throw call.error("not a range") }
-      return .int(range.upperBound)
+    .computed("upperBound", .property(of: .range), .int, "The Int just past the range.") {
+      if case .range(let range) = $0 { .int(range.upperBound) } else { nil }
     },
   ]
 
   static let strings: [Directive] = [
-    Directive("count", .property(of: .string), result: .int, summary: "The number of characters.") {
-      call throws(EvaluationError) in
-      guard case .string(let text) = call.self_ else { throw call.error("not a string") }
-      return .int(text.count)
+    .computed("count", .property(of: .string), .int, "The number of characters.") {
+      if case .string(let text) = $0 { .int(text.count) } else { nil }
     },
-    Directive("isEmpty", .property(of: .string), result: .bool, summary: "Whether the string is empty.") {
-      call throws(EvaluationError) in
-      guard case .string(let text) = call.self_ else { throw call.error("not a string") }
-      return .bool(text.isEmpty)
+    .computed("isEmpty", .property(of: .string), .bool, "Whether the string is empty.") {
+      if case .string(let text) = $0 { .bool(text.isEmpty) } else { nil }
     },
-    Directive("uppercased", .method(on: .string), result: .string, summary: "The string in upper case.") {
-      call throws(EvaluationError) in
-      guard case .string(let text) = call.self_ else { throw call.error("not a string") }
-      return .string(text.uppercased())
+    .computed("uppercased", .method(on: .string), .string, "The string in upper case.") {
+      if case .string(let text) = $0 { .string(text.uppercased()) } else { nil }
     },
-    Directive("lowercased", .method(on: .string), result: .string, summary: "The string in lower case.") {
-      call throws(EvaluationError) in
-      guard case .string(let text) = call.self_ else { throw call.error("not a string") }
-      return .string(text.lowercased())
+    .computed("lowercased", .method(on: .string), .string, "The string in lower case.") {
+      if case .string(let text) = $0 { .string(text.lowercased()) } else { nil }
     },
   ]
 }

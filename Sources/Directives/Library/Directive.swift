@@ -60,6 +60,22 @@ package struct Directive: Sendable {
   var quotedName: String { "'\(name)'" }
 }
 
+extension Directive {
+  /// A property, or a method without arguments, computed from the receiver alone; `get` gives
+  /// nil for a receiver it does not apply to.
+  static func computed(
+    _ name: String, _ kind: Kind, _ result: ValueType, _ summary: String,
+    _ get: @escaping @Sendable (Value) -> Value?
+  ) -> Directive {
+    Directive(name, kind, result: result, summary: summary) { call throws(EvaluationError) in
+      guard let value = get(call.self_) else {
+        throw call.error("'\(name)' is not available on a value of type '\(call.self_.type)'")
+      }
+      return value
+    }
+  }
+}
+
 /// A directive's parameter: its argument label (nil when written without one), type and default.
 package struct Parameter: Sendable {
   package var label: String?

@@ -226,28 +226,32 @@ enum EngineDirectives {
       } else {
         input = try call.numbers("input").map(Float.init)
       }
-      return .array(try engine(call) { try net.feedforward(input) }.map { .double(Double($0)) })
+      return doubles(try engine(call) { try net.feedforward(input) })
     },
     Directive("copy", .method(on: network), result: network, summary: "An independent copy of the network.") {
       call throws(EvaluationError) in .object(.network(try receiverNetwork(call).copy()))
     },
-    Directive(
-      "weights", .method(on: network), parameters: [Parameter("layer", .int)], result: .array(.double),
-      summary: "Layer `layer`'s weights (1 = first weight matrix), row-major out × in."
-    ) { call throws(EvaluationError) in
-      let net = try receiverNetwork(call)
-      let layer = try checkedLayer(call, net)
-      return .array(net.weights(layer: layer).map { .double(Double($0)) })
-    },
-    Directive(
-      "biases", .method(on: network), parameters: [Parameter("layer", .int)], result: .array(.double),
-      summary: "Layer `layer`'s biases (1 = first layer after the input)."
-    ) { call throws(EvaluationError) in
-      let net = try receiverNetwork(call)
-      let layer = try checkedLayer(call, net)
-      return .array(net.biases(layer: layer).map { .double(Double($0)) })
+    layerParameters(
+      "weights", "Layer `layer`'s weights (1 = first weight matrix), row-major out × in.") {
+        $0.weights(layer: $1)
+      },
+    layerParameters("biases", "Layer `layer`'s biases (1 = first layer after the input).") {
+      $0.biases(layer: $1)
     },
   ]
+
+  /// `net.weights(layer:)` and `net.biases(layer:)`: one layer's parameters as Doubles.
+  static func layerParameters(
+    _ name: String, _ summary: String, _ get: @escaping @Sendable (Network, Int) -> [Float]
+  ) -> Directive {
+    Directive(
+      name, .method(on: network), parameters: [Parameter("layer", .int)], result: .array(.double),
+      summary: summary
+    ) { call throws(EvaluationError) in
+      let net = try receiverNetwork(call)
+      return EngineDirectives.doubles(get(net, try checkedLayer(call, net)))
+    }
+  }
 
   static func checkedLayer(_ call: Invocation, _ net: Network) throws(EvaluationError) -> Int {
     let layer = try call.int("layer")

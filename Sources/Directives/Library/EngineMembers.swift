@@ -8,12 +8,8 @@ extension EngineDirectives {
     _ name: String, of type: ObjectType, _ result: ValueType, _ summary: String,
     _ get: @escaping @Sendable (EngineObject) -> Value?
   ) -> Directive {
-    Directive(name, .property(of: .object(type)), result: result, summary: summary) {
-      call throws(EvaluationError) in
-      guard case .object(let object) = call.self_, let value = get(object) else {
-        throw call.error("'\(name)' is not available on this value")
-      }
-      return value
+    .computed(name, .property(of: .object(type)), result, summary) { value in
+      if case .object(let object) = value { get(object) } else { nil }
     }
   }
 

@@ -125,31 +125,3 @@ import Testing
     #expect(throws: EvaluationError.self) { try access().readable("escape/passwd", at: here) }
   }
 }
-
-@Suite struct NotebookRunTests {
-  func cell(_ source: String, _ index: Int, eval: Bool = true, error: Bool = false) -> Cell {
-    Cell(
-      index: index, options: CellOptions(eval: eval, error: error), source: source,
-      sourceLine: 10 * (index + 1), sourceColumn: 1, fenceLine: 10 * (index + 1) - 1)
-  }
-
-  @Test func aFailingCellStopsTheRun() throws {
-    let run = try makeSession().run([cell("print(1)", 0), cell("1 / 0", 1), cell("print(3)", 2)])
-    #expect(run.statuses == [0: .ok, 1: .failed, 2: .skipped])
-    #expect(run.failed)
-    #expect(run.evaluations[2] == nil)
-  }
-
-  @Test func errorTrueShowsTheFailureAndGoesOn() throws {
-    let run = try makeSession().run([cell("1 / 0", 0, error: true), cell("print(2)", 1)])
-    #expect(run.statuses == [0: .failed, 1: .ok])
-    #expect(!run.failed)
-    #expect(run.evaluations[0]?.outputs.last.map { if case .error = $0 { true } else { false } } == true)
-  }
-
-  @Test func evalFalseCellsAreNotRun() throws {
-    let run = try makeSession().run([cell("this would not parse (", 0, eval: false), cell("print(2)", 1)])
-    #expect(run.statuses == [0: .skipped, 1: .ok])
-    #expect(!run.failed)
-  }
-}

@@ -28,8 +28,12 @@ import Testing
   }
 
   @Test func unknownNamesWithSuggestions() {
-    #expect(check("let total = 1\nprint(totl)") == ["nb.md:11:7: error: cannot find 'totl' in scope; did you mean 'total'?"])
-    #expect(check("prnt(1)") == ["nb.md:10:1: error: cannot find 'prnt' in scope; did you mean 'print'?"])
+    #expect(
+      check("let total = 1\nprint(totl)") == [
+        "nb.md:11:7: error: cannot find 'totl' in scope; did you mean 'total'?"
+      ])
+    #expect(
+      check("prnt(1)") == ["nb.md:10:1: error: cannot find 'prnt' in scope; did you mean 'print'?"])
   }
 
   @Test func useBeforeDefinitionAcrossCells() {
@@ -44,7 +48,10 @@ import Testing
       check("print(1, seperator: \", \")") == [
         "nb.md:10:10: error: unknown argument label 'seperator:' in call to 'print'; did you mean 'separator:'?"
       ])
-    #expect(check("metric(\"a\")") == ["nb.md:10:1: error: missing argument for parameter '_ value' in call to 'metric'"])
+    #expect(
+      check("metric(\"a\")") == [
+        "nb.md:10:1: error: missing argument for parameter '_ value' in call to 'metric'"
+      ])
     #expect(
       check("pow(2, exponent: 3)") == [
         "nb.md:10:8: error: unknown argument label 'exponent:' in call to 'pow'; this argument takes no label"
@@ -56,9 +63,18 @@ import Testing
       check("metric(\"a\", \"high\")") == [
         "nb.md:10:13: error: cannot convert value of type 'String' to expected argument type 'Double'"
       ])
-    #expect(check("let n: Int = 0.5") == ["nb.md:10:14: error: cannot convert value of type 'Double' to specified type 'Int'"])
-    #expect(check("let s = \"a\" + 1") == ["nb.md:10:13: error: binary operator '+' cannot be applied to operands of type 'String' and 'Int'"])
-    #expect(check("if 1 { }") == ["nb.md:10:4: error: cannot convert value of type 'Int' to expected condition type 'Bool'"])
+    #expect(
+      check("let n: Int = 0.5") == [
+        "nb.md:10:14: error: cannot convert value of type 'Double' to specified type 'Int'"
+      ])
+    #expect(
+      check("let s = \"a\" + 1") == [
+        "nb.md:10:13: error: binary operator '+' cannot be applied to operands of type 'String' and 'Int'"
+      ])
+    #expect(
+      check("if 1 { }") == [
+        "nb.md:10:4: error: cannot convert value of type 'Int' to expected condition type 'Bool'"
+      ])
   }
 
   @Test func unknownMembersWithSuggestions() {
@@ -70,10 +86,12 @@ import Testing
 
   @Test func assignmentsToConstantsAndParams() {
     #expect(
-      check("epochs = 4", "let xs = [1]\nxs.append(2)", params: [Param(name: "epochs", value: .int(3), line: 3)]) == [
-        "nb.md:10:1: error: cannot assign to value: 'epochs' is a param",
-        "nb.md:21:4: error: cannot use mutating member 'append' on 'xs': it is a 'let' constant; declare it with 'var'",
-      ])
+      check(
+        "epochs = 4", "let xs = [1]\nxs.append(2)",
+        params: [Param(name: "epochs", value: .int(3), line: 3)]) == [
+          "nb.md:10:1: error: cannot assign to value: 'epochs' is a param",
+          "nb.md:21:4: error: cannot use mutating member 'append' on 'xs': it is a 'let' constant; declare it with 'var'",
+        ])
   }
 
   @Test func cellsThatAreNotEvaluatedAreNotChecked() {
@@ -84,7 +102,8 @@ import Testing
 
   @Test func detailedDiagnosticsQuoteTheLineWithACaret() throws {
     let cells = [makeCell("let total = 1\nprint(totl)")]
-    let finding = try #require(NotebookChecker().check(cells: cells, params: [], file: "nb.md").first)
+    let finding = try #require(
+      NotebookChecker().check(cells: cells, params: [], file: "nb.md").first)
     #expect(
       finding.detailedDescription == """
         nb.md:11:7: error: cannot find 'totl' in scope; did you mean 'total'?
@@ -97,7 +116,8 @@ import Testing
     let cell = Cell(
       index: 0, options: CellOptions(), source: "print(nope)", sourceLine: 5, sourceColumn: 5,
       fenceLine: 4)
-    let finding = try #require(NotebookChecker().check(cells: [cell], params: [], file: "nb.md").first)
+    let finding = try #require(
+      NotebookChecker().check(cells: [cell], params: [], file: "nb.md").first)
     #expect(finding.description == "nb.md:5:11: error: cannot find 'nope' in scope")
     #expect(finding.detailedDescription.hasSuffix("    print(nope)\n          ^"))
   }

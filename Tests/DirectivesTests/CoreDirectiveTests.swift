@@ -29,7 +29,8 @@ import Testing
     #expect(try value("Int(3.9)") == "3")
     #expect(try value("Int(\"42\")") == "42")
     #expect(try value("String(1.5) + \"!\"") == "\"1.5!\"")
-    #expect(try failure(evaluate("Int(\"forty\")")[0]) == "nb.md:10:5: error: \"forty\" is not an Int")
+    #expect(
+      try failure(evaluate("Int(\"forty\")")[0]) == "nb.md:10:5: error: \"forty\" is not an Int")
   }
 
   @Test func arrayMembers() throws {
@@ -40,7 +41,9 @@ import Testing
     #expect(try value("[1, 2].reversed()") == "[2, 1]")
     #expect(try value("[\"a\", \"b\"].contains(\"b\")") == "true")
     #expect(try value("var xs: [Double] = []\nxs.append(1)\nxs") == "[1.0]")
-    #expect(try failure(evaluate("let e: [Int] = []\ne.max()")[0]) == "nb.md:11:3: error: 'max()' of an empty array has no value")
+    #expect(
+      try failure(evaluate("let e: [Int] = []\ne.max()")[0])
+        == "nb.md:11:3: error: 'max()' of an empty array has no value")
   }
 
   @Test func rangeAndStringMembers() throws {
@@ -53,7 +56,8 @@ import Testing
   @Test func callsReportWrongLabelsAtTheLabel() throws {
     #expect(
       try failure(evaluate("pow(2, power: 3)")[0])
-        == "nb.md:10:8: error: unknown argument label 'power:' in call to 'pow'; this argument takes no label")
+        == "nb.md:10:8: error: unknown argument label 'power:' in call to 'pow'; this argument takes no label"
+    )
   }
 
   @Test func membersReportMisspellingsWithSuggestions() throws {

@@ -30,19 +30,24 @@ import Testing
   }
 
   @Test func letVarAndAssignment() throws {
-    let results = try evaluate("var total = 1", "total += 4\ntotal *= 2\ntotal", "let x: Double = 2\nx")
+    let results = try evaluate(
+      "var total = 1", "total += 4\ntotal *= 2\ntotal", "let x: Double = 2\nx")
     #expect(shown(results[1]) == "10")
     #expect(shown(results[2]) == "2.0")
   }
 
   @Test func assigningToALetIsAnError() throws {
     let results = try evaluate("let x = 1\nx = 2")
-    #expect(failure(results[0]) == "nb.md:11:1: error: cannot assign to value: 'x' is a 'let' constant; declare it with 'var' to change it")
+    #expect(
+      failure(results[0])
+        == "nb.md:11:1: error: cannot assign to value: 'x' is a 'let' constant; declare it with 'var' to change it"
+    )
   }
 
   @Test func arraysAndSubscripts() throws {
     let results = try evaluate(
-      "var values = [3, 1, 2]", "values.append(5)\nvalues[0] = 4\nprint(values, values.count, values[1..<3], values.max())",
+      "var values = [3, 1, 2]",
+      "values.append(5)\nvalues[0] = 4\nprint(values, values.count, values[1..<3], values.max())",
       "[1, 2.5]")
     #expect(printed(results[1]) == "[4, 1, 2, 5] 4 [1, 2] 5\n")
     #expect(shown(results[2]) == "[1.0, 2.5]")
@@ -86,9 +91,16 @@ import Testing
 
   @Test func unsupportedSyntaxIsAClearErrorAtItsPosition() throws {
     let results = try evaluate("let a = 1\nwhile a < 3 { }", "let f = { 1 }", "import Foundation")
-    #expect(failure(results[0]) == "nb.md:11:1: error: a 'while' loop is not supported in notebook cells; use 'for' over a range")
-    #expect(failure(results[1]) == "nb.md:20:9: error: a closure is not supported in notebook cells")
-    #expect(failure(results[2]) == "nb.md:30:1: error: 'import' is not supported in notebook cells; directives are available without imports")
+    #expect(
+      failure(results[0])
+        == "nb.md:11:1: error: a 'while' loop is not supported in notebook cells; use 'for' over a range"
+    )
+    #expect(
+      failure(results[1]) == "nb.md:20:9: error: a closure is not supported in notebook cells")
+    #expect(
+      failure(results[2])
+        == "nb.md:30:1: error: 'import' is not supported in notebook cells; directives are available without imports"
+    )
   }
 
   @Test func syntaxErrorsUseSwiftsMessages() throws {
@@ -125,11 +137,15 @@ import Testing
   @Test func closedRangesAndNegativeNumbers() throws {
     #expect(try value("[10, 20, 30, 40][1...2]") == "[20, 30]")
     #expect(try value("-3 + -(2 * 2)") == "-7")
-    #expect(try failure(evaluate("let r = 5..<2")[0]) == "nb.md:10:10: error: range requires lowerBound <= upperBound, got 5..<2")
+    #expect(
+      try failure(evaluate("let r = 5..<2")[0])
+        == "nb.md:10:10: error: range requires lowerBound <= upperBound, got 5..<2")
   }
 
   @Test func floatingDivisionByZeroIsAnError() throws {
-    #expect(try failure(evaluate("let rate = 0.0\nlet x = 1.5 / rate")[0]) == "nb.md:11:13: error: division by zero")
+    #expect(
+      try failure(evaluate("let rate = 0.0\nlet x = 1.5 / rate")[0])
+        == "nb.md:11:13: error: division by zero")
   }
 
   @Test func assignmentKeepsTheVariablesType() throws {
@@ -142,11 +158,16 @@ import Testing
   @Test func conditionsMustBeBool() throws {
     #expect(
       try failure(evaluate("if 1 { print(1) }")[0])
-        == "nb.md:10:4: error: cannot convert value of type 'Int' to expected condition type 'Bool'")
+        == "nb.md:10:4: error: cannot convert value of type 'Int' to expected condition type 'Bool'"
+    )
   }
 
   @Test func callingAVariableOrUsingADirectiveAsAValue() throws {
-    #expect(try failure(evaluate("let n = 1\nn(2)")[0]) == "nb.md:11:1: error: cannot call value of non-function type 'Int'")
-    #expect(try failure(evaluate("let p = print")[0]) == "nb.md:10:9: error: 'print' is a directive: call it as 'print(...)'")
+    #expect(
+      try failure(evaluate("let n = 1\nn(2)")[0])
+        == "nb.md:11:1: error: cannot call value of non-function type 'Int'")
+    #expect(
+      try failure(evaluate("let p = print")[0])
+        == "nb.md:10:9: error: 'print' is a directive: call it as 'print(...)'")
   }
 }

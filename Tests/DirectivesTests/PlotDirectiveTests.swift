@@ -8,9 +8,11 @@ import Testing
 @Suite struct PlotDirectiveTests {
   func session() throws -> Session {
     let notebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("notebooks").path
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("notebooks")
+      .path
     let session = try Session(
-      file: "lesson.md", params: [], notebookDirectory: notebooks, outputDirectory: temporaryDirectory())
+      file: "lesson.md", params: [], notebookDirectory: notebooks,
+      outputDirectory: temporaryDirectory())
     let setup = session.evaluate(
       makeCell(
         "let data = mnist(train: 200, test: 50)\nlet net = network([784, 16, 10], hidden: .relu, output: .softmax, cost: .crossEntropy, seed: 1)\nlet h1 = net.train(on: data.train, epochs: 2, batchSize: 10, learningRate: 0.1, test: data.test)\nlet h2 = net.train(on: data.train, epochs: 2, batchSize: 20, learningRate: 0.1)",
@@ -42,18 +44,30 @@ import Testing
     let charts = figures(result)
     #expect(charts.first?.svg.contains("batch 20 train cost") == true)
     let mismatch = try draw("plot([h1, h2], labels: [\"one\"])")
-    #expect(mismatch.error?.description == "lesson.md:20:24: error: 1 labels for 2 histories; give one label per history")
+    #expect(
+      mismatch.error?.description
+        == "lesson.md:20:24: error: 1 labels for 2 histories; give one label per history")
   }
 
   @Test func histogramsOfLayersAndOfNumbers() throws {
-    #expect(try figures(draw("histogram(net, layer: 2)")).first?.caption == "Layer 2: 160 weights, 10 biases")
-    #expect(try figures(draw("histogram([1, 2, 2, 3], bins: 3, title: \"Small\")")).first?.svg.contains("Small") == true)
-    #expect(try draw("histogram(net, layer: 3)").error?.description == "lesson.md:20:23: error: layer 3 does not exist: this network has weight layers 1...2")
+    #expect(
+      try figures(draw("histogram(net, layer: 2)")).first?.caption
+        == "Layer 2: 160 weights, 10 biases")
+    #expect(
+      try figures(draw("histogram([1, 2, 2, 3], bins: 3, title: \"Small\")")).first?.svg.contains(
+        "Small") == true)
+    #expect(
+      try draw("histogram(net, layer: 3)").error?.description
+        == "lesson.md:20:23: error: layer 3 does not exist: this network has weight layers 1...2")
   }
 
   @Test func weightImagesNeedSquareInputs() throws {
-    #expect(try figures(draw("weightImages(net)")).first?.caption == "Layer 1 weights as 28×28 images, one per neuron")
-    #expect(try figures(draw("weightImages(net, layer: 2)")).first?.caption == "Layer 2 weights as 4×4 images, one per neuron")
+    #expect(
+      try figures(draw("weightImages(net)")).first?.caption
+        == "Layer 1 weights as 28×28 images, one per neuron")
+    #expect(
+      try figures(draw("weightImages(net, layer: 2)")).first?.caption
+        == "Layer 2 weights as 4×4 images, one per neuron")
   }
 
   @Test func showDrawsDigitsWithGuesses() throws {

@@ -14,7 +14,9 @@ import Testing
 
   @Test func theReferenceListsSignaturesFromTheTable() {
     let reference = DirectiveTable.standard.markdownReference
-    #expect(reference.contains("| `print(_ items: Any..., separator: String = \" \", terminator: String = \"\\n\")` |"))
+    #expect(
+      reference.contains(
+        "| `print(_ items: Any..., separator: String = \" \", terminator: String = \"\\n\")` |"))
     #expect(reference.contains("| `[Any].count: Int` | The number of elements. |"))
   }
 

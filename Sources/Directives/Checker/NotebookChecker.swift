@@ -39,7 +39,8 @@ package struct NotebookChecker {
     }
     var scope = TypeScope()
     for param in params {
-      scope.define(param.name, CheckedVariable(type: param.value.value.type, isConstant: true, isParam: true))
+      scope.define(
+        param.name, CheckedVariable(type: param.value.value.type, isConstant: true, isParam: true))
     }
     for (order, entry) in programs.enumerated() {
       guard let program = entry.program else { continue }
@@ -66,7 +67,11 @@ struct TypeScope {
   var blocks: [[String: CheckedVariable]] = []
 
   mutating func define(_ name: String, _ variable: CheckedVariable) {
-    if blocks.isEmpty { globals[name] = variable } else { blocks[blocks.count - 1][name] = variable }
+    if blocks.isEmpty {
+      globals[name] = variable
+    } else {
+      blocks[blocks.count - 1][name] = variable
+    }
   }
 
   func lookup(_ name: String) -> CheckedVariable? {
@@ -133,7 +138,8 @@ private struct CellChecker {
           "'\(name)' needs an initial value: write '\(isConstant ? "let" : "var") \(name) = ...'",
           at: statement.position)
       } else if type == .void {
-        report("'\(name)' would hold no value: the expression returns nothing", at: statement.position)
+        report(
+          "'\(name)' would hold no value: the expression returns nothing", at: statement.position)
       }
       scope.define(name, CheckedVariable(type: type, isConstant: isConstant))
     case .forIn(let name, let sequence, let body):
@@ -312,7 +318,8 @@ private struct CellChecker {
     return nil
   }
 
-  mutating func member(_ name: String, of receiver: ValueType, at position: Position) -> Directive? {
+  mutating func member(_ name: String, of receiver: ValueType, at position: Position) -> Directive?
+  {
     guard receiver != .any else { return nil }
     if let directive = table.member(named: name, on: receiver) { return directive }
     let names = table.members(of: receiver).map(\.name).filter { $0 != "subscript" }
@@ -322,7 +329,9 @@ private struct CellChecker {
     return nil
   }
 
-  mutating func call(_ callee: Expression, _ arguments: [CallArgument], at position: Position) -> ValueType {
+  mutating func call(_ callee: Expression, _ arguments: [CallArgument], at position: Position)
+    -> ValueType
+  {
     switch callee.kind {
     case .name(let name):
       if let variable = scope.lookup(name) {
@@ -343,7 +352,8 @@ private struct CellChecker {
       }
       guard case .method = directive.kind else {
         report(
-          "cannot call property '\(name)' of '\(receiver)'; write it without '()'", at: namePosition)
+          "cannot call property '\(name)' of '\(receiver)'; write it without '()'", at: namePosition
+        )
         return .any
       }
       if directive.isMutating {
@@ -395,7 +405,8 @@ private struct CellChecker {
     return resultType(directive, receiver: receiver, arguments: types)
   }
 
-  func resultType(_ directive: Directive, receiver: ValueType?, arguments: [ValueType]) -> ValueType {
+  func resultType(_ directive: Directive, receiver: ValueType?, arguments: [ValueType]) -> ValueType
+  {
     guard let rule = directive.resultFromArguments else { return directive.result }
     return rule((receiver.map { [$0] } ?? []) + arguments)
   }

@@ -60,7 +60,9 @@ struct Interpreter {
         throw EvaluationError(
           "'\(name)' would hold no value: the expression returns nothing", at: initial.position)
       }
-      define(name, Variable(value: value, isConstant: isConstant, origin: .cell(context.cellID), type: type))
+      define(
+        name,
+        Variable(value: value, isConstant: isConstant, origin: .cell(context.cellID), type: type))
     case .forIn(let name, let sequence, let body):
       let values = try evaluate(sequence)
       let count = try iterationCount(of: values, at: sequence.position)
@@ -68,7 +70,9 @@ struct Interpreter {
         try context.step(at: statement.position)
         let element = try iterationElement(index, of: values, at: sequence.position)
         locals.append(
-          name.map { [$0: Variable(value: element, isConstant: true, origin: .cell(context.cellID))] }
+          name.map {
+            [$0: Variable(value: element, isConstant: true, origin: .cell(context.cellID))]
+          }
             ?? [:])
         defer { locals.removeLast() }
         for inner in body { _ = try execute(inner) }
@@ -208,13 +212,16 @@ struct Interpreter {
     case .subscripted(let base, let arguments):
       let receiver = try evaluate(base)
       guard let directive = table.member(named: "subscript", on: receiver.type) else {
-        throw EvaluationError("value of type '\(receiver.type)' has no subscripts", at: expression.position)
+        throw EvaluationError(
+          "value of type '\(receiver.type)' has no subscripts", at: expression.position)
       }
       return try invoke(directive, receiver: receiver, arguments, at: expression.position)
     case .binary(.and, let left, let right, _):
-      return .bool(try bool(left, role: "operand of '&&'") ? try bool(right, role: "operand of '&&'") : false)
+      return .bool(
+        try bool(left, role: "operand of '&&'") ? try bool(right, role: "operand of '&&'") : false)
     case .binary(.or, let left, let right, _):
-      return .bool(try bool(left, role: "operand of '||'") ? true : try bool(right, role: "operand of '||'"))
+      return .bool(
+        try bool(left, role: "operand of '||'") ? true : try bool(right, role: "operand of '||'"))
     case .binary(let op, let left, let right, let at):
       return try Operators.apply(op, try evaluate(left), try evaluate(right), at: at)
     case .prefix(let op, let operand):
@@ -231,7 +238,8 @@ struct Interpreter {
     }
   }
 
-  private mutating func bool(_ expression: Expression, role: String) throws(EvaluationError) -> Bool {
+  private mutating func bool(_ expression: Expression, role: String) throws(EvaluationError) -> Bool
+  {
     let value = try evaluate(expression)
     guard case .bool(let flag) = value else {
       throw EvaluationError(
@@ -249,7 +257,8 @@ struct Interpreter {
       guard case .name(let name) = base.kind, arguments.count == 1, arguments[0].label == nil,
         case .array(var elements) = try lookup(name, at: base.position).value
       else {
-        throw EvaluationError("only an element of an array variable can be assigned", at: target.position)
+        throw EvaluationError(
+          "only an element of an array variable can be assigned", at: target.position)
       }
       let index = try evaluate(arguments[0].value)
       guard case .int(let position) = index else {
@@ -263,7 +272,8 @@ struct Interpreter {
           at: arguments[0].value.position)
       }
       elements[position] = value
-      try assign(name, .array(try Self.homogeneous(elements, at: target.position)), at: base.position)
+      try assign(
+        name, .array(try Self.homogeneous(elements, at: target.position)), at: base.position)
     default:
       throw EvaluationError("cannot assign to this expression", at: target.position)
     }
@@ -271,7 +281,9 @@ struct Interpreter {
 
   /// Ints mixed with Doubles become Doubles, as in a Swift literal; other mixtures stay as they
   /// are (`[Any]`), which table rows need.
-  static func homogeneous(_ values: [Value], at position: Position) throws(EvaluationError) -> [Value] {
+  static func homogeneous(_ values: [Value], at position: Position) throws(EvaluationError)
+    -> [Value]
+  {
     guard let first = values.first else { return values }
     let firstType = first.type
     if values.allSatisfy({ $0.type == firstType }) { return values }
@@ -281,7 +293,9 @@ struct Interpreter {
 
   // MARK: Calls
 
-  private mutating func call(_ callee: Expression, _ arguments: [CallArgument], at position: Position)
+  private mutating func call(
+    _ callee: Expression, _ arguments: [CallArgument], at position: Position
+  )
     throws(EvaluationError) -> Value
   {
     switch callee.kind {
@@ -358,14 +372,16 @@ struct Interpreter {
         bound.append(.array(indices.map { values[$0] }))
         positions.append(indices.first.map { arguments[$0].value.position } ?? position)
       } else if let index = indices.first {
-        bound.append(try coerce(values[index], to: parameter.type, at: arguments[index].value.position))
+        bound.append(
+          try coerce(values[index], to: parameter.type, at: arguments[index].value.position))
         positions.append(arguments[index].value.position)
       } else {
         bound.append(parameter.defaultValue ?? .void)
         positions.append(position)
       }
     }
-    return try invoke(directive, receiver: receiver, arguments: bound, positions: positions, at: position)
+    return try invoke(
+      directive, receiver: receiver, arguments: bound, positions: positions, at: position)
   }
 
   private func invoke(
@@ -380,14 +396,20 @@ struct Interpreter {
 
   /// Checks a value against the type a parameter or declaration expects, promoting Ints to
   /// Doubles and checking `.case` names against their enumeration.
-  func coerce(_ value: Value, to type: ValueType, at position: Position) throws(EvaluationError) -> Value {
+  func coerce(_ value: Value, to type: ValueType, at position: Position) throws(EvaluationError)
+    -> Value
+  {
     switch (type, value) {
     case (.double, .int(let integer)): return .double(Double(integer))
     case (.array(let element), .array(let elements)) where element != .any:
-      return .array(try elements.map { (inner) throws(EvaluationError) in try coerce(inner, to: element, at: position) })
+      return .array(
+        try elements.map { (inner) throws(EvaluationError) in
+          try coerce(inner, to: element, at: position)
+        })
     case (.enumeration(let enumeration), .enumCase(let name)):
       guard enumeration.cases.contains(name) else {
-        throw EvaluationError(EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
+        throw EvaluationError(
+          EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
       }
       return value
     case (.oneOf(let types), _):
@@ -398,10 +420,12 @@ struct Interpreter {
       if type.accepts(value.type) { return value }
     }
     if case .void = value {
-      throw EvaluationError("the expression returns nothing, but a '\(type)' is needed", at: position)
+      throw EvaluationError(
+        "the expression returns nothing, but a '\(type)' is needed", at: position)
     }
     throw EvaluationError(
-      "cannot convert value of type '\(value.type)' to expected argument type '\(type)'", at: position)
+      "cannot convert value of type '\(value.type)' to expected argument type '\(type)'",
+      at: position)
   }
 }
 

@@ -2,10 +2,12 @@
 /// for types (checking), side by side so the two cannot disagree.
 enum Operators {
   /// The result type of `left op right`, or nil when the operator does not apply.
-  static func resultType(_ op: BinaryOperator, _ left: ValueType, _ right: ValueType) -> ValueType? {
+  static func resultType(_ op: BinaryOperator, _ left: ValueType, _ right: ValueType) -> ValueType?
+  {
     if left == .any || right == .any {
       switch op {
-      case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .and, .or: return .bool
+      case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .and, .or:
+        return .bool
       case .halfOpenRange, .closedRange: return .range
       default: return .any
       }
@@ -97,12 +99,14 @@ enum Operators {
         : try checked(a.remainderReportingOverflow(dividingBy: b))
     case .halfOpenRange:
       guard a <= b else {
-        throw EvaluationError("range requires lowerBound <= upperBound, got \(a)..<\(b)", at: position)
+        throw EvaluationError(
+          "range requires lowerBound <= upperBound, got \(a)..<\(b)", at: position)
       }
       return .range(a..<b)
     case .closedRange:
       guard a <= b, b < Int.max else {
-        throw EvaluationError("range requires lowerBound <= upperBound, got \(a)...\(b)", at: position)
+        throw EvaluationError(
+          "range requires lowerBound <= upperBound, got \(a)...\(b)", at: position)
       }
       return .range(a..<(b + 1))
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
@@ -111,7 +115,9 @@ enum Operators {
     }
   }
 
-  private static func floating(_ op: BinaryOperator, _ a: Double, _ b: Double, at position: Position)
+  private static func floating(
+    _ op: BinaryOperator, _ a: Double, _ b: Double, at position: Position
+  )
     throws(EvaluationError) -> Value
   {
     switch op {

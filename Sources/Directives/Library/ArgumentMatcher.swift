@@ -6,7 +6,8 @@ enum ArgumentMatcher {
   typealias Binding = [[Int]]
 
   static func match(
-    labels: [(label: String?, position: Position)], to directive: Directive, at callPosition: Position
+    labels: [(label: String?, position: Position)], to directive: Directive,
+    at callPosition: Position
   ) -> Result<Binding, EvaluationError> {
     let parameters = directive.parameters
     var binding: Binding = Array(repeating: [], count: parameters.count)
@@ -20,7 +21,8 @@ enum ArgumentMatcher {
         candidate += 1
       }
       guard candidate < parameters.count else {
-        return .failure(unmatched(label: label, at: position, directive: directive, after: parameterIndex))
+        return .failure(
+          unmatched(label: label, at: position, directive: directive, after: parameterIndex))
       }
       // Parameters skipped on the way must have defaults.
       if let skipped = parameters[parameterIndex..<candidate].first(where: \.isRequired) {

@@ -19,53 +19,77 @@ enum CoreDirectives {
 
   static let output: [Directive] = [
     Directive(
-      "print", parameters: [Parameter(nil, name: "items", .any, variadic: true),
+      "print",
+      parameters: [
+        Parameter(nil, name: "items", .any, variadic: true),
         Parameter("separator", .string, default: .string(" ")),
-        Parameter("terminator", .string, default: .string("\n"))],
-      result: .void, summary: "Writes the items' text to the cell's output, as Swift's `print` does."
+        Parameter("terminator", .string, default: .string("\n")),
+      ],
+      result: .void,
+      summary: "Writes the items' text to the cell's output, as Swift's `print` does."
     ) { call throws(EvaluationError) in
       let items = try call.array("items").map(\.description)
       call.context.emit(
-        .text(items.joined(separator: try call.string("separator")) + (try call.string("terminator"))))
+        .text(
+          items.joined(separator: try call.string("separator")) + (try call.string("terminator"))))
       return .void
     },
     Directive(
-      "metric", parameters: [Parameter(nil, name: "name", .string), Parameter(nil, name: "value", .double)],
+      "metric",
+      parameters: [Parameter(nil, name: "name", .string), Parameter(nil, name: "value", .double)],
       result: .void,
-      summary: "Records a named number in the run record as `<cell>.<name>` (compared by `nudge diff`)."
+      summary:
+        "Records a named number in the run record as `<cell>.<name>` (compared by `nudge diff`)."
     ) { call throws(EvaluationError) in
       let name = try call.string("name")
-      guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+      guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
+      else {
         throw EvaluationError(
-          "a metric name uses letters, digits, '.', '_' and '-', got \"\(name)\"", at: call.position(of: "name"))
+          "a metric name uses letters, digits, '.', '_' and '-', got \"\(name)\"",
+          at: call.position(of: "name"))
       }
       call.context.metric(name, try call.double("value"))
       return .void
     },
     Directive(
-      "table", parameters: [Parameter(nil, name: "rows", .any),
+      "table",
+      parameters: [
+        Parameter(nil, name: "rows", .any),
         Parameter("columns", .array(.string), default: .array([])),
-        Parameter("caption", .string, default: .string(""))],
+        Parameter("caption", .string, default: .string("")),
+      ],
       result: .object(.table),
-      summary: "A table from rows of values (`[[...], ...]` with `columns:`), or from a history, evaluation or gradient check."
+      summary:
+        "A table from rows of values (`[[...], ...]` with `columns:`), or from a history, evaluation or gradient check."
     ) { call throws(EvaluationError) in
       let caption = try call.string("caption")
-      var table = try TableBuilding.table(from: call.value("rows"), columns: try call.strings("columns"), at: call.position(of: "rows"))
+      var table = try TableBuilding.table(
+        from: call.value("rows"), columns: try call.strings("columns"),
+        at: call.position(of: "rows"))
       if !caption.isEmpty { table.caption = caption }
       return .table(table)
     },
   ]
 
   static let numbers: [Directive] = [
-    unary("abs", "The absolute value.", keepsInt: true) { abs($0) } int: { $0 == Int.min ? nil : abs($0) },
+    unary("abs", "The absolute value.", keepsInt: true) {
+      abs($0)
+    } int: {
+      $0 == Int.min ? nil : abs($0)
+    },
     unary("sqrt", "The square root.") { $0.squareRoot() },
     unary("exp", "e raised to the value.") { Foundation.exp($0) },
     unary("log", "The natural logarithm.") { Foundation.log($0) },
     unary("round", "The nearest whole number, as a Double.") { $0.rounded() },
     Directive(
-      "pow", parameters: [Parameter(nil, name: "base", .double), Parameter(nil, name: "exponent", .double)],
+      "pow",
+      parameters: [
+        Parameter(nil, name: "base", .double), Parameter(nil, name: "exponent", .double),
+      ],
       result: .double, summary: "`base` raised to `exponent`."
-    ) { call throws(EvaluationError) in .double(Foundation.pow(try call.double("base"), try call.double("exponent"))) },
+    ) { call throws(EvaluationError) in
+      .double(Foundation.pow(try call.double("base"), try call.double("exponent")))
+    },
     extremum("min", "The smallest of the values.", <),
     extremum("max", "The largest of the values.", >),
     Directive(
@@ -89,7 +113,8 @@ enum CoreDirectives {
       case .int(let value): return .int(value)
       case .double(let value):
         guard let integer = Int(exactly: value.rounded(.towardZero)) else {
-          throw EvaluationError("\(value) cannot be converted to an Int", at: call.position(of: "value"))
+          throw EvaluationError(
+            "\(value) cannot be converted to an Int", at: call.position(of: "value"))
         }
         return .int(integer)
       case .string(let text):
@@ -132,7 +157,9 @@ enum CoreDirectives {
     ) { call throws(EvaluationError) in
       let values = try call.array("values")
       guard var best = values.first else { throw call.error("'\(name)' needs at least one value") }
-      for value in values.dropFirst() where better(value.number ?? 0, best.number ?? 0) { best = value }
+      for value in values.dropFirst() where better(value.number ?? 0, best.number ?? 0) {
+        best = value
+      }
       return values.allSatisfy({ $0.type == .int }) ? best : .double(best.number ?? 0)
     }
   }
@@ -156,22 +183,29 @@ enum CoreDirectives {
       if case .array(let elements) = $0 { .bool(elements.isEmpty) } else { nil }
     },
     Directive(
-      "subscript", .method(on: anyArray), parameters: [Parameter(nil, name: "index", .oneOf([.int, .range]))],
+      "subscript", .method(on: anyArray),
+      parameters: [Parameter(nil, name: "index", .oneOf([.int, .range]))],
       result: .any,
-      resultFromArguments: { types in types.count > 1 && types[1] == .range ? sameAsReceiver(types) : elementResult(types) },
+      resultFromArguments: { types in
+        types.count > 1 && types[1] == .range ? sameAsReceiver(types) : elementResult(types)
+      },
       summary: "`values[i]` is one element; `values[a..<b]` the elements in that range."
     ) { call throws(EvaluationError) in
       guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
-      return try Indexing.element(of: elements, call.value("index"), at: call.position(of: "index")) {
+      return try Indexing.element(of: elements, call.value("index"), at: call.position(of: "index"))
+      {
         .array(Array(elements[$0]))
       }
     },
     Directive(
       "append", .method(on: anyArray), parameters: [Parameter(nil, name: "element", .any)],
-      result: .void, isMutating: true, summary: "Adds an element at the end (the array must be a `var`)."
+      result: .void, isMutating: true,
+      summary: "Adds an element at the end (the array must be a `var`)."
     ) { call throws(EvaluationError) in
       guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
-      return .array(try Interpreter.homogeneous(elements + [call.value("element")], at: call.position(of: "element")))
+      return .array(
+        try Interpreter.homogeneous(
+          elements + [call.value("element")], at: call.position(of: "element")))
     },
     Directive(
       "min", .method(on: anyArray), result: .any, resultFromArguments: elementResult,
@@ -189,7 +223,8 @@ enum CoreDirectives {
       return .array(elements.reversed())
     },
     Directive(
-      "contains", .method(on: anyArray), parameters: [Parameter(nil, name: "element", .any)], result: .bool,
+      "contains", .method(on: anyArray), parameters: [Parameter(nil, name: "element", .any)],
+      result: .bool,
       summary: "Whether an element equals the value."
     ) { call throws(EvaluationError) in
       guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
@@ -198,7 +233,9 @@ enum CoreDirectives {
     },
   ]
 
-  private static func ordered(_ call: Invocation, _ better: (Double, Double) -> Bool) throws(EvaluationError) -> Value {
+  private static func ordered(_ call: Invocation, _ better: (Double, Double) -> Bool)
+    throws(EvaluationError) -> Value
+  {
     guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
     guard var best = elements.first else {
       throw call.error("'\(call.directive.name)()' of an empty array has no value")
@@ -257,7 +294,8 @@ enum Indexing {
       return slice(range)
     default:
       throw EvaluationError(
-        "cannot subscript with a value of type '\(index.type)'; use an Int or a range", at: position)
+        "cannot subscript with a value of type '\(index.type)'; use an Int or a range", at: position
+      )
     }
   }
 
@@ -267,10 +305,12 @@ enum Indexing {
     }
   }
 
-  static func check(_ range: Range<Int>, count: Int, at position: Position) throws(EvaluationError) {
+  static func check(_ range: Range<Int>, count: Int, at position: Position) throws(EvaluationError)
+  {
     guard range.lowerBound >= 0, range.upperBound <= count else {
       throw EvaluationError(
-        "range \(range.lowerBound)..<\(range.upperBound) is out of bounds (0..<\(count))", at: position)
+        "range \(range.lowerBound)..<\(range.upperBound) is out of bounds (0..<\(count))",
+        at: position)
     }
   }
 }

@@ -6,7 +6,8 @@ import NeuralNetwork
 enum EngineDirectives {
   static let all: [Directive] = data + networks + training + members
 
-  static let activation = EnumerationType(name: "Activation", cases: Activation.allCases.map(\.rawValue))
+  static let activation = EnumerationType(
+    name: "Activation", cases: Activation.allCases.map(\.rawValue))
   static let cost = EnumerationType(name: "Cost", cases: Cost.allCases.map(\.rawValue))
   static let initialization = EnumerationType(
     name: "WeightInitialization", cases: WeightInitialization.allCases.map(\.rawValue))
@@ -34,31 +35,44 @@ enum EngineDirectives {
   static let data: [Directive] = [
     Directive(
       "mnist",
-      parameters: [Parameter("train", .int, default: .int(60000)), Parameter("test", .int, default: .int(10000))],
+      parameters: [
+        Parameter("train", .int, default: .int(60000)),
+        Parameter("test", .int, default: .int(10000)),
+      ],
       result: .object(.dataSplit),
-      summary: "The bundled MNIST digits (`data/mnist/` beside the notebook), pixels scaled to [0, 1]: the first `train` training and `test` test images, in the files' order."
+      summary:
+        "The bundled MNIST digits (`data/mnist/` beside the notebook), pixels scaled to [0, 1]: the first `train` training and `test` test images, in the files' order."
     ) { call throws(EvaluationError) in
       let directory = try call.context.fileAccess.readable("data/mnist", at: call.position)
       return try digits(call, .mnist, directory: directory)
     },
     Directive(
       "fashionMNIST",
-      parameters: [Parameter("train", .int, default: .int(60000)), Parameter("test", .int, default: .int(10000))],
+      parameters: [
+        Parameter("train", .int, default: .int(60000)),
+        Parameter("test", .int, default: .int(10000)),
+      ],
       result: .object(.dataSplit),
-      summary: "Fashion-MNIST from the Debian package `dataset-fashion-mnist` (\(FashionMNIST.debianDirectory))."
+      summary:
+        "Fashion-MNIST from the Debian package `dataset-fashion-mnist` (\(FashionMNIST.debianDirectory))."
     ) { call throws(EvaluationError) in
       try digits(call, .fashionMNIST, directory: FashionMNIST.debianDirectory)
     },
     Directive(
-      "idx", parameters: [Parameter("images", .string), Parameter("labels", .string)], result: dataset,
-      summary: "A data set from IDX image and label files (plain or gzip), paths relative to the notebook's folder."
+      "idx", parameters: [Parameter("images", .string), Parameter("labels", .string)],
+      result: dataset,
+      summary:
+        "A data set from IDX image and label files (plain or gzip), paths relative to the notebook's folder."
     ) { call throws(EvaluationError) in
-      let images = try call.context.fileAccess.readable(try call.string("images"), at: call.position(of: "images"))
-      let labels = try call.context.fileAccess.readable(try call.string("labels"), at: call.position(of: "labels"))
+      let images = try call.context.fileAccess.readable(
+        try call.string("images"), at: call.position(of: "images"))
+      let labels = try call.context.fileAccess.readable(
+        try call.string("labels"), at: call.position(of: "labels"))
       call.context.noteRead(images)
       call.context.noteRead(labels)
       let data = try engine(call) { try IDX.loadDataset(images: images, labels: labels) }
-      return .object(.dataset(DatasetValue(data: data, origin: .idx(images: images, labels: labels))))
+      return .object(
+        .dataset(DatasetValue(data: data, origin: .idx(images: images, labels: labels))))
     },
   ]
 
@@ -76,7 +90,8 @@ enum EngineDirectives {
         Parameter("initialization", .enumeration(initialization), default: .enumCase("scaled")),
       ],
       result: network,
-      summary: "A fully connected network, e.g. `network([784, 16, 16, 10], hidden: .relu, output: .softmax, cost: .crossEntropy, seed: 1)`; weights drawn from N(0, 1/n_in) (`.standard`: N(0, 1)), biases 0."
+      summary:
+        "A fully connected network, e.g. `network([784, 16, 16, 10], hidden: .relu, output: .softmax, cost: .crossEntropy, seed: 1)`; weights drawn from N(0, 1/n_in) (`.standard`: N(0, 1)), biases 0."
     ) { call throws(EvaluationError) in
       let sizes = try call.array("sizes").map { (value) throws(EvaluationError) -> Int in
         guard case .int(let size) = value else { throw call.error("layer sizes are Ints") }
@@ -85,19 +100,31 @@ enum EngineDirectives {
       let hidden = Activation(rawValue: try call.enumCase("hidden", of: activation)) ?? .sigmoid
       let output = Activation(rawValue: try call.enumCase("output", of: activation)) ?? .sigmoid
       let costFunction = Cost(rawValue: try call.enumCase("cost", of: cost)) ?? .quadratic
-      let scheme = WeightInitialization(rawValue: try call.enumCase("initialization", of: initialization)) ?? .scaled
+      let scheme =
+        WeightInitialization(rawValue: try call.enumCase("initialization", of: initialization))
+        ?? .scaled
       let seed = try seed(call, "seed")
-      return .object(.network(try engine(call) {
-        try Network(sizes: sizes, hidden: hidden, output: output, cost: costFunction, seed: seed, initialization: scheme)
-      }))
+      return .object(
+        .network(
+          try engine(call) {
+            try Network(
+              sizes: sizes, hidden: hidden, output: output, cost: costFunction, seed: seed,
+              initialization: scheme)
+          }))
     },
     Directive(
-      "save", parameters: [Parameter(nil, name: "network", network), Parameter(nil, name: "name", .string)],
+      "save",
+      parameters: [
+        Parameter(nil, name: "network", network), Parameter(nil, name: "name", .string),
+      ],
       result: .void,
       summary: "Writes the network to `<name>.safetensors` in the output folder."
     ) { call throws(EvaluationError) in
-      guard case .object(.network(let net)) = call.value("network") else { throw call.error("not a network") }
-      let path = try call.context.fileAccess.inOutput(checkpointName(try call.string("name")), at: call.position(of: "name"))
+      guard case .object(.network(let net)) = call.value("network") else {
+        throw call.error("not a network")
+      }
+      let path = try call.context.fileAccess.inOutput(
+        checkpointName(try call.string("name")), at: call.position(of: "name"))
       try engine(call) {
         try FileManager.default.createDirectory(
           atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -110,21 +137,26 @@ enum EngineDirectives {
       "load", parameters: [Parameter(nil, name: "name", .string)], result: network,
       summary: "Reads a network saved with `save` from `<name>.safetensors` in the output folder."
     ) { call throws(EvaluationError) in
-      let path = try call.context.fileAccess.inOutput(checkpointName(try call.string("name")), at: call.position(of: "name"))
+      let path = try call.context.fileAccess.inOutput(
+        checkpointName(try call.string("name")), at: call.position(of: "name"))
       call.context.noteRead(path)
       return .object(.network(try engine(call) { try Network.load(from: path) }))
     },
   ]
 
   /// Loads MNIST-style digits and notes the files read (for the run cache's validity checks).
-  static func digits(_ call: Invocation, _ kind: DigitSource.Kind, directory: String) throws(EvaluationError)
+  static func digits(_ call: Invocation, _ kind: DigitSource.Kind, directory: String)
+    throws(EvaluationError)
     -> Value
   {
     let source = DigitSource(
       kind: kind, directory: directory, train: try call.int("train", atLeast: 0),
       test: try call.int("test", atLeast: 0))
     let split = try engine(call) { try source.load() }
-    let names = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+    let names = [
+      "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+      "t10k-labels-idx1-ubyte",
+    ]
     for name in names {
       let path = directory + "/" + name
       if FileManager.default.fileExists(atPath: path + ".gz") {
@@ -146,13 +178,15 @@ enum EngineDirectives {
     Directive(
       "train", .method(on: network),
       parameters: [
-        Parameter("on", name: "data", dataset), Parameter("epochs", .int), Parameter("batchSize", .int),
+        Parameter("on", name: "data", dataset), Parameter("epochs", .int),
+        Parameter("batchSize", .int),
         Parameter("learningRate", .double), Parameter("momentum", .double, default: .double(0)),
         Parameter("l2", .double, default: .double(0)), Parameter("test", dataset, default: .void),
         Parameter("shuffleSeed", .int, default: .void),
       ],
       result: .object(.history),
-      summary: "Mini-batch SGD with backpropagation; returns the history (cost per epoch and mini-batch, test cost and accuracy per epoch) and records `train.cost`, `test.cost`, `test.accuracy`. Shows a progress bar on a terminal."
+      summary:
+        "Mini-batch SGD with backpropagation; returns the history (cost per epoch and mini-batch, test cost and accuracy per epoch) and records `train.cost`, `test.cost`, `test.accuracy`. Shows a progress bar on a terminal."
     ) { call throws(EvaluationError) in
       let net = try receiverNetwork(call)
       let data = try dataset(call, "data")
@@ -163,13 +197,16 @@ enum EngineDirectives {
       let learningRate = try call.double("learningRate")
       let momentum = try call.double("momentum")
       let l2 = try call.double("l2")
-      let bar = call.context.options.showsProgress ? TrainingProgressBar(label: call.context.cellID) : nil
+      let bar =
+        call.context.options.showsProgress ? TrainingProgressBar(label: call.context.cellID) : nil
       let shouldStop = call.context.options.shouldStop
       defer { bar?.finish() }
       let history = try engine(call) {
         try net.train(
-          on: data, epochs: epochs, batchSize: batchSize, learningRate: learningRate, momentum: momentum,
-          l2: l2, test: test, shuffleSeed: shuffleSeed, progress: bar.map { bar in { bar.update($0) } },
+          on: data, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
+          momentum: momentum,
+          l2: l2, test: test, shuffleSeed: shuffleSeed,
+          progress: bar.map { bar in { bar.update($0) } },
           shouldStop: shouldStop.map { stop in { stop() } })
       }
       record(history, in: call.context)
@@ -178,7 +215,8 @@ enum EngineDirectives {
     Directive(
       "evaluate", .method(on: network), parameters: [Parameter("on", name: "data", dataset)],
       result: .object(.evaluation),
-      summary: "Accuracy, mean cost and confusion matrix on a data set; records `accuracy` and `cost`."
+      summary:
+        "Accuracy, mean cost and confusion matrix on a data set; records `accuracy` and `cost`."
     ) { call throws(EvaluationError) in
       let net = try receiverNetwork(call)
       let data = try dataset(call, "data")
@@ -191,10 +229,12 @@ enum EngineDirectives {
       "gradientCheck", .method(on: network),
       parameters: [
         Parameter("on", name: "data", dataset), Parameter("samples", .int, default: .int(10)),
-        Parameter("epsilon", .double, default: .double(1e-5)), Parameter("seed", .int, default: .int(0)),
+        Parameter("epsilon", .double, default: .double(1e-5)),
+        Parameter("seed", .int, default: .int(0)),
       ],
       result: .object(.gradientCheck),
-      summary: "Backpropagation's gradient against centred finite differences in double precision, per layer (max and median relative error); shown as a table and chart; records `gradcheck.max_relative_error`."
+      summary:
+        "Backpropagation's gradient against centred finite differences in double precision, per layer (max and median relative error); shown as a table and chart; records `gradcheck.max_relative_error`."
     ) { call throws(EvaluationError) in
       let net = try receiverNetwork(call)
       let data = try dataset(call, "data")
@@ -202,21 +242,28 @@ enum EngineDirectives {
       let epsilon = try call.double("epsilon")
       let seed = try seed(call, "seed")
       let report = GradientCheckValue(
-        try engine(call) { try net.gradientCheck(on: data, samples: samples, epsilon: epsilon, seed: seed) })
+        try engine(call) {
+          try net.gradientCheck(on: data, samples: samples, epsilon: epsilon, seed: seed)
+        })
       call.context.metric("gradcheck.max_relative_error", report.maxRelativeError)
       return .object(.gradientCheck(report))
     },
     Directive(
-      "nudges", .method(on: network), parameters: [Parameter("for", name: "example", .object(.example))],
+      "nudges", .method(on: network),
+      parameters: [Parameter("for", name: "example", .object(.example))],
       result: .object(.nudges),
-      summary: "For one example: the desired change of every output activation, and what it asks of the last layer's biases, weights and previous activations."
+      summary:
+        "For one example: the desired change of every output activation, and what it asks of the last layer's biases, weights and previous activations."
     ) { call throws(EvaluationError) in
       let net = try receiverNetwork(call)
-      guard case .object(.example(let example)) = call.value("example") else { throw call.error("not an example") }
+      guard case .object(.example(let example)) = call.value("example") else {
+        throw call.error("not an example")
+      }
       return .object(.nudges(NudgesValue(try engine(call) { try net.nudges(for: example) })))
     },
     Directive(
-      "feedforward", .method(on: network), parameters: [Parameter(nil, name: "input", .oneOf([.object(.example), .array(.double)]))],
+      "feedforward", .method(on: network),
+      parameters: [Parameter(nil, name: "input", .oneOf([.object(.example), .array(.double)]))],
       result: .array(.double), summary: "The output activations for an example (or a pixel array)."
     ) { call throws(EvaluationError) in
       let net = try receiverNetwork(call)
@@ -228,13 +275,16 @@ enum EngineDirectives {
       }
       return doubles(try engine(call) { try net.feedforward(input) })
     },
-    Directive("copy", .method(on: network), result: network, summary: "An independent copy of the network.") {
+    Directive(
+      "copy", .method(on: network), result: network, summary: "An independent copy of the network."
+    ) {
       call throws(EvaluationError) in .object(.network(try receiverNetwork(call).copy()))
     },
     layerParameters(
-      "weights", "Layer `layer`'s weights (1 = first weight matrix), row-major out × in.") {
-        $0.weights(layer: $1)
-      },
+      "weights", "Layer `layer`'s weights (1 = first weight matrix), row-major out × in."
+    ) {
+      $0.weights(layer: $1)
+    },
     layerParameters("biases", "Layer `layer`'s biases (1 = first layer after the input).") {
       $0.biases(layer: $1)
     },

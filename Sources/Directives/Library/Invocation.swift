@@ -42,7 +42,8 @@ package struct Invocation {
   package func int(_ name: String, atLeast minimum: Int) throws(EvaluationError) -> Int {
     let value = try int(name)
     guard value >= minimum else {
-      throw EvaluationError("'\(name)' must be at least \(minimum), got \(value)", at: position(of: name))
+      throw EvaluationError(
+        "'\(name)' must be at least \(minimum), got \(value)", at: position(of: name))
     }
     return value
   }
@@ -113,8 +114,8 @@ extension EnumerationType {
   static func unknownCaseMessage(_ name: String, in enumeration: EnumerationType) -> String {
     let choices = enumeration.cases.map { "." + $0 }.joined(separator: ", ")
     let hint =
-      Suggestion.closest(to: name, among: enumeration.cases).map { "; did you mean '.\($0)'?" } ?? ""
+      Suggestion.closest(to: name, among: enumeration.cases).map { "; did you mean '.\($0)'?" }
+      ?? ""
     return "type '\(enumeration.name)' has no member '\(name)'\(hint) (one of \(choices))"
   }
 }
-

@@ -17,7 +17,8 @@ enum PlotDirectives {
         Parameter("title", .string, default: .string("")),
       ],
       result: .array(.object(.figure)),
-      summary: "Cost and accuracy per epoch as SVG line charts; several histories (with `labels:`) are overlaid."
+      summary:
+        "Cost and accuracy per epoch as SVG line charts; several histories (with `labels:`) are overlaid."
     ) { call throws(EvaluationError) in
       let histories: [TrainingHistory]
       switch call.value("histories") {
@@ -26,14 +27,17 @@ enum PlotDirectives {
         histories = many.compactMap { if case .object(.history(let h)) = $0 { h } else { nil } }
       default: throw call.error("'plot' takes a training history or an array of them")
       }
-      guard !histories.isEmpty else { throw call.error("'plot' needs at least one training history") }
+      guard !histories.isEmpty else {
+        throw call.error("'plot' needs at least one training history")
+      }
       let labels = try call.strings("labels")
       guard labels.isEmpty || labels.count == histories.count else {
         throw EvaluationError(
           "\(labels.count) labels for \(histories.count) histories; give one label per history",
           at: call.position(of: "labels"))
       }
-      return .array(historyCharts(histories, labels: labels, title: try call.string("title")).map(Value.figure))
+      return .array(
+        historyCharts(histories, labels: labels, title: try call.string("title")).map(Value.figure))
     },
     Directive(
       "histogram",
@@ -43,7 +47,8 @@ enum PlotDirectives {
         Parameter("title", .string, default: .string("")),
       ],
       result: .object(.figure),
-      summary: "A histogram of a network layer's weights and biases (`histogram(net, layer: 1)`) or of any numbers (`histogram(values, bins: 20)`)."
+      summary:
+        "A histogram of a network layer's weights and biases (`histogram(net, layer: 1)`) or of any numbers (`histogram(values, bins: 20)`)."
     ) { call throws(EvaluationError) in
       let bins = try call.int("bins", atLeast: 1)
       let title = try call.string("title")
@@ -53,9 +58,16 @@ enum PlotDirectives {
         let biases = net.biases(layer: layer).map(Double.init)
         let chart = Histogram(
           title: title.isEmpty ? "Layer \(layer) weights and biases" : title, xTitle: "value",
-          series: [HistogramSeries(name: "weights", values: weights), HistogramSeries(name: "biases", values: biases)],
+          series: [
+            HistogramSeries(name: "weights", values: weights),
+            HistogramSeries(name: "biases", values: biases),
+          ],
           bins: .count(bins))
-        return .figure(Figure(svg: chart.svg(), caption: title.isEmpty ? "Layer \(layer): \(weights.count) weights, \(biases.count) biases" : title))
+        return .figure(
+          Figure(
+            svg: chart.svg(),
+            caption: title.isEmpty
+              ? "Layer \(layer): \(weights.count) weights, \(biases.count) biases" : title))
       }
       let values = try call.numbers("source")
       let chart = Histogram(
@@ -65,11 +77,16 @@ enum PlotDirectives {
     },
     Directive(
       "weightImages",
-      parameters: [Parameter(nil, name: "network", network), Parameter("layer", .int, default: .int(1))],
+      parameters: [
+        Parameter(nil, name: "network", network), Parameter("layer", .int, default: .int(1)),
+      ],
       result: .object(.figure),
-      summary: "Each neuron's incoming weights drawn as an image (28×28 for the first layer of an MNIST network)."
+      summary:
+        "Each neuron's incoming weights drawn as an image (28×28 for the first layer of an MNIST network)."
     ) { call throws(EvaluationError) in
-      guard case .object(.network(let net)) = call.value("network") else { throw call.error("not a network") }
+      guard case .object(.network(let net)) = call.value("network") else {
+        throw call.error("not a network")
+      }
       let layer = try EngineDirectives.checkedLayer(call, net)
       let inputs = net.sizes[layer - 1]
       let side = Int(Double(inputs).squareRoot().rounded())
@@ -79,20 +96,31 @@ enum PlotDirectives {
           at: call.position(of: "layer"))
       }
       let weights = net.weights(layer: layer).map(Double.init)
-      let rows = stride(from: 0, to: weights.count, by: inputs).map { Array(weights[$0..<($0 + inputs)]) }
-      let grid = ImageGrid.weights(title: "Layer \(layer): each neuron's incoming weights", images: rows, width: side, height: side)
-      return .figure(Figure(svg: grid.svg(), caption: "Layer \(layer) weights as \(side)×\(side) images, one per neuron"))
+      let rows = stride(from: 0, to: weights.count, by: inputs).map {
+        Array(weights[$0..<($0 + inputs)])
+      }
+      let grid = ImageGrid.weights(
+        title: "Layer \(layer): each neuron's incoming weights", images: rows, width: side,
+        height: side)
+      return .figure(
+        Figure(
+          svg: grid.svg(),
+          caption: "Layer \(layer) weights as \(side)×\(side) images, one per neuron"))
     },
     Directive(
       "show",
       parameters: [
-        Parameter(nil, name: "data", .object(.dataset)), Parameter("count", .int, default: .int(16)),
+        Parameter(nil, name: "data", .object(.dataset)),
+        Parameter("count", .int, default: .int(16)),
         Parameter("net", network, default: .void),
       ],
       result: .object(.figure),
-      summary: "The first `count` images with their labels, and the network's guesses when `net:` is given."
+      summary:
+        "The first `count` images with their labels, and the network's guesses when `net:` is given."
     ) { call throws(EvaluationError) in
-      guard case .object(.dataset(let value)) = call.value("data") else { throw call.error("not a data set") }
+      guard case .object(.dataset(let value)) = call.value("data") else {
+        throw call.error("not a data set")
+      }
       let data = value.data
       let count = min(try call.int("count", atLeast: 1), data.count)
       guard let width = data.imageWidth, let height = data.imageHeight else {
@@ -109,16 +137,21 @@ enum PlotDirectives {
         }
       }
       let grid = ImageGrid.digits(
-        title: guesses == nil ? "The first \(count) images" : "The first \(count) images and the network's guesses",
-        images: examples.map { $0.pixels.map(Double.init) }, labels: examples.map(\.label), guesses: guesses,
+        title: guesses == nil
+          ? "The first \(count) images" : "The first \(count) images and the network's guesses",
+        images: examples.map { $0.pixels.map(Double.init) }, labels: examples.map(\.label),
+        guesses: guesses,
         width: width, height: height)
       return .figure(Figure(svg: grid.svg(), caption: nil))
     },
   ]
 
-  static func historyCharts(_ histories: [TrainingHistory], labels: [String], title: String) -> [Figure] {
+  static func historyCharts(_ histories: [TrainingHistory], labels: [String], title: String)
+    -> [Figure]
+  {
     func name(_ index: Int, _ what: String) -> String {
-      labels.isEmpty ? (histories.count == 1 ? what : "run \(index + 1) \(what)") : "\(labels[index]) \(what)"
+      labels.isEmpty
+        ? (histories.count == 1 ? what : "run \(index + 1) \(what)") : "\(labels[index]) \(what)"
     }
     var costs: [LineSeries] = []
     var accuracies: [LineSeries] = []
@@ -130,18 +163,23 @@ enum PlotDirectives {
       }
       let accuracy = history.epochs.compactMap(\.testAccuracy)
       if accuracy.count == history.epochs.count, !accuracy.isEmpty {
-        accuracies.append(LineSeries(name: name(index, "test accuracy"), y: accuracy.map { $0 * 100 }))
+        accuracies.append(
+          LineSeries(name: name(index, "test accuracy"), y: accuracy.map { $0 * 100 }))
       }
     }
     let costTitle = title.isEmpty ? "Cost per epoch" : title
     var figures = [
       Figure(
-        svg: LineChart(title: costTitle, xTitle: "epoch", yTitle: "cost", series: costs).svg(), caption: costTitle)
+        svg: LineChart(title: costTitle, xTitle: "epoch", yTitle: "cost", series: costs).svg(),
+        caption: costTitle)
     ]
     if !accuracies.isEmpty {
       figures.append(
         Figure(
-          svg: LineChart(title: "Test accuracy per epoch", xTitle: "epoch", yTitle: "accuracy (%)", series: accuracies).svg(),
+          svg: LineChart(
+            title: "Test accuracy per epoch", xTitle: "epoch", yTitle: "accuracy (%)",
+            series: accuracies
+          ).svg(),
           caption: "Test accuracy per epoch"))
     }
     return figures
@@ -159,20 +197,33 @@ enum PlotDirectives {
           BarSeries(name: "max", values: report.layers.map(\.maxRelativeError)),
           BarSeries(name: "median", values: report.layers.map(\.medianRelativeError)),
         ])
-      return [.figure(Figure(svg: chart.svg(), caption: "Backpropagation against finite differences"))]
+      return [
+        .figure(Figure(svg: chart.svg(), caption: "Backpropagation against finite differences"))
+      ]
     case .nudges(let nudges):
       let chart = NudgesChart(
         outputChanges: nudges.desiredOutputChanges, target: nudges.label,
         previousChanges: nudges.previousActivationNudges)
-      return [.figure(Figure(svg: chart.svg(), caption: "What one example (a \(nudges.label)) asks for"))]
+      return [
+        .figure(Figure(svg: chart.svg(), caption: "What one example (a \(nudges.label)) asks for"))
+      ]
     case .evaluation(let evaluation):
       let labels = evaluation.confusion.indices.map(String.init)
       let chart = Heatmap(
-        title: "Confusion matrix", values: evaluation.confusion.map { $0.map(Double.init) }, rowLabels: labels,
-        columnLabels: labels, rowTitle: "true label", columnTitle: "guess", colorScaleTitle: "examples")
-      return [.figure(Figure(svg: chart.svg(), caption: "Confusion matrix (accuracy \(format(evaluation.accuracy * 100))%)"))]
+        title: "Confusion matrix", values: evaluation.confusion.map { $0.map(Double.init) },
+        rowLabels: labels,
+        columnLabels: labels, rowTitle: "true label", columnTitle: "guess",
+        colorScaleTitle: "examples")
+      return [
+        .figure(
+          Figure(
+            svg: chart.svg(),
+            caption: "Confusion matrix (accuracy \(format(evaluation.accuracy * 100))%)"))
+      ]
     case .example(let example):
-      let grid = ImageGrid.digits(title: "A \(example.label)", images: [example.pixels.map(Double.init)], labels: [example.label])
+      let grid = ImageGrid.digits(
+        title: "A \(example.label)", images: [example.pixels.map(Double.init)],
+        labels: [example.label])
       return [.figure(Figure(svg: grid.svg(), caption: nil))]
     default:
       return []

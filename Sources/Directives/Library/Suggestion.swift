@@ -35,7 +35,9 @@ enum Suggestion {
   }
 
   /// `"; did you mean 'x'?"`, or nothing.
-  static func hint(for name: String, among candidates: some Sequence<String>, quoteSuffix: String = "")
+  static func hint(
+    for name: String, among candidates: some Sequence<String>, quoteSuffix: String = ""
+  )
     -> String
   {
     closest(to: name, among: candidates).map { "; did you mean '\($0)\(quoteSuffix)'?" } ?? ""

@@ -1,9 +1,10 @@
+import NeuralNetwork
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import NeuralNetwork
 
 /// A one-line progress bar on standard error, redrawn at most ten times a second.
 final class TrainingProgressBar {
@@ -22,7 +23,9 @@ final class TrainingProgressBar {
     let width = 24
     let done = progress.batches > 0 ? width * progress.batch / progress.batches : width
     let bar = String(repeating: "█", count: done) + String(repeating: "·", count: width - done)
-    write("\r\(label): epoch \(progress.epoch)/\(progress.epochs) \(bar) \(progress.batch)/\(progress.batches) cost \(format(progress.cost))\u{1B}[K")
+    write(
+      "\r\(label): epoch \(progress.epoch)/\(progress.epochs) \(bar) \(progress.batch)/\(progress.batches) cost \(format(progress.cost))\u{1B}[K"
+    )
   }
 
   func finish() { write("\r\u{1B}[K") }

@@ -21,7 +21,8 @@ package struct ParamOverride: Hashable, Sendable {
   }
 
   /// The params with this override applied, its text parsed as the default's type.
-  package static func apply(_ overrides: [ParamOverride], to params: [Param]) throws(ParamOverrideError)
+  package static func apply(_ overrides: [ParamOverride], to params: [Param])
+    throws(ParamOverrideError)
     -> [Param]
   {
     var result = params
@@ -29,7 +30,9 @@ package struct ParamOverride: Hashable, Sendable {
       guard let index = result.firstIndex(where: { $0.name == override.name }) else {
         let names = params.map(\.name)
         let hint = Suggestion.hint(for: override.name, among: names)
-        let known = names.isEmpty ? "the notebook has no params" : "its params are \(names.joined(separator: ", "))"
+        let known =
+          names.isEmpty
+          ? "the notebook has no params" : "its params are \(names.joined(separator: ", "))"
         throw ParamOverrideError(message: "unknown param '\(override.name)'\(hint) (\(known))")
       }
       result[index].value = try override.parsed(as: result[index].value)
@@ -49,7 +52,8 @@ package struct ParamOverride: Hashable, Sendable {
       let article = defaultValue.typeName == "Int" ? "an" : "a"
       throw ParamOverrideError(
         message:
-          "param '\(name)' is \(article) \(defaultValue.typeName) (default \(defaultValue)), but '-p \(name)=\(text)' is not \(article) \(defaultValue.typeName)")
+          "param '\(name)' is \(article) \(defaultValue.typeName) (default \(defaultValue)), but '-p \(name)=\(text)' is not \(article) \(defaultValue.typeName)"
+      )
     }
     return parsed
   }

@@ -48,7 +48,9 @@ package final class Session {
     document: Document, overrides: [ParamOverride] = [], outputDirectory: String,
     options: EvaluationOptions = EvaluationOptions()
   ) throws(ParamOverrideError) {
-    let directory = document.path.contains("/") ? String(document.path[..<(document.path.lastIndex(of: "/") ?? document.path.endIndex)]) : "."
+    let directory =
+      document.path.contains("/")
+      ? String(document.path[..<(document.path.lastIndex(of: "/") ?? document.path.endIndex)]) : "."
     try self.init(
       file: document.path, params: document.params, overrides: overrides,
       notebookDirectory: directory.isEmpty ? "/" : directory, outputDirectory: outputDirectory,

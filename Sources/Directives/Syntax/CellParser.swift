@@ -295,7 +295,8 @@ private struct Lowering {
     throw unsupported("this expression", syntax)
   }
 
-  mutating func arguments(_ list: LabeledExprListSyntax) throws(UnsupportedSyntax) -> [CallArgument] {
+  mutating func arguments(_ list: LabeledExprListSyntax) throws(UnsupportedSyntax) -> [CallArgument]
+  {
     var result: [CallArgument] = []
     for argument in list {
       let value = try expression(argument.expression)
@@ -365,8 +366,7 @@ private struct Lowering {
         operators.append((.compound(nil), at))
       } else if let ternary = element.as(UnresolvedTernaryExprSyntax.self) {
         operators.append((.ternary(try expression(ternary.thenExpression)), at))
-      } else if element.is(UnresolvedAsExprSyntax.self) || element.is(UnresolvedIsExprSyntax.self)
-      {
+      } else if element.is(UnresolvedAsExprSyntax.self) || element.is(UnresolvedIsExprSyntax.self) {
         throw unsupported("'as' and 'is'", element)
       } else {
         throw unsupported("this operator", element)

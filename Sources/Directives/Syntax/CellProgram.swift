@@ -76,11 +76,21 @@ package struct CallArgument: Sendable {
 }
 
 package enum BinaryOperator: String, Sendable, CaseIterable {
-  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
-  case halfOpenRange = "..<", closedRange = "..."
-  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">"
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
+  case halfOpenRange = "..<"
+  case closedRange = "..."
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
   case greaterOrEqual = ">="
-  case and = "&&", or = "||"
+  case and = "&&"
+  case or = "||"
 
   /// Swift's standard precedence groups, highest binds tightest.
   var precedence: Int {
@@ -96,5 +106,7 @@ package enum BinaryOperator: String, Sendable, CaseIterable {
 }
 
 package enum PrefixOperator: String, Sendable {
-  case negate = "-", not = "!", plus = "+"
+  case negate = "-"
+  case not = "!"
+  case plus = "+"
 }

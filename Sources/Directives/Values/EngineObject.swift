@@ -40,7 +40,8 @@ package enum EngineObject: Sendable, CustomStringConvertible {
     case .network(let network): Self.describe(network)
     case .history(let history):
       "TrainingHistory(\(history.epochs.count) epochs, final cost \(format(history.epochs.last?.trainCost)))"
-    case .epoch(let epoch): "EpochRecord(epoch: \(epoch.epoch), trainCost: \(format(epoch.trainCost)))"
+    case .epoch(let epoch):
+      "EpochRecord(epoch: \(epoch.epoch), trainCost: \(format(epoch.trainCost)))"
     case .evaluation(let evaluation):
       "Evaluation(accuracy: \(format(evaluation.accuracy)), meanCost: \(format(evaluation.meanCost)), \(evaluation.correct)/\(evaluation.count) correct)"
     case .gradientCheck(let report):
@@ -52,13 +53,16 @@ package enum EngineObject: Sendable, CustomStringConvertible {
   }
 
   static func describe(_ data: Dataset) -> String {
-    let shape = data.imageWidth.flatMap { width in data.imageHeight.map { "\(width)×\($0) images" } } ?? "\(data.featureCount) features"
+    let shape =
+      data.imageWidth.flatMap { width in data.imageHeight.map { "\(width)×\($0) images" } }
+      ?? "\(data.featureCount) features"
     return "Dataset(\(data.count) examples, \(shape), \(data.classCount) classes)"
   }
 
   static func describe(_ network: Network) -> String {
     let sizes = network.sizes.map(String.init).joined(separator: "-")
-    return "Network \(sizes) (hidden: .\(network.hidden.rawValue), output: .\(network.output.rawValue), cost: .\(network.cost.rawValue)), \(network.parameterCount) parameters"
+    return
+      "Network \(sizes) (hidden: .\(network.hidden.rawValue), output: .\(network.output.rawValue), cost: .\(network.cost.rawValue)), \(network.parameterCount) parameters"
   }
 }
 
@@ -89,13 +93,15 @@ extension EngineObject {
         rows: history.epochs.map { epoch in
           [
             String(epoch.epoch), format(epoch.trainCost), format(epoch.testCost),
-            epoch.testAccuracy.map { format($0 * 100) + "%" } ?? "–", String(format: "%.2f", epoch.seconds),
+            epoch.testAccuracy.map { format($0 * 100) + "%" } ?? "–",
+            String(format: "%.2f", epoch.seconds),
           ]
         })
     case .evaluation(let evaluation):
       let classes = evaluation.confusion.indices.map(String.init)
       return Table(
-        caption: "Confusion matrix (rows: true label, columns: guess); accuracy \(format(evaluation.accuracy * 100))%, mean cost \(format(evaluation.meanCost))",
+        caption:
+          "Confusion matrix (rows: true label, columns: guess); accuracy \(format(evaluation.accuracy * 100))%, mean cost \(format(evaluation.meanCost))",
         columns: ["label"] + classes,
         rows: evaluation.confusion.enumerated().map { [String($0)] + $1.map(String.init) })
     case .gradientCheck(let report):
@@ -103,7 +109,10 @@ extension EngineObject {
         caption: "Gradient check: backpropagation against centred finite differences",
         columns: ["parameters", "checked", "max relative error", "median relative error"],
         rows: report.layers.map { layer in
-          [layer.name, String(layer.checked), scientific(layer.maxRelativeError), scientific(layer.medianRelativeError)]
+          [
+            layer.name, String(layer.checked), scientific(layer.maxRelativeError),
+            scientific(layer.medianRelativeError),
+          ]
         })
     case .nudges(let nudges):
       return Table(

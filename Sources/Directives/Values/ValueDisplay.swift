@@ -3,12 +3,14 @@ import Notebook
 /// How values appear in a report: the last expression's value, and values turned into tables.
 enum TableBuilding {
   /// A table from rows of values, or from a value that has a natural table.
-  static func table(from value: Value, columns: [String], at position: Position) throws(EvaluationError)
+  static func table(from value: Value, columns: [String], at position: Position)
+    throws(EvaluationError)
     -> Table
   {
     switch value {
     case .table(let table):
-      return columns.isEmpty ? table : Table(caption: table.caption, columns: columns, rows: table.rows)
+      return columns.isEmpty
+        ? table : Table(caption: table.caption, columns: columns, rows: table.rows)
     case .object(let object):
       guard let table = object.table else {
         throw EvaluationError("a value of type '\(value.type)' has no table form", at: position)
@@ -26,13 +28,16 @@ enum TableBuilding {
       let width = cells.map(\.count).max() ?? columns.count
       guard columns.isEmpty || columns.count == width else {
         throw EvaluationError(
-          "the table has \(width) columns but \(columns.count) column names were given", at: position)
+          "the table has \(width) columns but \(columns.count) column names were given",
+          at: position)
       }
       let header = columns.isEmpty ? (1...max(1, width)).map { "column \($0)" } : columns
-      return Table(columns: header, rows: cells.map { $0 + Array(repeating: "", count: width - $0.count) })
+      return Table(
+        columns: header, rows: cells.map { $0 + Array(repeating: "", count: width - $0.count) })
     default:
       throw EvaluationError(
-        "cannot make a table from a value of type '\(value.type)'; pass an array of rows", at: position)
+        "cannot make a table from a value of type '\(value.type)'; pass an array of rows",
+        at: position)
     }
   }
 }

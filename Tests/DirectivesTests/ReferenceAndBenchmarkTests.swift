@@ -51,3 +51,21 @@ struct BenchmarkTests {
     print("benchmark: 200 cells evaluated in \(seconds) s, checked in \(checkSeconds) s")
   }
 }
+
+/// `docs/directives.md` is generated from the directive table; this test fails when they drift.
+/// Re-record with `NUDGE_RECORD_DOCS=1 swift test --filter GeneratedReference`.
+@Suite struct GeneratedReferenceTests {
+  @Test func docsDirectivesMatchesTheTable() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("docs/directives.md").path
+    let expected = DirectiveTable.standard.markdownReference + "\n"
+    if ProcessInfo.processInfo.environment["NUDGE_RECORD_DOCS"] != nil {
+      try expected.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    let recorded = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(
+      recorded == expected,
+      "docs/directives.md is out of date: run NUDGE_RECORD_DOCS=1 swift test --filter GeneratedReference")
+  }
+}

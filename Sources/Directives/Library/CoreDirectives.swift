@@ -137,7 +137,7 @@ enum CoreDirectives {
   ) -> Directive {
     Directive(
       name, parameters: [Parameter(nil, name: "value", numeric)],
-      result: keepsInt ? .any : .double,
+      result: keepsInt ? numeric : .double,
       resultFromArguments: keepsInt ? numericResult : nil, summary: summary
     ) { call throws(EvaluationError) in
       if let int, case .int(let value) = call.value("value") {
@@ -152,7 +152,7 @@ enum CoreDirectives {
     _ name: String, _ summary: String, _ better: @escaping @Sendable (Double, Double) -> Bool
   ) -> Directive {
     Directive(
-      name, parameters: [Parameter(nil, name: "values", numeric, variadic: true)], result: .any,
+      name, parameters: [Parameter(nil, name: "values", numeric, variadic: true)], result: numeric,
       resultFromArguments: numericResult, summary: summary
     ) { call throws(EvaluationError) in
       let values = try call.array("values")

@@ -72,7 +72,8 @@ let package = Package(
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Notebook"], swiftSettings: strictSettings),
     .testTarget(
-      name: "DirectivesTests", dependencies: ["Directives", "Notebook"], swiftSettings: strictSettings),
+      name: "DirectivesTests", dependencies: ["Directives", "Notebook", "NeuralNetwork"],
+      swiftSettings: strictSettings),
     .testTarget(name: "RunsTests", dependencies: ["Runs", "Notebook"], swiftSettings: strictSettings),
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]

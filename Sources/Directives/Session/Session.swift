@@ -1,0 +1,193 @@
+import Foundation
+import Notebook
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The variables of one run of a notebook, living across its cells in order.
+///
+/// `evaluate(_:)` runs one cell and returns what it produced. The runs cache can `snapshot()`
+/// the session after a cell and `restore(_:)` it later instead of re-running the cell.
+package final class Session {
+  /// The notebook's path as the user named it, for diagnostics.
+  package let file: String
+  package let table: DirectiveTable
+  package let fileAccess: FileAccess
+  package var options: EvaluationOptions
+  /// The params after `-p` overrides, in front-matter order.
+  package let params: [Param]
+  package private(set) var variables: [String: Variable]
+
+  /// - Parameters:
+  ///   - notebookDirectory: the folder cells may read from (the notebook's own folder).
+  ///   - outputDirectory: the folder cells may write to.
+  ///   - overrides: `-p name=value` arguments, checked against the params' types.
+  package init(
+    file: String, params: [Param], overrides: [ParamOverride] = [], notebookDirectory: String,
+    outputDirectory: String, options: EvaluationOptions = EvaluationOptions(),
+    table: DirectiveTable = .standard
+  ) throws(ParamOverrideError) {
+    self.file = file
+    self.table = table
+    self.fileAccess = FileAccess(
+      notebookDirectory: notebookDirectory, outputDirectory: outputDirectory)
+    self.options = options
+    self.params = try ParamOverride.apply(overrides, to: params)
+    var variables: [String: Variable] = [:]
+    for param in self.params {
+      variables[param.name] = Variable(value: param.value.value, isConstant: true, origin: .param)
+    }
+    self.variables = variables
+  }
+
+  /// A session for a parsed notebook, reading from the notebook's folder.
+  package convenience init(
+    document: Document, overrides: [ParamOverride] = [], outputDirectory: String,
+    options: EvaluationOptions = EvaluationOptions()
+  ) throws(ParamOverrideError) {
+    let directory =
+      document.path.contains("/")
+      ? String(document.path[..<(document.path.lastIndex(of: "/") ?? document.path.endIndex)]) : "."
+    try self.init(
+      file: document.path, params: document.params, overrides: overrides,
+      notebookDirectory: directory.isEmpty ? "/" : directory, outputDirectory: outputDirectory,
+      options: options)
+  }
+
+  /// Runs one cell: parses it, evaluates its statements, and collects its outputs. A failure is
+  /// the cell's last output (`.error`); variables it defined before failing stay defined.
+  package func evaluate(_ cell: Cell) -> CellEvaluation {
+    let start = monotonicSeconds()
+    let map = CellSourceMap(cell: cell, file: file)
+    let context = EvaluationContext(cellID: cell.id, fileAccess: fileAccess, options: options)
+    var outputs: [CellOutput] = []
+    var interpreter = Interpreter(table: table, context: context, globals: variables)
+    var failure: Diagnostic?
+    switch CellParser.parse(cell, file: file) {
+    case .failure(let list):
+      failure = list.diagnostics.first
+    case .success(let program):
+      do {
+        let last = try interpreter.run(program)
+        outputs = context.outputs + (last?.displayOutputs ?? [])
+      } catch {
+        outputs = context.outputs
+        failure = map.diagnostic(error.message, at: error.position)
+      }
+      variables = interpreter.globals
+    }
+    if let failure { outputs.append(.error(failure)) }
+    return CellEvaluation(
+      cellID: cell.id, outputs: Self.mergingText(outputs), error: failure,
+      seconds: monotonicSeconds() - start, paramsRead: interpreter.paramsRead,
+      variablesRead: interpreter.globalsRead.subtracting(interpreter.paramsRead),
+      filesRead: context.filesRead, filesWritten: context.filesWritten)
+  }
+
+  /// Consecutive `print`s become one text block.
+  private static func mergingText(_ outputs: [CellOutput]) -> [CellOutput] {
+    var merged: [CellOutput] = []
+    for output in outputs {
+      if case .text(let text) = output, case .text(let previous)? = merged.last {
+        merged[merged.count - 1] = .text(previous + text)
+      } else {
+        merged.append(output)
+      }
+    }
+    return merged
+  }
+
+  // MARK: Snapshots for the cell cache
+
+  /// The variables as they are now, with networks deep-copied so later training does not change
+  /// the snapshot.
+  package func snapshot() -> SessionSnapshot {
+    SessionSnapshot(variables: variables.mapValues { $0.detached() })
+  }
+
+  /// Puts the variables back as they were at `snapshot` (copying networks again, so the snapshot
+  /// can be restored more than once).
+  package func restore(_ snapshot: SessionSnapshot) {
+    variables = snapshot.variables.mapValues { $0.detached() }
+  }
+}
+
+/// The variables of a session at one moment.
+package struct SessionSnapshot: Sendable, Codable {
+  package var variables: [String: Variable]
+}
+
+extension Session {
+  /// The variables serialised for the run cache: JSON, with networks' parameters in full and
+  /// data sets as the recipe that loads them.
+  package func snapshotData() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+    return try encoder.encode(SessionSnapshot(variables: variables))
+  }
+
+  /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files.
+  package func restore(from data: Data) throws {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+    decoder.userInfo[DatasetLoader.key] = DatasetLoader()
+    restore(try decoder.decode(SessionSnapshot.self, from: data))
+  }
+
+  /// The params a cell's source names (found without running it), for the run cache's keys.
+  /// A cell that does not parse refers to every param, so its key changes with any of them.
+  package func paramsReferenced(by cell: Cell) -> Set<String> {
+    let names = Set(params.map(\.name))
+    guard case .success(let program) = CellParser.parse(cell, file: file) else { return names }
+    return program.namesReferenced.intersection(names)
+  }
+}
+
+/// What evaluating one cell produced and what it depended on.
+package struct CellEvaluation: Sendable {
+  package var cellID: String
+  package var outputs: [CellOutput]
+  /// The error that stopped the cell (also the last of `outputs`).
+  package var error: Diagnostic?
+  package var seconds: Double
+  /// Front-matter params the cell read.
+  package var paramsRead: Set<String>
+  /// Variables of earlier cells the cell read.
+  package var variablesRead: Set<String>
+  /// Files the cell read and wrote (absolute paths).
+  package var filesRead: [String]
+  package var filesWritten: [String]
+
+  package var failed: Bool { error != nil }
+}
+
+extension Variable {
+  /// A copy that shares no mutable engine state with the original.
+  func detached() -> Variable {
+    var copy = self
+    copy.value = value.detached()
+    return copy
+  }
+}
+
+extension Value {
+  func detached() -> Value {
+    switch self {
+    case .array(let elements): .array(elements.map { $0.detached() })
+    case .object(let object): .object(object.detached())
+    default: self
+    }
+  }
+}
+
+func monotonicSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}

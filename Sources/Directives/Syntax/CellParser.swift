@@ -1,0 +1,457 @@
+import Notebook
+import SwiftDiagnostics
+import SwiftParser
+import SwiftParserDiagnostics
+import SwiftSyntax
+
+/// Parses a cell with Swift's own parser and lowers it into a `CellProgram`.
+///
+/// Syntax errors carry swift-syntax's own messages; forms outside the notebook language carry
+/// Nudge's. Both are placed at the notebook's line and column.
+package enum CellParser {
+  /// The program, or every syntax error (or the first unsupported form) found in the cell.
+  package static func parse(_ cell: Cell, file: String) -> Result<CellProgram, DiagnosticList> {
+    let map = CellSourceMap(cell: cell, file: file)
+    let tree = Parser.parse(source: cell.source)
+    let converter = SourceLocationConverter(fileName: file, tree: tree)
+    let syntaxErrors = ParseDiagnosticsGenerator.diagnostics(for: tree)
+      .filter { $0.diagMessage.severity == .error }
+    if !syntaxErrors.isEmpty {
+      return .failure(
+        DiagnosticList(
+          syntaxErrors.map { error in
+            let location = error.location(converter: converter)
+            return map.diagnostic(
+              error.message, at: map.position(cellLine: location.line, cellColumn: location.column))
+          }))
+    }
+    var lowering = Lowering(converter: converter, map: map)
+    do {
+      return .success(CellProgram(statements: try lowering.statements(tree.statements)))
+    } catch {
+      return .failure(DiagnosticList([map.diagnostic(error.message, at: error.position)]))
+    }
+  }
+}
+
+/// One or more diagnostics, as an error.
+package struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+  package var diagnostics: [Notebook.Diagnostic]
+
+  package init(_ diagnostics: [Notebook.Diagnostic]) { self.diagnostics = diagnostics }
+
+  package var description: String {
+    diagnostics.map(\.detailedDescription).joined(separator: "\n")
+  }
+}
+
+/// A form the notebook language does not have, at its position.
+struct UnsupportedSyntax: Error {
+  var message: String
+  var position: Position
+}
+
+/// Turns swift-syntax nodes into `Statement`s and `Expression`s, refusing everything else.
+private struct Lowering {
+  let converter: SourceLocationConverter
+  let map: CellSourceMap
+
+  func position(of node: some SyntaxProtocol) -> Position {
+    let location = converter.location(for: node.positionAfterSkippingLeadingTrivia)
+    return map.position(cellLine: location.line, cellColumn: location.column)
+  }
+
+  func unsupported(_ what: String, _ node: some SyntaxProtocol, hint: String = "")
+    -> UnsupportedSyntax
+  {
+    let suffix = hint.isEmpty ? "" : "; \(hint)"
+    return UnsupportedSyntax(
+      message: "\(what) is not supported in notebook cells\(suffix)", position: position(of: node))
+  }
+
+  mutating func statements(_ items: CodeBlockItemListSyntax) throws(UnsupportedSyntax)
+    -> [Statement]
+  {
+    var result: [Statement] = []
+    for item in items {
+      switch item.item {
+      case .decl(let declaration):
+        result += try self.declaration(declaration)
+      case .stmt(let statement):
+        result.append(try self.statement(statement))
+      case .expr(let expression):
+        result.append(try loweredExpressionStatement(expression))
+      }
+    }
+    return result
+  }
+
+  mutating func declaration(_ declaration: DeclSyntax) throws(UnsupportedSyntax) -> [Statement] {
+    guard let variable = declaration.as(VariableDeclSyntax.self) else {
+      if declaration.is(FunctionDeclSyntax.self) {
+        throw unsupported("declaring a function", declaration)
+      }
+      if declaration.is(ImportDeclSyntax.self) {
+        throw unsupported(
+          "'import'", declaration, hint: "directives are available without imports")
+      }
+      throw unsupported("this declaration", declaration)
+    }
+    if let attribute = variable.attributes.first {
+      throw unsupported("an attribute", attribute)
+    }
+    if let modifier = variable.modifiers.first {
+      throw unsupported("the modifier '\(modifier.name.text)'", modifier)
+    }
+    let isConstant = variable.bindingSpecifier.tokenKind == .keyword(.let)
+    var result: [Statement] = []
+    for binding in variable.bindings {
+      guard let identifier = binding.pattern.as(IdentifierPatternSyntax.self) else {
+        throw unsupported("this pattern", binding.pattern, hint: "bind one name at a time")
+      }
+      if let accessor = binding.accessorBlock {
+        throw unsupported("a computed property", accessor)
+      }
+      let type = binding.typeAnnotation.map { $0.type.trimmedDescription }
+      let value = try binding.initializer.map { (clause) throws(UnsupportedSyntax) in
+        try expression(clause.value)
+      }
+      result.append(
+        Statement(
+          kind: .binding(
+            isConstant: isConstant, name: identifier.identifier.text, type: type, value: value),
+          position: position(of: identifier)))
+    }
+    return result
+  }
+
+  mutating func statement(_ statement: StmtSyntax) throws(UnsupportedSyntax) -> Statement {
+    if let expressionStatement = statement.as(ExpressionStmtSyntax.self) {
+      return try loweredExpressionStatement(expressionStatement.expression)
+    }
+    if let loop = statement.as(ForStmtSyntax.self) {
+      return try forIn(loop)
+    }
+    if statement.is(WhileStmtSyntax.self) || statement.is(RepeatStmtSyntax.self) {
+      throw unsupported("a 'while' loop", statement, hint: "use 'for' over a range")
+    }
+    if let keyword = statement.firstToken(viewMode: .sourceAccurate) {
+      throw unsupported("'\(keyword.text)'", statement)
+    }
+    throw unsupported("this statement", statement)
+  }
+
+  mutating func loweredExpressionStatement(_ expression: ExprSyntax) throws(UnsupportedSyntax)
+    -> Statement
+  {
+    if let conditional = expression.as(IfExprSyntax.self) {
+      return try ifElse(conditional)
+    }
+    let lowered = try self.expression(expression)
+    return Statement(kind: .expression(lowered), position: lowered.position)
+  }
+
+  mutating func forIn(_ loop: ForStmtSyntax) throws(UnsupportedSyntax) -> Statement {
+    if let keyword = loop.tryKeyword ?? loop.awaitKeyword ?? loop.caseKeyword {
+      throw unsupported("'for \(keyword.text)'", keyword)
+    }
+    if let clause = loop.whereClause {
+      throw unsupported("a 'where' clause", clause, hint: "use an 'if' inside the loop")
+    }
+    let name: String?
+    if let identifier = loop.pattern.as(IdentifierPatternSyntax.self) {
+      name = identifier.identifier.text
+    } else if loop.pattern.is(WildcardPatternSyntax.self) {
+      name = nil
+    } else {
+      throw unsupported("this loop pattern", loop.pattern, hint: "loop over one name")
+    }
+    return Statement(
+      kind: .forIn(
+        name: name, sequence: try expression(loop.sequence),
+        body: try statements(loop.body.statements)),
+      position: position(of: loop))
+  }
+
+  mutating func ifElse(_ conditional: IfExprSyntax) throws(UnsupportedSyntax) -> Statement {
+    var conditions: [Expression] = []
+    for element in conditional.conditions {
+      guard case .expression(let condition) = element.condition else {
+        throw unsupported("'if let' and 'if case'", element, hint: "compare with a Bool condition")
+      }
+      conditions.append(try expression(condition))
+    }
+    var otherwise: [Statement]?
+    switch conditional.elseBody {
+    case .ifExpr(let elseIf): otherwise = [try ifElse(elseIf)]
+    case .codeBlock(let block): otherwise = try statements(block.statements)
+    case nil: otherwise = nil
+    }
+    return Statement(
+      kind: .ifElse(
+        conditions: conditions, then: try statements(conditional.body.statements),
+        otherwise: otherwise),
+      position: position(of: conditional))
+  }
+
+  // MARK: Expressions
+
+  mutating func expression(_ syntax: ExprSyntax) throws(UnsupportedSyntax) -> Expression {
+    let at = position(of: syntax)
+    func make(_ kind: Expression.Kind) -> Expression { Expression(kind: kind, position: at) }
+
+    if let literal = syntax.as(IntegerLiteralExprSyntax.self) {
+      guard let value = Self.integer(literal.literal.text) else {
+        throw UnsupportedSyntax(
+          message: "integer literal '\(literal.literal.text)' does not fit in an Int", position: at)
+      }
+      return make(.integer(value))
+    }
+    if let literal = syntax.as(FloatLiteralExprSyntax.self) {
+      let text = literal.literal.text.replacingAll("_", with: "")
+      guard let value = Double(text) else {
+        throw UnsupportedSyntax(
+          message: "floating-point literal '\(literal.literal.text)' is not supported",
+          position: at)
+      }
+      return make(.floating(value))
+    }
+    if let literal = syntax.as(BooleanLiteralExprSyntax.self) {
+      return make(.boolean(literal.literal.tokenKind == .keyword(.true)))
+    }
+    if let literal = syntax.as(StringLiteralExprSyntax.self) {
+      return try string(literal, at: at)
+    }
+    if let array = syntax.as(ArrayExprSyntax.self) {
+      var elements: [Expression] = []
+      for element in array.elements { elements.append(try expression(element.expression)) }
+      return make(.array(elements))
+    }
+    if let reference = syntax.as(DeclReferenceExprSyntax.self) {
+      if let arguments = reference.argumentNames {
+        throw unsupported("a function reference", arguments)
+      }
+      return make(.name(reference.baseName.text))
+    }
+    if let access = syntax.as(MemberAccessExprSyntax.self) {
+      let name = access.declName.baseName.text
+      guard let base = access.base else { return make(.enumCase(name)) }
+      return make(
+        .member(
+          base: try expression(base), name: name, namePosition: position(of: access.declName)))
+    }
+    if let call = syntax.as(FunctionCallExprSyntax.self) {
+      if let closure = call.trailingClosure { throw unsupported("a closure", closure) }
+      return make(
+        .call(
+          callee: try expression(call.calledExpression),
+          arguments: try arguments(call.arguments)))
+    }
+    if let subscripted = syntax.as(SubscriptCallExprSyntax.self) {
+      if let closure = subscripted.trailingClosure { throw unsupported("a closure", closure) }
+      return make(
+        .subscripted(
+          base: try expression(subscripted.calledExpression),
+          arguments: try arguments(subscripted.arguments)))
+    }
+    if let tuple = syntax.as(TupleExprSyntax.self) {
+      guard tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil else {
+        throw unsupported("a tuple", tuple)
+      }
+      return try expression(only.expression)
+    }
+    if let prefixed = syntax.as(PrefixOperatorExprSyntax.self) {
+      guard let op = PrefixOperator(rawValue: prefixed.operator.text) else {
+        throw unsupported("the prefix operator '\(prefixed.operator.text)'", prefixed)
+      }
+      let operand = try expression(prefixed.expression)
+      // Fold `-60_000` into a literal so it type-checks as one.
+      if op == .negate, case .integer(let value) = operand.kind { return make(.integer(-value)) }
+      if op == .negate, case .floating(let value) = operand.kind { return make(.floating(-value)) }
+      return make(.prefix(op, operand))
+    }
+    if let sequence = syntax.as(SequenceExprSyntax.self) {
+      return try fold(Array(sequence.elements))
+    }
+    if let ternary = syntax.as(TernaryExprSyntax.self) {
+      return make(
+        .ternary(
+          condition: try expression(ternary.condition),
+          then: try expression(ternary.thenExpression),
+          otherwise: try expression(ternary.elseExpression)))
+    }
+    if let infix = syntax.as(InfixOperatorExprSyntax.self) {
+      return try fold([infix.leftOperand, infix.operator, infix.rightOperand])
+    }
+    if syntax.is(IfExprSyntax.self) {
+      throw unsupported("'if' as a value", syntax, hint: "use 'cond ? a : b'")
+    }
+    if syntax.is(ClosureExprSyntax.self) { throw unsupported("a closure", syntax) }
+    if syntax.is(NilLiteralExprSyntax.self) { throw unsupported("'nil'", syntax) }
+    if syntax.is(DictionaryExprSyntax.self) { throw unsupported("a dictionary", syntax) }
+    if syntax.is(ForceUnwrapExprSyntax.self) || syntax.is(OptionalChainingExprSyntax.self) {
+      throw unsupported("optional unwrapping", syntax)
+    }
+    throw unsupported("this expression", syntax)
+  }
+
+  mutating func arguments(_ list: LabeledExprListSyntax) throws(UnsupportedSyntax) -> [CallArgument]
+  {
+    var result: [CallArgument] = []
+    for argument in list {
+      let value = try expression(argument.expression)
+      result.append(
+        CallArgument(
+          label: argument.label?.text,
+          labelPosition: argument.label.map { position(of: $0) } ?? value.position,
+          value: value))
+    }
+    return result
+  }
+
+  mutating func string(_ literal: StringLiteralExprSyntax, at: Position) throws(UnsupportedSyntax)
+    -> Expression
+  {
+    if let delimiter = literal.openingPounds {
+      throw unsupported("a raw string", delimiter)
+    }
+    var parts: [InterpolationPart] = []
+    for segment in literal.segments {
+      switch segment {
+      case .stringSegment(let text):
+        parts.append(.text(try Self.unescape(text.content.text, at: position(of: text))))
+      case .expressionSegment(let interpolation):
+        guard interpolation.expressions.count == 1, let only = interpolation.expressions.first,
+          only.label == nil
+        else {
+          throw unsupported("an interpolation with labels or several values", interpolation)
+        }
+        parts.append(.expression(try expression(only.expression)))
+      }
+    }
+    if parts.allSatisfy({ if case .text = $0 { true } else { false } }) {
+      let text = parts.map { if case .text(let text) = $0 { text } else { "" } }.joined()
+      return Expression(kind: .string(text), position: at)
+    }
+    return Expression(kind: .interpolation(parts), position: at)
+  }
+
+  /// Folds an operator sequence (`a + b * c`, swift-syntax leaves it flat) by Swift's precedence.
+  mutating func fold(_ elements: [ExprSyntax]) throws(UnsupportedSyntax) -> Expression {
+    enum Operator {
+      case binary(BinaryOperator)
+      case compound(BinaryOperator?)  // `=` and `+=`-style, right-associative, lowest
+      case ternary(Expression)  // `? then :`, right-associative, below `||`
+    }
+    var operands: [Expression] = []
+    var operators: [(Operator, Position)] = []
+    for (index, element) in elements.enumerated() {
+      if index % 2 == 0 {
+        operands.append(try expression(element))
+        continue
+      }
+      let at = position(of: element)
+      if let binary = element.as(BinaryOperatorExprSyntax.self) {
+        let text = binary.operator.text
+        if let op = BinaryOperator(rawValue: text) {
+          operators.append((.binary(op), at))
+        } else if text.hasSuffix("="), let op = BinaryOperator(rawValue: String(text.dropLast())),
+          [.add, .subtract, .multiply, .divide, .remainder].contains(op)
+        {
+          operators.append((.compound(op), at))
+        } else {
+          throw unsupported("the operator '\(text)'", binary)
+        }
+      } else if element.is(AssignmentExprSyntax.self) {
+        operators.append((.compound(nil), at))
+      } else if let ternary = element.as(UnresolvedTernaryExprSyntax.self) {
+        operators.append((.ternary(try expression(ternary.thenExpression)), at))
+      } else if element.is(UnresolvedAsExprSyntax.self) || element.is(UnresolvedIsExprSyntax.self) {
+        throw unsupported("'as' and 'is'", element)
+      } else {
+        throw unsupported("this operator", element)
+      }
+    }
+    func precedence(_ op: Operator) -> Int {
+      switch op {
+      case .binary(let binary): binary.precedence
+      case .ternary: -1
+      case .compound: -2
+      }
+    }
+    func isRightAssociative(_ op: Operator) -> Bool {
+      if case .binary = op { false } else { true }
+    }
+    // Precedence climbing over the flat lists.
+    var next = 0
+    var nextOperand = 0
+    func parse(minimum: Int) -> Expression {
+      var left = operands[nextOperand]
+      nextOperand += 1
+      while next < operators.count, precedence(operators[next].0) >= minimum {
+        let (op, at) = operators[next]
+        next += 1
+        let nextMinimum = isRightAssociative(op) ? precedence(op) : precedence(op) + 1
+        let right = parse(minimum: nextMinimum)
+        let kind: Expression.Kind
+        switch op {
+        case .binary(let binary): kind = .binary(binary, left, right, operatorPosition: at)
+        case .compound(let binary): kind = .assignment(target: left, operator: binary, value: right)
+        case .ternary(let then): kind = .ternary(condition: left, then: then, otherwise: right)
+        }
+        left = Expression(kind: kind, position: left.position)
+      }
+      return left
+    }
+    return parse(minimum: Int.min)
+  }
+
+  static func integer(_ text: String) -> Int? {
+    let digits = text.replacingAll("_", with: "")
+    if digits.hasPrefix("0x") { return Int(digits.dropFirst(2), radix: 16) }
+    if digits.hasPrefix("0b") { return Int(digits.dropFirst(2), radix: 2) }
+    if digits.hasPrefix("0o") { return Int(digits.dropFirst(2), radix: 8) }
+    return Int(digits)
+  }
+
+  /// Resolves Swift's escapes in a string segment's source text.
+  static func unescape(_ raw: String, at: Position) throws(UnsupportedSyntax) -> String {
+    guard raw.contains("\\") else { return raw }
+    var result = ""
+    var characters = raw.makeIterator()
+    while let character = characters.next() {
+      guard character == "\\" else {
+        result.append(character)
+        continue
+      }
+      switch characters.next() {
+      case "n": result.append("\n")
+      case "t": result.append("\t")
+      case "r": result.append("\r")
+      case "0": result.append("\0")
+      case "\\": result.append("\\")
+      case "\"": result.append("\"")
+      case "'": result.append("'")
+      case "u":
+        var hex = ""
+        _ = characters.next()  // {
+        while let digit = characters.next(), digit != "}" { hex.append(digit) }
+        guard let scalar = UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init) else {
+          throw UnsupportedSyntax(message: "invalid unicode escape '\\u{\(hex)}'", position: at)
+        }
+        result.unicodeScalars.append(scalar)
+      case let other:
+        throw UnsupportedSyntax(
+          message: "invalid escape sequence '\\\(other.map(String.init) ?? "")'", position: at)
+      }
+    }
+    return result
+  }
+}
+
+extension String {
+  func replacingAll(_ target: Character, with replacement: String) -> String {
+    guard contains(target) else { return self }
+    return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

@@ -1,0 +1,51 @@
+extension CellProgram {
+  /// Every name the program reads (variables, params), wherever it appears.
+  package var namesReferenced: Set<String> {
+    var names: Set<String> = []
+    for statement in statements { statement.collectNames(into: &names) }
+    return names
+  }
+}
+
+extension Statement {
+  func collectNames(into names: inout Set<String>) {
+    switch kind {
+    case .binding(_, _, _, let value): value?.collectNames(into: &names)
+    case .expression(let expression): expression.collectNames(into: &names)
+    case .forIn(_, let sequence, let body):
+      sequence.collectNames(into: &names)
+      body.forEach { $0.collectNames(into: &names) }
+    case .ifElse(let conditions, let then, let otherwise):
+      conditions.forEach { $0.collectNames(into: &names) }
+      then.forEach { $0.collectNames(into: &names) }
+      otherwise?.forEach { $0.collectNames(into: &names) }
+    }
+  }
+}
+
+extension Expression {
+  func collectNames(into names: inout Set<String>) {
+    switch kind {
+    case .integer, .floating, .string, .boolean, .enumCase: break
+    case .name(let name): names.insert(name)
+    case .interpolation(let parts):
+      for case .expression(let inner) in parts { inner.collectNames(into: &names) }
+    case .array(let elements): elements.forEach { $0.collectNames(into: &names) }
+    case .member(let base, _, _): base.collectNames(into: &names)
+    case .call(let callee, let arguments), .subscripted(let callee, let arguments):
+      callee.collectNames(into: &names)
+      arguments.forEach { $0.value.collectNames(into: &names) }
+    case .binary(_, let left, let right, _):
+      left.collectNames(into: &names)
+      right.collectNames(into: &names)
+    case .prefix(_, let operand): operand.collectNames(into: &names)
+    case .ternary(let condition, let then, let otherwise):
+      condition.collectNames(into: &names)
+      then.collectNames(into: &names)
+      otherwise.collectNames(into: &names)
+    case .assignment(let target, _, let value):
+      target.collectNames(into: &names)
+      value.collectNames(into: &names)
+    }
+  }
+}

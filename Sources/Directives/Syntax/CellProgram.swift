@@ -1,0 +1,112 @@
+/// A cell lowered from swift-syntax's tree into the small language Nudge evaluates.
+///
+/// The interpreter and the checker both walk this tree rather than swift-syntax's: it holds only
+/// the forms the notebook language has, each with its notebook position, so evaluation never
+/// re-derives positions or re-inspects tokens.
+package struct CellProgram: Sendable {
+  package var statements: [Statement]
+}
+
+/// A notebook position (1-based line, 1-based UTF-8 column) of a node, already mapped from the
+/// cell to the notebook file.
+package struct Position: Hashable, Sendable, Codable, CustomStringConvertible {
+  package var line: Int
+  package var column: Int
+
+  package init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  package var description: String { "\(line):\(column)" }
+}
+
+package struct Statement: Sendable {
+  package indirect enum Kind: Sendable {
+    /// `let name = value` / `var name: Type = value`.
+    case binding(isConstant: Bool, name: String, type: String?, value: Expression?)
+    case expression(Expression)
+    /// `for name in sequence { body }`; `name` is nil for `_`.
+    case forIn(name: String?, sequence: Expression, body: [Statement])
+    /// `if condition, condition { then } else { otherwise }`; `else if` is an `otherwise` holding one `if`.
+    case ifElse(conditions: [Expression], then: [Statement], otherwise: [Statement]?)
+  }
+
+  package var kind: Kind
+  package var position: Position
+}
+
+package struct Expression: Sendable {
+  package indirect enum Kind: Sendable {
+    case integer(Int)
+    case floating(Double)
+    case string(String)
+    /// A string with `\(...)` segments.
+    case interpolation([InterpolationPart])
+    case boolean(Bool)
+    case array([Expression])
+    case name(String)
+    case member(base: Expression, name: String, namePosition: Position)
+    /// `.relu`: a case of whatever enumeration the context expects.
+    case enumCase(String)
+    case call(callee: Expression, arguments: [CallArgument])
+    case subscripted(base: Expression, arguments: [CallArgument])
+    /// The position of the expression is its start; `operatorPosition` is where operator errors go.
+    case binary(BinaryOperator, Expression, Expression, operatorPosition: Position)
+    case prefix(PrefixOperator, Expression)
+    case ternary(condition: Expression, then: Expression, otherwise: Expression)
+    /// `target = value` or a compound form such as `+=` (then `operator` is the arithmetic part).
+    case assignment(target: Expression, operator: BinaryOperator?, value: Expression)
+  }
+
+  package var kind: Kind
+  package var position: Position
+}
+
+package enum InterpolationPart: Sendable {
+  case text(String)
+  case expression(Expression)
+}
+
+/// One argument of a call or subscript: `label: value` or just `value`.
+package struct CallArgument: Sendable {
+  package var label: String?
+  package var labelPosition: Position
+  package var value: Expression
+}
+
+package enum BinaryOperator: String, Sendable, CaseIterable {
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
+  case halfOpenRange = "..<"
+  case closedRange = "..."
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
+  case greaterOrEqual = ">="
+  case and = "&&"
+  case or = "||"
+
+  /// Swift's standard precedence groups, highest binds tightest.
+  var precedence: Int {
+    switch self {
+    case .multiply, .divide, .remainder: 5
+    case .add, .subtract: 4
+    case .halfOpenRange, .closedRange: 3
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: 2
+    case .and: 1
+    case .or: 0
+    }
+  }
+}
+
+package enum PrefixOperator: String, Sendable {
+  case negate = "-"
+  case not = "!"
+  case plus = "+"
+}

@@ -1,0 +1,102 @@
+import Notebook
+
+/// A value a cell computes or a directive returns.
+///
+/// Everything but networks is a value type; a network is a shared reference, so a `let net` can
+/// be trained, and `Session.snapshot()` copies it deeply.
+package enum Value: Sendable, Codable {
+  case int(Int)
+  case double(Double)
+  case string(String)
+  case bool(Bool)
+  case array([Value])
+  /// A half-open range of Ints (`a...b` is stored as `a..<b+1`).
+  case range(Range<Int>)
+  /// A case written `.relu`, resolved against the enumeration a parameter expects.
+  case enumCase(String)
+  case figure(Figure)
+  case table(Table)
+  case object(EngineObject)
+  /// The result of a directive that only has effects (`print`, `metric`).
+  case void
+
+  package var type: ValueType {
+    switch self {
+    case .int: .int
+    case .double: .double
+    case .string: .string
+    case .bool: .bool
+    case .array(let elements): .array(elements.first?.type ?? .any)
+    case .range: .range
+    case .enumCase: .enumeration(EnumerationType(name: EnumerationType.anyCase, cases: []))
+    case .figure: .object(.figure)
+    case .table: .object(.table)
+    case .object(let object): .object(object.type)
+    case .void: .void
+    }
+  }
+
+  /// The number as a Double, for Ints and Doubles.
+  package var number: Double? {
+    switch self {
+    case .int(let value): Double(value)
+    case .double(let value): value
+    default: nil
+    }
+  }
+}
+
+extension Value: CustomStringConvertible {
+  /// The text `print` and string interpolation show, as Swift would print it.
+  package var description: String {
+    switch self {
+    case .int(let value): String(value)
+    case .double(let value): String(value)
+    case .string(let value): value
+    case .bool(let value): String(value)
+    case .array(let elements): "[" + elements.map(\.debugText).joined(separator: ", ") + "]"
+    case .range(let range): "\(range.lowerBound)..<\(range.upperBound)"
+    case .enumCase(let name): "." + name
+    case .figure(let figure): "Figure(\(figure.caption ?? "untitled"))"
+    case .table(let table):
+      "Table(\(table.rows.count) rows × \(table.columns.count) columns)"
+    case .object(let object): object.description
+    case .void: "()"
+    }
+  }
+
+  /// Strings quoted, as inside an array or as a cell's shown value.
+  package var debugText: String {
+    guard case .string(let text) = self else { return description }
+    var quoted = "\""
+    for character in text {
+      switch character {
+      case "\n": quoted += "\\n"
+      case "\t": quoted += "\\t"
+      case "\"": quoted += "\\\""
+      case "\\": quoted += "\\\\"
+      default: quoted.append(character)
+      }
+    }
+    return quoted + "\""
+  }
+}
+
+extension Value {
+  /// Structural equality for `==`; nil when the values cannot be compared.
+  static func equal(_ left: Value, _ right: Value) -> Bool? {
+    switch (left, right) {
+    case (.int(let a), .int(let b)): a == b
+    case (.string(let a), .string(let b)): a == b
+    case (.bool(let a), .bool(let b)): a == b
+    case (.enumCase(let a), .enumCase(let b)): a == b
+    case (.range(let a), .range(let b)): a == b
+    case (.array(let a), .array(let b)):
+      a.count == b.count
+        ? zip(a, b).allSatisfy { equal($0, $1) == true }
+        : false
+    default:
+      if let a = left.number, let b = right.number { a == b } else { nil }
+    }
+  }
+}

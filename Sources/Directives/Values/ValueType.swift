@@ -1,0 +1,88 @@
+/// The static type of a value, as the checker and the directive table see it.
+package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConvertible {
+  case int, double, string, bool
+  /// What a statement or a directive without a result gives.
+  case void
+  /// Unknown to the checker: matches everything, so one error does not cascade.
+  case any
+  case array(ValueType)
+  /// `a..<b` or `a...b` over Ints.
+  case range
+  case enumeration(EnumerationType)
+  /// One of several types (a parameter that takes a network or an array of numbers, say).
+  case oneOf([ValueType])
+  /// An engine or report value, named as the notebook sees it (`Network`, `Dataset`, `Figure`...).
+  case object(ObjectType)
+
+  package var description: String {
+    switch self {
+    case .int: "Int"
+    case .double: "Double"
+    case .string: "String"
+    case .bool: "Bool"
+    case .void: "Void"
+    case .any: "Any"
+    case .array(let element): "[\(element)]"
+    case .range: "Range<Int>"
+    case .enumeration(let enumeration): enumeration.name
+    case .oneOf(let types): types.map(\.description).joined(separator: " or ")
+    case .object(let object): object.rawValue
+    }
+  }
+
+  /// Whether a value of type `other` can be passed where `self` is expected.
+  /// Ints are accepted for Doubles, as literals are in Swift.
+  package func accepts(_ other: ValueType) -> Bool {
+    switch (self, other) {
+    case (.any, _), (_, .any): true
+    case (.double, .int): true
+    case (.array(let element), .array(let otherElement)): element.accepts(otherElement)
+    case (.oneOf(let types), _): types.contains { $0.accepts(other) }
+    case (_, .oneOf(let types)): types.allSatisfy { accepts($0) }
+    case (.enumeration(let enumeration), .enumeration(let otherEnumeration)):
+      enumeration.name == otherEnumeration.name || otherEnumeration.name == EnumerationType.anyCase
+    default: self == other
+    }
+  }
+
+  /// The element type when a `for` loop runs over a value of this type.
+  package var elementType: ValueType? {
+    switch self {
+    case .array(let element): element
+    case .range: .int
+    case .any: .any
+    case .object(.dataset): .object(.example)
+    default: nil
+    }
+  }
+}
+
+/// A closed set of cases such as `Activation`; `.relu` is written without the type's name.
+package struct EnumerationType: Hashable, Sendable, Codable {
+  package var name: String
+  package var cases: [String]
+
+  package init(name: String, cases: [String]) {
+    self.name = name
+    self.cases = cases
+  }
+
+  /// The type of a bare `.case` before the context says which enumeration it belongs to.
+  package static let anyCase = "enum case"
+}
+
+/// The engine and report values a notebook handles, by their notebook names.
+package enum ObjectType: String, Hashable, Sendable, Codable, CaseIterable {
+  case dataset = "Dataset"
+  case dataSplit = "DataSplit"
+  case example = "Example"
+  case network = "Network"
+  case history = "TrainingHistory"
+  case epoch = "EpochRecord"
+  case evaluation = "Evaluation"
+  case gradientCheck = "GradientCheckReport"
+  case layerCheck = "LayerGradientCheck"
+  case nudges = "NudgeReport"
+  case figure = "Figure"
+  case table = "Table"
+}

@@ -1,1 +1,0 @@
-// Tests of Directives; they arrive with the issue that builds it.

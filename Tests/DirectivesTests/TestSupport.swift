@@ -1,0 +1,52 @@
+import Foundation
+import Notebook
+
+@testable import Directives
+
+/// A cell as the notebook parser would make it: source starting at `line`, column 1.
+func makeCell(_ source: String, index: Int = 0, line: Int = 10, name: String? = nil) -> Cell {
+  Cell(
+    index: index, options: CellOptions(name: name), source: source, sourceLine: line,
+    sourceColumn: 1, fenceLine: line - 1)
+}
+
+/// A folder of its own for a test, removed by the caller when done.
+func temporaryDirectory() -> String {
+  let path = NSTemporaryDirectory() + "nudge-directives-" + UUID().uuidString
+  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}
+
+/// A session over a throwaway notebook folder `nb.md`, its output folder inside it.
+func makeSession(
+  params: [Param] = [], overrides: [ParamOverride] = [], stepBudget: Int = 1_000_000,
+  directory: String = temporaryDirectory()
+) throws -> Session {
+  try Session(
+    file: "nb.md", params: params, overrides: overrides, notebookDirectory: directory,
+    outputDirectory: directory + "/output", options: EvaluationOptions(stepBudget: stepBudget))
+}
+
+/// Evaluates the sources as consecutive cells (cell N starts at line 10 * (N + 1)).
+@discardableResult
+func evaluate(_ sources: String..., session: Session? = nil) throws -> [CellEvaluation] {
+  let session = try session ?? makeSession()
+  return sources.enumerated().map { index, source in
+    session.evaluate(makeCell(source, index: index, line: 10 * (index + 1)))
+  }
+}
+
+/// The printed text of a cell.
+func printed(_ evaluation: CellEvaluation) -> String {
+  evaluation.outputs.compactMap { if case .text(let text) = $0 { text } else { nil } }.joined()
+}
+
+/// The shown value of a cell's last expression.
+func shown(_ evaluation: CellEvaluation) -> String? {
+  evaluation.outputs.compactMap { if case .value(let text) = $0 { text } else { nil } }.last
+}
+
+/// The one-line error of a cell, `nb.md:LINE:COL: error: ...`.
+func failure(_ evaluation: CellEvaluation) -> String? {
+  evaluation.error?.description
+}

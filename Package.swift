@@ -9,7 +9,10 @@ let strictSettings: [SwiftSetting] = [
 /// The engine's kernels run optimised even in debug builds, so the test suite trains real
 /// networks in seconds rather than minutes.
 let engineSettings: [SwiftSetting] =
-  strictSettings + [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"], .when(configuration: .debug))]
+  strictSettings + [
+    .unsafeFlags(["-O", "-enforce-exclusivity=unchecked"], .when(configuration: .debug)),
+    .unsafeFlags(["-Xcc", "-march=native"], .when(configuration: .release)),
+  ]
 
 let package = Package(
   name: "Nudge",

@@ -16,6 +16,12 @@ struct KernelTests {
       cost)
   }
 
+  @Test("the same with wide layers on sparse input (sorted first-layer update)", arguments: combinations.indices)
+  func wideSparseStep(index: Int) throws {
+    let (hidden, output, cost) = combinations[index]
+    try checkStep(data: try TestData.loadMNIST().train.prefix(9), sizes: [784, 130, 70, 10], hidden, output, cost)
+  }
+
   @Test("the same on dense input and wide layers", arguments: combinations.indices)
   func denseStep(index: Int) throws {
     let (hidden, output, cost) = combinations[index]

@@ -158,11 +158,12 @@ enum Kernels {
       let example = Int(examples[r])
       let start = input.offsets[example]
       let indices = input.indices + start
-      let values = input.values + start
+      let codes = input.codes + start
+      let table = input.table
       accumulate(
         stride: stride, count: input.offsets[example + 1] - start, start: layer.biases,
         into: output + r * stride
-      ) { (values[$0], weights + Int(indices[$0]) * stride) }
+      ) { (table[Int(codes[$0])], weights + Int(indices[$0]) &* stride) }
     }
   }
 
@@ -224,8 +225,8 @@ enum Kernels {
         let example = Int(examples[r])
         let d = delta + r * stride
         for i in input.offsets[example]..<input.offsets[example + 1] {
-          let row = layer.weights + Int(input.indices[i]) * stride
-          let x = Vector(repeating: -rule.step * input.values[i])
+          let row = layer.weights + Int(input.indices[i]) &* stride
+          let x = Vector(repeating: -rule.step * input.value(i))
           var c = 0
           while c < stride {
             store(load(row + c) + x * load(d + c), row + c)
@@ -245,7 +246,7 @@ enum Kernels {
       let rows = buckets.rows + start
       let values = buckets.values + start
       accumulate(stride: stride, count: count, start: nil, into: gradient) {
-        (values[$0], delta + Int(rows[$0]) * stride)
+        (values[$0], delta + Int(rows[$0]) &* stride)
       }
       rule.apply(
         row: layer.weights + k * stride, velocity: velocity.map { $0 + k * stride }, gradient: gradient,
@@ -291,7 +292,7 @@ final class InputBuckets {
         let slot = Int(cursors[k])
         cursors[k] += 1
         rows[slot] = Int32(r)
-        values[slot] = input.values[i]
+        values[slot] = input.value(i)
       }
     }
   }
@@ -342,49 +343,5 @@ struct UpdateRule {
       }
       c += Kernels.width
     }
-  }
-}
-
-/// Nonzero entries of a data set's rows (compressed sparse rows): MNIST is about 19% ink, so the
-/// first layer visits a fifth of the pixels.
-final class SparseRows: @unchecked Sendable {
-  /// Example e's entries are `offsets[e]..<offsets[e + 1]`.
-  let offsets: UnsafeMutablePointer<Int>
-  let indices: UnsafeMutablePointer<UInt16>
-  let values: UnsafeMutablePointer<Float>
-  /// The most nonzero entries of any one example.
-  private(set) var widestRow = 0
-
-  /// The sparse form of `data`, or nil when it would not pay (dense data, or too many features).
-  init?(_ data: Dataset, maximumDensity: Double = 0.5) {
-    guard data.featureCount <= Int(UInt16.max) + 1, data.count > 0 else { return nil }
-    var nonzero = 0
-    data.pixels.withUnsafeBufferPointer { pixels in
-      for value in pixels where value != 0 { nonzero += 1 }
-    }
-    guard Double(nonzero) <= maximumDensity * Double(data.pixels.count) else { return nil }
-    offsets = .allocate(capacity: data.count + 1)
-    indices = .allocate(capacity: max(nonzero, 1))
-    values = .allocate(capacity: max(nonzero, 1))
-    var next = 0
-    data.pixels.withUnsafeBufferPointer { pixels in
-      for e in 0..<data.count {
-        offsets[e] = next
-        let row = e * data.featureCount
-        for k in 0..<data.featureCount where pixels[row + k] != 0 {
-          indices[next] = UInt16(k)
-          values[next] = pixels[row + k]
-          next += 1
-        }
-      }
-    }
-    offsets[data.count] = next
-    for e in 0..<data.count { widestRow = max(widestRow, offsets[e + 1] - offsets[e]) }
-  }
-
-  deinit {
-    offsets.deallocate()
-    indices.deallocate()
-    values.deallocate()
   }
 }

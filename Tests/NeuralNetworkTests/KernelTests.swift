@@ -57,6 +57,26 @@ struct KernelTests {
     }
   }
 
+  @Test("sparse rows keep every value: byte fractions, a few other values, or none when too varied")
+  func sparseValues() throws {
+    let mnist = try TestData.loadMNIST().test.prefix(50)
+    var generator = SeededGenerator(seed: 5)
+    let fewValues = (0..<50 * 20).map { _ in [0, 0, 0, 0.3, -2.5][generator.nextInt(below: 5)] as Float }
+    let manyValues = (0..<50 * 40).map { _ in generator.nextInt(below: 4) == 0 ? Float(generator.nextUnitDouble()) : 0 }
+    for data in [mnist, try Dataset(pixels: fewValues, labels: [UInt8](repeating: 1, count: 50), featureCount: 20)] {
+      let sparse = try #require(SparseRows(data))
+      var dense = [Float](repeating: 0, count: data.pixels.count)
+      for e in 0..<data.count {
+        for i in sparse.offsets[e]..<sparse.offsets[e + 1] {
+          dense[e * data.featureCount + Int(sparse.indices[i])] = sparse.value(i)
+        }
+      }
+      #expect(dense == data.pixels)
+    }
+    let varied = try Dataset(pixels: manyValues, labels: [UInt8](repeating: 1, count: 50), featureCount: 40)
+    #expect(SparseRows(varied) == nil)
+  }
+
   @Test("dense and sparse first-layer kernels agree")
   func sparseMatchesDense() throws {
     let data = try TestData.loadMNIST().test.prefix(40)

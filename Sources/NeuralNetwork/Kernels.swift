@@ -59,57 +59,28 @@ enum Kernels {
     term: (Int) -> (coefficient: Float, row: UnsafePointer<Float>)
   ) {
     var c = 0
-    // Eight vectors (128 floats) per pass; `SIMD64` would spill, so the vectors are spelled out.
+    // Eight vectors (128 floats) per pass, then four, in `Block` values the optimiser keeps in
+    // registers (a `SIMD64<Float>` accumulator spills to the stack instead).
     while c + 128 <= stride {
-      var s0 = start.map { load($0 + c) } ?? Vector()
-      var s1 = start.map { load($0 + c + 16) } ?? Vector()
-      var s2 = start.map { load($0 + c + 32) } ?? Vector()
-      var s3 = start.map { load($0 + c + 48) } ?? Vector()
-      var s4 = start.map { load($0 + c + 64) } ?? Vector()
-      var s5 = start.map { load($0 + c + 80) } ?? Vector()
-      var s6 = start.map { load($0 + c + 96) } ?? Vector()
-      var s7 = start.map { load($0 + c + 112) } ?? Vector()
+      var low = Block(start.map { $0 + c })
+      var high = Block(start.map { $0 + c + 64 })
       for i in 0..<count {
         let (coefficient, base) = term(i)
         let x = Vector(repeating: coefficient)
-        let row = base + c
-        s0 += x * load(row)
-        s1 += x * load(row + 16)
-        s2 += x * load(row + 32)
-        s3 += x * load(row + 48)
-        s4 += x * load(row + 64)
-        s5 += x * load(row + 80)
-        s6 += x * load(row + 96)
-        s7 += x * load(row + 112)
+        low.add(x, times: base + c)
+        high.add(x, times: base + c + 64)
       }
-      store(s0, out + c)
-      store(s1, out + c + 16)
-      store(s2, out + c + 32)
-      store(s3, out + c + 48)
-      store(s4, out + c + 64)
-      store(s5, out + c + 80)
-      store(s6, out + c + 96)
-      store(s7, out + c + 112)
+      low.store(to: out + c)
+      high.store(to: out + c + 64)
       c += 128
     }
     while c + 64 <= stride {
-      var s0 = start.map { load($0 + c) } ?? Vector()
-      var s1 = start.map { load($0 + c + 16) } ?? Vector()
-      var s2 = start.map { load($0 + c + 32) } ?? Vector()
-      var s3 = start.map { load($0 + c + 48) } ?? Vector()
+      var block = Block(start.map { $0 + c })
       for i in 0..<count {
         let (coefficient, base) = term(i)
-        let x = Vector(repeating: coefficient)
-        let row = base + c
-        s0 += x * load(row)
-        s1 += x * load(row + 16)
-        s2 += x * load(row + 32)
-        s3 += x * load(row + 48)
+        block.add(Vector(repeating: coefficient), times: base + c)
       }
-      store(s0, out + c)
-      store(s1, out + c + 16)
-      store(s2, out + c + 32)
-      store(s3, out + c + 48)
+      block.store(to: out + c)
       c += 64
     }
     while c < stride {
@@ -132,6 +103,35 @@ enum Kernels {
     }
   }
 
+  /// Four vectors (64 floats) of running sums.
+  struct Block {
+    var v0, v1, v2, v3: Vector
+
+    /// Starts from the 64 floats at `start`, or zeros.
+    @inline(__always) init(_ start: UnsafePointer<Float>?) {
+      if let start {
+        (v0, v1, v2, v3) = (load(start), load(start + 16), load(start + 32), load(start + 48))
+      } else {
+        (v0, v1, v2, v3) = (Vector(), Vector(), Vector(), Vector())
+      }
+    }
+
+    /// Adds `x` times the 64 floats at `row`.
+    @inline(__always) mutating func add(_ x: Vector, times row: UnsafePointer<Float>) {
+      v0 += x * load(row)
+      v1 += x * load(row + 16)
+      v2 += x * load(row + 32)
+      v3 += x * load(row + 48)
+    }
+
+    @inline(__always) func store(to out: UnsafeMutablePointer<Float>) {
+      Kernels.store(v0, out)
+      Kernels.store(v1, out + 16)
+      Kernels.store(v2, out + 32)
+      Kernels.store(v3, out + 48)
+    }
+  }
+
   /// `z[r, :] = b + Σ_k x_r[k] · W[k, :]` for dense input rows.
   static func forward(
     rows: UnsafePointer<UnsafePointer<Float>>, rowCount: Int, layer: Layer,
@@ -141,7 +141,9 @@ enum Kernels {
     let weights = UnsafePointer(layer.weights)
     for r in 0..<rowCount {
       let x = rows[r]
-      accumulate(stride: stride, count: layer.inputCount, start: layer.biases, into: output + r * stride) {
+      accumulate(
+        stride: stride, count: layer.inputCount, start: layer.biases, into: output + r * stride
+      ) {
         (x[$0], weights + $0 * stride)
       }
     }
@@ -177,14 +179,19 @@ enum Kernels {
   ) {
     for r in 0..<rowCount {
       let d = delta + r * layer.stride
-      accumulate(stride: previousStride, count: layer.outputCount, start: nil, into: previous + r * previousStride) {
+      accumulate(
+        stride: previousStride, count: layer.outputCount, start: nil,
+        into: previous + r * previousStride
+      ) {
         (d[$0], outputMajor + $0 * previousStride)
       }
     }
   }
 
   /// Copies the input-major weights into the output-major layout (`outputCount × previousStride`).
-  static func transpose(_ layer: Layer, into outputMajor: UnsafeMutablePointer<Float>, previousStride: Int) {
+  static func transpose(
+    _ layer: Layer, into outputMajor: UnsafeMutablePointer<Float>, previousStride: Int
+  ) {
     let stride = layer.stride
     for k in 0..<layer.inputCount {
       let row = layer.weights + k * stride
@@ -194,7 +201,8 @@ enum Kernels {
 
   /// For every input k: the gradient `Σ_r x_r[k] δ_r`, applied to row k of the weights by `rule`.
   static func updateWeights(
-    rows: UnsafePointer<UnsafePointer<Float>>, rowCount: Int, layer: Layer, delta: UnsafePointer<Float>,
+    rows: UnsafePointer<UnsafePointer<Float>>, rowCount: Int, layer: Layer,
+    delta: UnsafePointer<Float>,
     rule: UpdateRule, velocity: UnsafeMutablePointer<Float>?, gradient: UnsafeMutablePointer<Float>
   ) {
     let stride = layer.stride
@@ -203,7 +211,8 @@ enum Kernels {
         (rows[$0][k], delta + $0 * stride)
       }
       rule.apply(
-        row: layer.weights + k * stride, velocity: velocity.map { $0 + k * stride }, gradient: gradient,
+        row: layer.weights + k * stride, velocity: velocity.map { $0 + k * stride },
+        gradient: gradient,
         count: stride)
     }
   }
@@ -249,7 +258,8 @@ enum Kernels {
         (values[$0], delta + Int(rows[$0]) &* stride)
       }
       rule.apply(
-        row: layer.weights + k * stride, velocity: velocity.map { $0 + k * stride }, gradient: gradient,
+        row: layer.weights + k * stride, velocity: velocity.map { $0 + k * stride },
+        gradient: gradient,
         count: stride)
     }
   }
@@ -260,7 +270,9 @@ enum Kernels {
     velocity: UnsafeMutablePointer<Float>?, gradient: UnsafeMutablePointer<Float>
   ) {
     let stride = layer.stride
-    accumulate(stride: stride, count: rowCount, start: nil, into: gradient) { (1, delta + $0 * stride) }
+    accumulate(stride: stride, count: rowCount, start: nil, into: gradient) {
+      (1, delta + $0 * stride)
+    }
     rule.apply(row: layer.biases, velocity: velocity, gradient: gradient, count: stride)
   }
 }
@@ -275,7 +287,8 @@ final class InputBuckets {
   let values: UnsafeMutablePointer<Float>
 
   /// Sorts the batch's nonzero entries by input (a stable counting sort: rows stay in order).
-  func fill(from input: SparseRows, examples: UnsafePointer<Int32>, rowCount: Int, inputCount: Int) {
+  func fill(from input: SparseRows, examples: UnsafePointer<Int32>, rowCount: Int, inputCount: Int)
+  {
     starts.update(repeating: 0, count: inputCount + 1)
     for r in 0..<rowCount {
       let example = Int(examples[r])

@@ -158,7 +158,8 @@ final class Propagator {
         }
       }
       Kernels.updateBiases(
-        layer: layer, delta: delta, rowCount: rowCount, rule: biasRule, velocity: velocities?.biases[l],
+        layer: layer, delta: delta, rowCount: rowCount, rule: biasRule,
+        velocity: velocities?.biases[l],
         gradient: gradient)
     }
   }

@@ -33,7 +33,10 @@ final class SparseRows: @unchecked Sendable {
         for k in 0..<data.featureCount where pixels[row + k] != 0 {
           count += 1
           let scaled = pixels[row + k] * 255
-          if byteFractions && !(scaled >= 0 && scaled <= 255 && fractions[Int(scaled.rounded())] == pixels[row + k]) {
+          if byteFractions
+            && !(scaled >= 0 && scaled <= 255
+              && fractions[Int(scaled.rounded())] == pixels[row + k])
+          {
             byteFractions = false
           }
         }

@@ -76,7 +76,7 @@ package struct DiffPage {
     return Table(
       columns: ["metric"] + comparison.runs.indices.map(runLabel) + later.map { "Δ\(runLabel($0))" },
       rows: comparison.metrics.map { metric in
-        [metric.name] + metric.values.map { $0.map(NumberText.format) ?? "–" }
+        [metric.name] + metric.values.map { $0.map(MetricText.format) ?? "–" }
           + later.map { RunComparison.changeText(delta: metric.deltas[$0], relative: metric.relativeChanges[$0]) }
       })
   }

@@ -66,7 +66,7 @@ package struct FailCondition: Hashable, Sendable, CustomStringConvertible {
       for index in comparison.runs.indices.dropFirst() {
         let value = relative ? change.relativeChanges[index] : change.deltas[index]
         guard let value, self.comparison.holds(value, threshold) else { continue }
-        let shown = relative ? NumberText.format(value * 100) + "%" : NumberText.format(value)
+        let shown = relative ? MetricText.format(value * 100) + "%" : MetricText.format(value)
         messages.append("\(change.name) changed by \(shown) in run #\(index + 1) (\(comparison.runs[index].id)): '\(text)' holds")
       }
     }

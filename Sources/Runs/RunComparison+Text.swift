@@ -26,7 +26,7 @@ extension RunComparison {
       var header = ["metric"] + runs.indices.map { "#\($0 + 1)" }
       for index in runs.indices.dropFirst() { header.append("Δ#\(index + 1)") }
       let rows = metrics.map { metric -> [String] in
-        var row = [metric.name] + metric.values.map { $0.map(NumberText.format) ?? "-" }
+        var row = [metric.name] + metric.values.map { $0.map(MetricText.format) ?? "-" }
         for index in runs.indices.dropFirst() {
           row.append(Self.changeText(delta: metric.deltas[index], relative: metric.relativeChanges[index]))
         }
@@ -48,15 +48,15 @@ extension RunComparison {
   static func changeText(delta: Double?, relative: Double?) -> String {
     guard let delta else { return "-" }
     if delta == 0 { return "=" }
-    var text = (delta > 0 ? "+" : "") + NumberText.format(delta)
-    if let relative { text += " (\(relative > 0 ? "+" : "")\(NumberText.format(relative * 100))%)" }
+    var text = (delta > 0 ? "+" : "") + MetricText.format(delta)
+    if let relative { text += " (\(relative > 0 ? "+" : "")\(MetricText.format(relative * 100))%)" }
     return text
   }
 }
 
 /// Numbers as people read them in a table: up to 4 significant digits, exponent form when tiny
 /// or huge.
-package enum NumberText {
+package enum MetricText {
   package static func format(_ value: Double) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }

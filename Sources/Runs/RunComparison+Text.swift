@@ -6,18 +6,23 @@ extension RunComparison {
   /// values and each later run's change from the first.
   package func textTable() -> String {
     var lines: [String] = []
-    lines.append(contentsOf: TextTable(
-      header: ["run", "id", "status", "notebook"],
-      rows: runs.enumerated().map { ["#\($0.offset + 1)", $0.element.id, $0.element.status.rawValue, $0.element.notebook] }
-    ).lines())
+    lines.append(
+      contentsOf: TextTable(
+        header: ["run", "id", "status", "notebook"],
+        rows: runs.enumerated().map {
+          ["#\($0.offset + 1)", $0.element.id, $0.element.status.rawValue, $0.element.notebook]
+        }
+      ).lines())
     lines.append("")
     if params.isEmpty {
       lines.append("params: the same in every run")
     } else {
-      lines.append(contentsOf: TextTable(
-        header: ["param"] + runs.indices.map { "#\($0 + 1)" },
-        rows: params.map { change in [change.name] + change.values.map { $0?.description ?? "-" } }
-      ).lines())
+      lines.append(
+        contentsOf: TextTable(
+          header: ["param"] + runs.indices.map { "#\($0 + 1)" },
+          rows: params.map { change in [change.name] + change.values.map { $0?.description ?? "-" }
+          }
+        ).lines())
     }
     lines.append("")
     if metrics.isEmpty {
@@ -28,17 +33,21 @@ extension RunComparison {
       let rows = metrics.map { metric -> [String] in
         var row = [metric.name] + metric.values.map { $0.map(MetricText.format) ?? "-" }
         for index in runs.indices.dropFirst() {
-          row.append(Self.changeText(delta: metric.deltas[index], relative: metric.relativeChanges[index]))
+          row.append(
+            Self.changeText(delta: metric.deltas[index], relative: metric.relativeChanges[index]))
         }
         return row
       }
       lines.append(contentsOf: TextTable(header: header, rows: rows).lines())
       let changedCount = metrics.filter(\.changed).count
       lines.append("")
-      lines.append(changedCount == 0 ? "no metric changed" : "\(changedCount) of \(metrics.count) metrics changed")
+      lines.append(
+        changedCount == 0
+          ? "no metric changed" : "\(changedCount) of \(metrics.count) metrics changed")
     }
     if let cell = firstDifferingCell {
-      lines.append("first cell whose outputs differ: \(cell.name) (cell \(cell.index + 1), line \(cell.line))")
+      lines.append(
+        "first cell whose outputs differ: \(cell.name) (cell \(cell.index + 1), line \(cell.line))")
     } else if runs.count > 1 {
       lines.append("every cell produced the same outputs")
     }
@@ -82,7 +91,9 @@ package struct TextTable {
 
   package func lines() -> [String] {
     let all = [header] + rows
-    let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+    let widths = header.indices.map { column in
+      all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
         cell + String(repeating: " ", count: widths[index] - cell.count)

@@ -37,20 +37,50 @@ enum Axes {
   }
 
   /// Category names centred under their positions on the horizontal axis.
+  /// Names wider than their slot are wrapped onto two lines (see `categoryLines`).
   static func drawXCategories(
     _ names: [String], centers: [Double], title: String, area: PlotArea, into svg: inout SVGBuilder
   ) {
+    let slot = centers.count > 1 ? centers[1] - centers[0] : area.width
     for (name, x) in zip(names, centers) {
-      svg.text(name, x: x, y: area.bottom + 17, anchor: "middle", cssClass: "np-tick")
+      for (line, text) in categoryLines(name, slot: slot).enumerated() {
+        svg.text(
+          text, x: x, y: area.bottom + 17 + 12 * Double(line), anchor: "middle", cssClass: "np-tick"
+        )
+      }
     }
     svg.line(x1: area.left, y1: area.bottom, x2: area.right, y2: area.bottom, cssClass: "np-axis")
-    drawXTitle(title, area: area, into: &svg)
+    let wrapped = names.contains { categoryLines($0, slot: slot).count > 1 }
+    drawXTitle(title, area: area, below: wrapped ? 12 : 0, into: &svg)
   }
 
-  private static func drawXTitle(_ title: String, area: PlotArea, into svg: inout SVGBuilder) {
+  /// A category name as one line, or, when wider than its slot, two lines split at the space
+  /// nearest its middle ("layer 1" / "weights").
+  static func categoryLines(_ name: String, slot: Double) -> [String] {
+    guard textWidth(name) > slot - 6 else { return [name] }
+    let middle = name.count / 2
+    let spaces = name.indices.filter { name[$0] == " " }
+    guard
+      let split = spaces.min(by: {
+        abs(name.distance(from: name.startIndex, to: $0) - middle)
+          < abs(name.distance(from: name.startIndex, to: $1) - middle)
+      })
+    else { return [name] }
+    return [String(name[..<split]), String(name[name.index(after: split)...])]
+  }
+
+  /// The extra height the category names need below the axis when any of them wraps.
+  static func extraCategoryHeight(_ names: [String], slot: Double) -> Double {
+    names.contains { categoryLines($0, slot: slot).count > 1 } ? 12 : 0
+  }
+
+  private static func drawXTitle(
+    _ title: String, area: PlotArea, below extra: Double = 0, into svg: inout SVGBuilder
+  ) {
     guard !title.isEmpty else { return }
     svg.text(
-      title, x: area.centerX, y: area.bottom + 36, anchor: "middle", cssClass: "np-axis-title")
+      title, x: area.centerX, y: area.bottom + 36 + extra, anchor: "middle",
+      cssClass: "np-axis-title")
   }
 
   /// A clip path for `area` (id `<chart id>-<name>`), so lines and bands never spill over

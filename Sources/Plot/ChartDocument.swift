@@ -2,8 +2,9 @@
 /// text, axes and gridlines follow light and dark mode.
 ///
 /// Text, axes and gridlines are drawn in `currentColor`; the style sheet sets that colour for
-/// light mode and, under `prefers-color-scheme: dark`, for dark mode. A page with its own
-/// theme switch can override it with `svg.nudge-plot { color: inherit }`.
+/// light mode and, under `prefers-color-scheme: dark`, for dark mode. Those rules sit inside
+/// `:where()`, so they have no specificity: a page with its own theme (or one that is always
+/// light) overrides them with any rule such as `.nudge-plot { color: inherit }`.
 struct ChartDocument {
   var width: Double
   var height: Double
@@ -17,8 +18,8 @@ struct ChartDocument {
   static let idPlaceholder = "@ID@"
 
   static let styleSheet = """
-    svg.nudge-plot{color:#1f2328;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:12px}\
-    @media (prefers-color-scheme:dark){svg.nudge-plot{color:#e6e6e6}}\
+    :where(svg.nudge-plot){color:#1f2328;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:12px}\
+    @media (prefers-color-scheme:dark){:where(svg.nudge-plot){color:#e6e6e6}}\
     .nudge-plot text{fill:currentColor}\
     .nudge-plot .np-title{font-size:15px;font-weight:600}\
     .nudge-plot .np-axis-title{font-size:12px;font-weight:500}\

@@ -91,14 +91,13 @@ struct ChartChrome {
   /// The plot area for axes whose y tick labels are `yLabels`, with room for axis titles and
   /// for `rightExtra` units at the right (e.g. a colour scale).
   func plotArea(
-    yLabels: [String], hasXAxis: Bool = true, hasYTitle: Bool = true, rightExtra: Double = 0
-  )
-    -> PlotArea
-  {
+    yLabels: [String], hasXAxis: Bool = true, hasYTitle: Bool = true, rightExtra: Double = 0,
+    bottomExtra: Double = 0
+  ) -> PlotArea {
     let labelWidth = yLabels.map { textWidth($0) }.max() ?? 0
     let left = margin + (hasYTitle ? 20 : 0) + labelWidth + 8
     let top = headerHeight
-    let bottom = footerHeight + (hasXAxis ? 44 : 8)
+    let bottom = footerHeight + (hasXAxis ? 44 : 8) + bottomExtra
     let right = margin + 8 + rightExtra
     return PlotArea(
       left: left, top: top, width: max(10, size.width - left - right),
@@ -120,9 +119,9 @@ struct ChartChrome {
     case .line(let marker, let faint):
       var attributes = [
         ("d", "M\(x.svg) \(y.svg)H\((x + 26).svg)"), ("stroke", style.color),
-        ("stroke-width", faint ? "1.5" : "2.5"), ("fill", "none"),
+        ("stroke-width", faint ? "2" : "2.5"), ("fill", "none"),
       ]
-      if faint { attributes.append(("stroke-opacity", "0.45")) }
+      if faint { attributes.append(("stroke-opacity", "0.55")) }
       if let dash = style.dash { attributes.append(("stroke-dasharray", dash)) }
       svg.element("path", attributes)
       if marker { style.marker.draw(into: &svg, x: x + 13, y: y, radius: 3.5, color: style.color) }

@@ -35,7 +35,9 @@ struct ColorScale {
         ("x", x.svg), ("y", top.svg), ("width", "14"), ("height", (bottom - top).svg),
         ("fill", "url(#\(id))"), ("stroke", "currentColor"), ("stroke-opacity", "0.3"),
       ])
-    for (tick, label) in ticks() where tick >= lower && tick <= upper {
+    // About one labelled tick per 28 units of bar, so short bars do not crowd their labels.
+    let tickCount = max(2, min(5, Int((bottom - top) / 28)))
+    for (tick, label) in ticks(count: tickCount) where tick >= lower && tick <= upper {
       let y = bottom + (top - bottom) * fraction(tick)
       svg.line(x1: x + 14, y1: y, x2: x + 18, y2: y, cssClass: "np-axis")
       svg.text(label, x: x + 21, y: y + 4, cssClass: "np-tick")
@@ -57,10 +59,10 @@ struct ColorScale {
   }
 
   /// Nice values along a linear bar; 0 and the powers of ten along a logarithmic one.
-  private func ticks() -> [(Double, String)] {
+  private func ticks(count: Int) -> [(Double, String)] {
     switch scaling {
     case .linear:
-      let scale = Scale.linear(covering: [lower, upper], tickCount: 5)
+      let scale = Scale.linear(covering: [lower, upper], tickCount: count)
       return Array(zip(scale.ticks, scale.labels))
     case .logarithmic:
       let powers = upper >= 1 ? (0...Int(log10(upper))).map { NiceTicks.exactPowerOfTen($0) } : []

@@ -80,7 +80,8 @@ struct DivergingPanel {
       return
     }
     let labelWidth = (bars.map { textWidth(label($0), fontSize: 12) }.max() ?? 0) + 10
-    let limit = largest > 0 ? largest * 1.45 : 1
+    // Room beyond the longest bar for its value label.
+    let limit = largest > 0 ? largest * 1.6 : 1
     var scale = Scale.linear(covering: [-limit, limit], tickCount: 4)
     let bounds = PlotArea(
       left: area.left + labelWidth, top: area.top, width: area.width - labelWidth,

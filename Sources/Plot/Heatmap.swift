@@ -128,7 +128,8 @@ package struct Heatmap: Sendable {
         let x = grid.left + cell * Double(column)
         let y = grid.top + cell * Double(row)
         let text =
-          cellValue.isFinite && integers ? String(Int(cellValue)) : NumberText.summary(cellValue)
+          cellValue.isFinite && integers && abs(cellValue) < 1e15
+          ? String(Int(cellValue)) : NumberText.summary(cellValue)
         let hover =
           "\(rowTitle.isEmpty ? "row" : rowTitle) \(rowLabel(row)), \(columnTitle.isEmpty ? "column" : columnTitle) \(columnLabel(column)): \(text)"
         let color = cellValue.isFinite ? colorMap.color(at: scale.fraction(cellValue)) : nil

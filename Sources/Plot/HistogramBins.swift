@@ -27,20 +27,24 @@ package enum HistogramBins {
       first -= 0.5
       last += 0.5
     }
-    var binCount: Int
+    let binCount: Int
     switch rule {
     case .count(let count):
-      binCount = max(1, count)
+      binCount = min(max(1, count), maximumCount)
     case .width(let width):
-      binCount = width > 0 && width.isFinite ? Int(((last - first) / width).rounded(.up)) : 1
+      binCount = boundedCount((last - first) / width)
     case .auto:
-      let width = autoWidth(sorted: finite, range: range)
-      binCount = width > 0 ? Int(((last - first) / width).rounded(.up)) : 1
+      binCount = boundedCount((last - first) / autoWidth(sorted: finite, range: range))
     }
-    binCount = min(max(1, binCount), maximumCount)
     // numpy's linspace: first + i * step, with the last edge exact.
     let step = (last - first) / Double(binCount)
     return (0...binCount).map { $0 == binCount ? last : first + Double($0) * step }
+  }
+
+  /// A bin count from a ratio of range to width, which may be huge, infinite or NaN.
+  private static func boundedCount(_ ratio: Double) -> Int {
+    guard ratio.isFinite, ratio > 0 else { return 1 }
+    return Int(min(ratio.rounded(.up), Double(maximumCount)))
   }
 
   /// How many of `values` fall in each bin: `[edge i, edge i+1)`, the last bin closed.
@@ -51,7 +55,8 @@ package enum HistogramBins {
     var counts = Array(repeating: 0, count: binCount)
     let scale = Double(binCount) / (last - first)
     for value in values where value.isFinite && value >= first && value <= last {
-      var bin = min(binCount - 1, Int((value - first) * scale))
+      let estimate = (value - first) * scale
+      var bin = estimate.isFinite ? min(binCount - 1, Int(max(0, estimate))) : 0
       // Correct the estimate against the true edges, as numpy does.
       if value < edges[bin] {
         bin -= 1

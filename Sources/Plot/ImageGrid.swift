@@ -123,6 +123,10 @@ package struct ImageGrid: Sendable {
   }
 
   private var gap: Double { 10 }
+  /// Tiles keep the images' aspect ratio.
+  private var tileHeight: Double {
+    imageWidth > 0 ? tileSize * Double(max(imageHeight, 0)) / Double(imageWidth) : tileSize
+  }
   private var captionHeight: Double { tiles.contains { !$0.caption.isEmpty } ? 16 : 0 }
   private var columnCount: Int { max(1, min(columns, tiles.count)) }
   private var rowCount: Int { (tiles.count + columnCount - 1) / columnCount }
@@ -131,9 +135,12 @@ package struct ImageGrid: Sendable {
   private var size: ChartSize {
     let gridWidth = Double(columnCount) * (tileSize + gap) - gap
     let extra = colorScaleTitle == nil ? 0 : ColorScale.reservedWidth
-    let gridHeight = Double(rowCount) * (tileSize + captionHeight + gap)
+    let gridHeight = Double(rowCount) * (tileHeight + captionHeight + gap)
+    // Wide enough for the title and the notes too, which SVG does not wrap.
+    let widestText = ([textWidth(title, fontSize: 15)] + notes.map { textWidth($0) }).max() ?? 0
     return ChartSize(
-      width: max(300, 24 + gridWidth + extra), height: 40 + max(gridHeight, 60) + footerHeight)
+      width: max(300, 24 + gridWidth + extra, 24 + widestText),
+      height: 40 + max(gridHeight, 60) + footerHeight)
   }
 
   private var notes: [String] {
@@ -147,17 +154,32 @@ package struct ImageGrid: Sendable {
     if missing > 0 {
       notes.append("\(counted(missing, "pixel")) missing, drawn as the middle of the colour scale.")
     }
+    if range == nil && colorMap == .diverging {
+      let limit = valueRange.upperBound
+      let beyond = tiles.reduce(0) {
+        $0 + $1.pixels.filter { $0.isFinite && abs($0) > limit }.count
+      }
+      if beyond > 0 {
+        notes.append(
+          "\(counted(beyond, "value")) beyond ±\(NumberText.summary(limit)) drawn in the colours at the ends of the scale."
+        )
+      }
+    }
     return notes
   }
 
   private var footerHeight: Double { Double(notes.count) * 14 + 10 }
 
+  /// The given range; for `.diverging`, ± the 99.5th percentile of the magnitudes, so a few
+  /// outlying weights do not wash out every tile (values beyond it saturate, and a note says
+  /// how many); otherwise the values' extent.
   private var valueRange: ClosedRange<Double> {
     if let range, range.upperBound > range.lowerBound { return range }
     let finite = tiles.flatMap { $0.pixels.filter(\.isFinite) }
     if colorMap == .diverging {
-      let limit = max(finite.map(abs).max() ?? 1, .leastNormalMagnitude)
-      return -limit...limit
+      let magnitudes = finite.map(abs).sorted()
+      let limit = HistogramBins.percentile(magnitudes, 99.5)
+      return limit > 0 ? -limit...limit : -1...1
     }
     let low = finite.min() ?? 0
     let high = finite.max() ?? 1
@@ -186,7 +208,7 @@ package struct ImageGrid: Sendable {
       .draw(
         x: 12 + gridWidth + 16, top: top + 14,
         bottom: top
-          + max(tileSize, min(200, Double(rowCount) * (tileSize + captionHeight + gap) - gap)),
+          + max(tileHeight, min(200, Double(rowCount) * (tileHeight + captionHeight + gap) - gap)),
         into: &svg)
     }
     chrome.drawNotes(into: &svg)
@@ -211,7 +233,6 @@ package struct ImageGrid: Sendable {
         ("style", "image-rendering:pixelated"), ("href", uri),
       ])
     svg.close("defs")
-    let tileHeight = tileSize * Double(imageHeight) / Double(imageWidth)
     for (index, tile) in tiles.enumerated() {
       let column = index % columnCount
       let row = index / columnCount

@@ -92,13 +92,19 @@ package struct LineChart: Sendable {
   package var yTitle: String
   package var series: [LineSeries]
   package var yScale: Scale.Kind
+  /// Values the y axis must show besides the data, e.g. `[0]` so a cost starts from zero.
+  package var yIncluding: [Double]
+  /// Labelled vertical lines, e.g. where each epoch starts on a per-mini-batch chart.
+  package var marks: [AxisMark]
   package var size: ChartSize
 
   package init(
     title: String, xTitle: String, yTitle: String, series: [LineSeries],
-    yScale: Scale.Kind = .linear,
+    yScale: Scale.Kind = .linear, yIncluding: [Double] = [], marks: [AxisMark] = [],
     size: ChartSize = .standard
   ) {
+    self.yIncluding = yIncluding
+    self.marks = marks
     self.title = title
     self.xTitle = xTitle
     self.yTitle = yTitle
@@ -150,7 +156,9 @@ package struct LineChart: Sendable {
     let integerX = !xs.isEmpty && xs.allSatisfy { $0 == $0.rounded() }
     let frame = CartesianFrame(
       chrome: chrome, x: Scale.linear(covering: xs, integerTicks: integerX),
-      y: logY ? Scale.log10(covering: ys) : Scale.linear(covering: ys))
+      y: logY
+        ? Scale.log10(covering: ys, including: yIncluding)
+        : Scale.linear(covering: ys, including: yIncluding))
     let (xAxis, yAxis) = (frame.x, frame.y)
     var svg = SVGBuilder()
     if frame.drawAxes(
@@ -162,6 +170,12 @@ package struct LineChart: Sendable {
         drawLine(index, points: points[index], style: styles[index], x: xAxis, y: yAxis, into: &svg)
       }
       svg.close("g")
+      for mark in marks where mark.value.isFinite {
+        let x = xAxis.position(mark.value)
+        guard x >= frame.area.left && x <= frame.area.right else { continue }
+        svg.line(x1: x, y1: frame.area.top, x2: x, y2: frame.area.bottom, cssClass: "np-ref")
+        svg.text(mark.label, x: x + 4, y: frame.area.top + 12, cssClass: "np-small")
+      }
       for index in series.indices where showsMarkers(index, points: points) {
         drawMarkers(
           index, points: points[index], style: styles[index], x: xAxis, y: yAxis, into: &svg)
@@ -248,60 +262,5 @@ package struct LineChart: Sendable {
     }
     if let note = omissions.sentence { sentences.append(note) }
     return sentences.joined(separator: " ")
-  }
-}
-
-/// Keeps long lines (thousands of mini-batches) small: within each pixel column only the
-/// lowest and highest points survive, which draws the same envelope with far fewer points.
-enum LineDecimation {
-  /// Consecutive runs of drawable points, split where a value could not be drawn.
-  static func runs(of points: [(Double, Double)?]) -> [[(Double, Double)]] {
-    var runs: [[(Double, Double)]] = []
-    var current: [(Double, Double)] = []
-    for point in points {
-      if let point {
-        current.append(point)
-      } else if !current.isEmpty {
-        runs.append(current)
-        current = []
-      }
-    }
-    if !current.isEmpty { runs.append(current) }
-    return runs
-  }
-
-  static func decimated(_ run: [(Double, Double)]) -> [(Double, Double)] {
-    guard run.count > 600 else { return run }
-    var result: [(Double, Double)] = []
-    var column = Int.min
-    var low = run[0]
-    var high = run[0]
-    var lowIndex = 0
-    var highIndex = 0
-    func flush() {
-      if lowIndex == highIndex {
-        result.append(low)
-      } else if lowIndex < highIndex {
-        result.append(low)
-        result.append(high)
-      } else {
-        result.append(high)
-        result.append(low)
-      }
-    }
-    for (index, point) in run.enumerated() {
-      let pointColumn = Int(point.0.rounded(.down))
-      if pointColumn != column {
-        if column != Int.min { flush() }
-        column = pointColumn
-        (low, high, lowIndex, highIndex) = (point, point, index, index)
-      } else {
-        // SVG y grows downwards: the lowest value has the largest y.
-        if point.1 > low.1 { (low, lowIndex) = (point, index) }
-        if point.1 < high.1 { (high, highIndex) = (point, index) }
-      }
-    }
-    flush()
-    return result
   }
 }

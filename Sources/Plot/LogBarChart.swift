@@ -82,7 +82,16 @@ package struct LogBarChart: Sendable {
       size: size, title: title, legend: series.swatchLegend,
       notes: notes)
     var yAxis = Scale.log10(covering: shown, including: bandPadding)
-    let area = chrome.plotArea(yLabels: yAxis.labels)
+    let labelWidth = bands.map {
+      max(textWidth($0.name, fontSize: 10), textWidth(rangeLabel($0), fontSize: 10))
+    }.max()
+    let rightExtra = labelWidth.map { $0 + 12 } ?? 0
+    var area = chrome.plotArea(yLabels: yAxis.labels, rightExtra: rightExtra)
+    let wrapping = Axes.extraCategoryHeight(
+      categories, slot: area.width / Double(max(1, categories.count)))
+    if wrapping > 0 {
+      area = chrome.plotArea(yLabels: yAxis.labels, rightExtra: rightExtra, bottomExtra: wrapping)
+    }
     yAxis = yAxis.placed(from: area.bottom, to: area.top)
 
     var svg = SVGBuilder()
@@ -128,10 +137,20 @@ package struct LogBarChart: Sendable {
       if band.lower > y.lower {
         svg.line(x1: area.left, y1: bottom, x2: area.right, y2: bottom, cssClass: "np-ref")
       }
-      if bottom - top >= 14 {
-        svg.text(
-          "\(band.name) (\(rangeLabel(band)))", x: area.right - 6, y: top + 13, anchor: "end",
-          cssClass: "np-small np-strong")
+      // The band's name and range beside the plot, where bars cannot cover them, by a tab
+      // of the band's colour.
+      svg.element(
+        "rect",
+        [
+          ("x", area.right.svg), ("y", top.svg), ("width", "4"), ("height", (bottom - top).svg),
+          ("fill", band.color), ("fill-opacity", "0.7"),
+        ])
+      let middle = (top + bottom) / 2
+      if bottom - top >= 24 {
+        svg.text(band.name, x: area.right + 9, y: middle - 2, cssClass: "np-small np-strong")
+        svg.text(rangeLabel(band), x: area.right + 9, y: middle + 10, cssClass: "np-small")
+      } else if bottom - top >= 12 {
+        svg.text(band.name, x: area.right + 9, y: middle + 4, cssClass: "np-small np-strong")
       }
     }
   }
@@ -161,9 +180,27 @@ package struct LogBarChart: Sendable {
     if let dash = style.dash { attributes.append(("stroke-dasharray", dash)) }
     svg.element(
       "rect", attributes, hover: "\(name): \(NumberText.summary(value)) (\(verdict(value)))")
+    drawValueLabel(
+      NumberText.summary(value), x: x + width / 2, top: top, width: width, area: area, into: &svg)
+  }
+
+  /// The value above its bar: level when it fits the bar's width, otherwise turned to run
+  /// upwards (or down inside the bar, in white, when the bar nearly reaches the top).
+  private func drawValueLabel(
+    _ label: String, x: Double, top: Double, width: Double, area: PlotArea,
+    into svg: inout SVGBuilder
+  ) {
+    let length = textWidth(label, fontSize: 10)
+    if length <= width + 2 {
+      svg.text(label, x: x, y: top - 4, anchor: "middle", cssClass: "np-small")
+      return
+    }
+    let inside = top - 4 - length < area.top
+    let (baselineX, y) = (x + 3.5, inside ? top + 4 : top - 4)
     svg.text(
-      NumberText.summary(value), x: x + width / 2, y: top - 4, anchor: "middle",
-      cssClass: "np-small")
+      label, x: baselineX, y: y, anchor: inside ? "end" : "start", cssClass: "np-small",
+      extra: [("transform", "rotate(-90 \(baselineX.svg) \(y.svg))")]
+        + (inside ? [("style", "fill:#ffffff")] : []))
   }
 
   private func verdict(_ value: Double) -> String {

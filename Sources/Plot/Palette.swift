@@ -37,6 +37,14 @@ package struct SeriesStyle: Sendable, Equatable {
     self.dash = dash
   }
 
+  /// For several runs overlaid, each with several series (train and test cost): the colour
+  /// tells the run, the dash pattern and marker tell the series within it.
+  package static func run(_ run: Int, series: Int) -> SeriesStyle {
+    let byRun = automatic(run)
+    let bySeries = automatic(series)
+    return SeriesStyle(color: byRun.color, marker: bySeries.marker, dash: bySeries.dash)
+  }
+
   /// The style of the series at `index`: colour, marker and dash all change together.
   package static func automatic(_ index: Int) -> SeriesStyle {
     let dashes: [String?] = [nil, "6 3", "2 2", "8 3 2 3", "1 3"]

@@ -83,9 +83,11 @@ extension String {
 
 extension Double {
   /// A coordinate rounded to a tenth of a unit: precise enough on screen and short in the file.
+  /// Coordinates far outside any chart (from values a scale cannot place) are clamped, so
+  /// the conversion to an integer never overflows.
   var svg: String {
     guard isFinite else { return "0" }
-    let tenths = Int((self * 10).rounded())
+    let tenths = Int((Swift.max(-1e9, Swift.min(1e9, self)) * 10).rounded())
     let whole = tenths / 10
     let fraction = abs(tenths % 10)
     let sign = tenths < 0 && whole == 0 ? "-" : ""

@@ -55,11 +55,13 @@ package struct Scale: Sendable, Equatable {
     let positive = (values + extra).filter { $0.isFinite && $0 > 0 }
     let smallest = positive.min() ?? 1
     let largest = positive.max() ?? 10
-    var firstPower = Int(floor(Foundation.log10(smallest) + 1e-9))
-    var lastPower = Int(ceil(Foundation.log10(largest) - 1e-9))
-    if lastPower == firstPower {
-      firstPower -= smallest == largest ? 1 : 0
-      lastPower += 1
+    // Powers of ten a double can hold as normal numbers.
+    var firstPower = max(-307, Int(floor(Foundation.log10(smallest) + 1e-9)))
+    var lastPower = min(308, Int(ceil(Foundation.log10(largest) - 1e-9)))
+    if lastPower <= firstPower {
+      // One decade at least: below a single value, and above it while a double can hold it.
+      if smallest == largest || lastPower >= 308 { firstPower -= 1 }
+      if lastPower < 308 { lastPower += 1 }
     }
     let lower = NiceTicks.exactPowerOfTen(firstPower)
     let upper = NiceTicks.exactPowerOfTen(lastPower)

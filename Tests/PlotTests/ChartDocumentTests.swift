@@ -44,7 +44,7 @@ import Testing
     let accuracy = SVGStructure(SampleCharts.accuracyRuns.svg()).desc ?? ""
     #expect(accuracy.contains("rate 0.1: rose from 0.906 to 0.944"))
     let check = SVGStructure(SampleCharts.gradientCheck.svg()).desc ?? ""
-    #expect(check.contains("layer 1: max 3.1e-8 (excellent), median 1.2e-10 (excellent)."))
+    #expect(check.contains("layer 1 weights: max 3.1e-8 (excellent), median 1.2e-10 (excellent)."))
     let confusion = SVGStructure(SampleCharts.confusionMatrix.svg()).desc ?? ""
     #expect(confusion.contains("on the diagonal"))
     #expect(confusion.contains("true digit 4, predicted digit 9"))
@@ -90,12 +90,34 @@ import Testing
     #expect(tiny.contains(">4×10⁻¹⁰<"))
   }
 
+  @Test func weightImagesSaturateOutliersAndSaySo() {
+    let weights = (0..<1000).map { $0 == 500 ? 5.0 : ($0 % 2 == 0 ? 0.1 : -0.1) }
+    let svg = ImageGrid.weights(title: "w", images: [weights], width: 40, height: 25).svg()
+    #expect(svg.contains(">1 value beyond ±0.1 drawn in the colours at the ends of the scale.<"))
+  }
+
+  @Test func aLineChartCanStartItsAxisAtZero() {
+    let chart = LineChart(
+      title: "c", xTitle: "epoch", yTitle: "cost",
+      series: [LineSeries(name: "train", y: [0.52, 0.31])],
+      yIncluding: [0])
+    #expect(chart.svg().contains(">0.0</text>"))
+    #expect(!SampleCharts.costPerEpoch.svg().contains(">0.0</text>"))
+  }
+
+  @Test func epochMarksAreDrawnWhereEpochsBegin() {
+    let svg = SampleCharts.miniBatchCost.svg()
+    #expect(svg.contains(">epoch 2</text>") && svg.contains(">epoch 3</text>"))
+    #expect(svg.components(separatedBy: "class=\"np-ref\"").count == 3)
+  }
+
   @Test func pointsAndBarsHaveHoverTitles() {
     #expect(SVGStructure(SampleCharts.costPerEpoch.svg()).hoverTitleCount >= 6)
     #expect(SVGStructure(SampleCharts.gradientCheck.svg()).hoverTitleCount >= 6)
     #expect(SVGStructure(SampleCharts.confusionMatrix.svg()).hoverTitleCount >= 100)
     #expect(
-      SampleCharts.gradientCheck.svg().contains("<title>layer 1, max: 3.1×10⁻⁸ (excellent)</title>")
+      SampleCharts.gradientCheck.svg().contains(
+        "<title>layer 1 weights, max: 3.1×10⁻⁸ (excellent)</title>")
     )
   }
 
@@ -112,5 +134,83 @@ import Testing
     let svg = SampleCharts.miniBatchCost.svg()
     // 6000 points per line would be ~90 KB of path data; the envelope needs far fewer.
     #expect(svg.utf8.count < 60_000)
+  }
+}
+
+/// Values at the edges of what a double holds must not crash a chart or break its markup.
+@Suite struct ExtremeValueTests {
+  static let charts: [(String, @Sendable () -> String)] = [
+    (
+      "line",
+      {
+        LineChart(
+          title: "t", xTitle: "x", yTitle: "y",
+          series: [LineSeries(name: "a", y: [1e308, -1e308, 5e-324])]
+        ).svg()
+      }
+    ),
+    (
+      "line log",
+      {
+        LineChart(
+          title: "t", xTitle: "x", yTitle: "y",
+          series: [LineSeries(name: "a", y: [5e-324, 1e308])], yScale: .log10
+        ).svg()
+      }
+    ),
+    (
+      "histogram",
+      {
+        Histogram(
+          title: "t", xTitle: "x", series: [HistogramSeries(name: "a", values: [-1e308, 1e308, 0])]
+        ).svg()
+      }
+    ),
+    (
+      "histogram width",
+      {
+        Histogram(
+          title: "t", xTitle: "x", series: [HistogramSeries(name: "a", values: [0, 1])],
+          bins: .width(1e-300)
+        ).svg()
+      }
+    ),
+    (
+      "bars",
+      {
+        LogBarChart(
+          title: "t", yTitle: "y", categories: ["a", "b"],
+          series: [BarSeries(name: "m", values: [5e-324, 1e308])]
+        ).svg()
+      }
+    ),
+    (
+      "scatter",
+      {
+        ScatterChart(
+          title: "t", xTitle: "x", yTitle: "y",
+          series: [ScatterSeries(name: "p", x: [1e308, -1e308], y: [0, 1])], identityLine: true
+        ).svg()
+      }
+    ),
+    ("heatmap", { Heatmap(title: "t", values: [[1e300, -1e300], [0, 1]]).svg() }),
+    (
+      "grid",
+      { ImageGrid.weights(title: "t", images: [[1e308, -1e308, 0, 1]], width: 2, height: 2).svg() }
+    ),
+    (
+      "nudges",
+      { NudgesChart(outputChanges: [1e308, -1e308], target: 0, previousChanges: [1e300]).svg() }
+    ),
+  ]
+
+  @Test(arguments: charts.map(\.0))
+  func chartStaysWellFormed(name: String) throws {
+    let draw = try #require(Self.charts.first { $0.0 == name }?.1)
+    let svg = draw()
+    #expect(SVGStructure(svg).parsed, "\(name)")
+    #expect(
+      !svg.contains("nan") && !svg.contains("inf\""), "\(name) wrote a non-number into an attribute"
+    )
   }
 }

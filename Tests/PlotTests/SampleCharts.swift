@@ -42,6 +42,21 @@ enum SampleCharts {
       ])
   }
 
+  /// Two runs overlaid, train and test cost each: colour tells the run, dash the series.
+  static var runsOverlaid: LineChart {
+    let runs: [(String, [Double], [Double])] = [
+      ("rate 0.1", [0.52, 0.31, 0.254], [0.41, 0.298, 0.262]),
+      ("rate 0.5", [0.61, 0.42, 0.39], [0.48, 0.44, 0.43]),
+    ]
+    var series: [LineSeries] = []
+    for (run, (name, train, test)) in runs.enumerated() {
+      series.append(LineSeries(name: "\(name) train", y: train, style: .run(run, series: 0)))
+      series.append(LineSeries(name: "\(name) test", y: test, style: .run(run, series: 1)))
+    }
+    return LineChart(
+      title: "Cost per epoch, two runs", xTitle: "epoch", yTitle: "cost", series: series)
+  }
+
   /// 6000 mini-batches of noisy cost and its moving average.
   static var miniBatchCost: LineChart {
     var generator = Generator(state: 7)
@@ -51,7 +66,8 @@ enum SampleCharts {
     let raw = LineSeries(name: "mini-batch cost", y: cost, isFaint: true)
     return LineChart(
       title: "Cost per mini-batch", xTitle: "mini-batch", yTitle: "cost",
-      series: [raw, raw.movingAverage(window: 100)])
+      series: [raw, raw.movingAverage(window: 100)],
+      marks: [AxisMark(value: 2001, label: "epoch 2"), AxisMark(value: 4001, label: "epoch 3")])
   }
 
   static func weights(count: Int, spread: Double, seed: UInt64) -> [Double] {
@@ -68,13 +84,17 @@ enum SampleCharts {
       ])
   }
 
+  /// Like the engine's gradient check: one category per weight and bias tensor.
   static var gradientCheck: LogBarChart {
     LogBarChart(
       title: "Gradient check: backprop against finite differences", yTitle: "relative error",
-      categories: ["layer 1", "layer 2", "layer 3"],
+      categories: [
+        "layer 1 weights", "layer 1 biases", "layer 2 weights", "layer 2 biases", "layer 3 weights",
+        "layer 3 biases",
+      ],
       series: [
-        BarSeries(name: "max", values: [3.1e-8, 2.2e-9, 4.6e-10]),
-        BarSeries(name: "median", values: [1.2e-10, 8e-11, 5.5e-11]),
+        BarSeries(name: "max", values: [3.1e-8, 2.2e-9, 4.6e-10, 0, 7.7e-11, 2.9e-11]),
+        BarSeries(name: "median", values: [1.2e-10, 8e-11, 5.5e-11, 0, 1.1e-11, 6.3e-12]),
       ])
   }
 
@@ -157,6 +177,7 @@ enum SampleCharts {
     [
       ("line-cost-per-epoch", costPerEpoch.svg()),
       ("line-accuracy-runs", accuracyRuns.svg()),
+      ("line-runs-overlaid", runsOverlaid.svg()),
       ("line-mini-batch-cost", miniBatchCost.svg()),
       ("histogram-overlay", weightHistogram.svg()),
       ("log-bars-gradient-check", gradientCheck.svg()),
@@ -252,6 +273,14 @@ enum SampleCharts {
       ),
       ("heatmap-empty", Heatmap(title: "Empty", values: []).svg()),
       ("heatmap-nan", Heatmap(title: "NaN", values: [[1, .nan], [.infinity, 4]]).svg()),
+      (
+        "grid-wide",
+        ImageGrid.weights(
+          title: "Wide tiles",
+          images: [(0..<40).map { Double($0) - 20 }, (0..<40).map { 20 - Double($0) }],
+          width: 8, height: 5
+        ).svg()
+      ),
       ("grid-empty", ImageGrid.digits(title: "None", images: [], labels: []).svg()),
       (
         "grid-nan",

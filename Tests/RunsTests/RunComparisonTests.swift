@@ -1,10 +1,13 @@
+import Foundation
 import Notebook
 import Testing
 
 @testable import Runs
 
 @Suite struct RunComparisonTests {
-  func stored(_ record: RunRecord) -> StoredRun { StoredRun(directory: "output/lesson/runs/\(record.id)", record: record) }
+  func stored(_ record: RunRecord) -> StoredRun {
+    StoredRun(directory: "output/lesson/runs/\(record.id)", record: record)
+  }
 
   @Test func identicalRunsChangeNothing() {
     let comparison = RunComparison([stored(makeRecord(id: "a")), stored(makeRecord(id: "b"))])
@@ -36,7 +39,8 @@ import Testing
 
   @Test func integerAndDoubleParamsWithTheSameValueAreNotAChange() {
     let comparison = RunComparison([
-      stored(makeRecord(id: "a", params: ["rate": .int(3)])), stored(makeRecord(id: "b", params: ["rate": .double(3)])),
+      stored(makeRecord(id: "a", params: ["rate": .int(3)])),
+      stored(makeRecord(id: "b", params: ["rate": .double(3)])),
     ])
     #expect(comparison.params.isEmpty)
   }
@@ -46,11 +50,16 @@ import Testing
       stored(makeRecord(id: "a")),
       stored(makeRecord(id: "b", metrics: ["train.test.accuracy": 0.90, "train.train.cost": 0.2])),
     ])
-    #expect(try FailCondition(parsing: "test.accuracy < -0.01").violations(in: comparison).count == 1)
+    #expect(
+      try FailCondition(parsing: "test.accuracy < -0.01").violations(in: comparison).count == 1)
     #expect(try FailCondition(parsing: "test.accuracy < -0.1").violations(in: comparison).isEmpty)
-    #expect(try FailCondition(parsing: "train.test.accuracy <= -5%").violations(in: comparison).count == 1)
+    #expect(
+      try FailCondition(parsing: "train.test.accuracy <= -5%").violations(in: comparison).count == 1
+    )
     #expect(try FailCondition(parsing: "train.cost != 0").violations(in: comparison).isEmpty)
-    #expect(throws: RunsError.self) { try FailCondition(parsing: "accuracy.typo < 0").violations(in: comparison) }
+    #expect(throws: RunsError.self) {
+      try FailCondition(parsing: "accuracy.typo < 0").violations(in: comparison)
+    }
     #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy -0.01") }
     #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy < lots") }
   }
@@ -64,5 +73,29 @@ import Testing
     #expect(try Sweep.expand([]).count == 1)
     #expect(throws: RunsError.self) { try Sweep.expand(["=5"]) }
     #expect(throws: RunsError.self) { try Sweep.expand(["rate=1", "rate=2"]) }
+  }
+}
+
+@Suite struct DiffPageTests {
+  @Test func pageShowsTablesAndOverlaidSeriesAndLoadsNothingFromElsewhere() {
+    let first = makeRecord(id: "a")
+    let second = makeRecord(
+      id: "b", params: ["epochs": .int(3), "rate": .double(0.5)],
+      metrics: ["train.test.accuracy": 0.90, "train.train.cost": 0.2],
+      series: ["train.test.accuracy": [0.91, 0.92, 0.90]])
+    let html = DiffPage(
+      RunComparison([
+        StoredRun(directory: "x/a", record: first), StoredRun(directory: "x/b", record: second),
+      ])
+    ).html()
+    #expect(html.contains("Comparison of 2 runs"))
+    #expect(html.contains("1 of 2 metrics changed"))
+    #expect(html.contains("#2 rate=0.5"))
+    #expect(html.contains("<svg"))
+    #expect(html.components(separatedBy: "<table").count - 1 == 3)
+    // The only URLs allowed are XML namespace names, which browsers never fetch.
+    let withoutNamespaces = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+      .replacingOccurrences(of: "http://www.w3.org/1999/xlink", with: "")
+    #expect(!withoutNamespaces.contains("http://") && !withoutNamespaces.contains("https://"))
   }
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import Notebook
 import Runs
 
 extension Nudge {
   /// `nudge diff RUN RUN... [--json] [--html FILE] [--fail-if COND]`: compares runs.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Compare runs: changed params, every metric with its change, the first cell that differs.",
+      abstract:
+        "Compare runs: changed params, every metric with its change, the first cell that differs.",
       discussion: """
         A RUN is a run folder, a run id, or NOTEBOOK.md@N (its N-th latest run; NOTEBOOK.md alone is @1).
         The first run is the baseline the others are compared with.
@@ -21,17 +23,26 @@ extension Nudge {
     @Flag(help: "Print the comparison as JSON.")
     var json = false
 
+    @Option(help: "Also write the comparison as an HTML page with overlaid plots.")
+    var html: String?
+
     @Option(
       name: .customLong("fail-if"),
-      help: "Exit with status 1 when a metric's change from the first run satisfies METRIC OP NUMBER[%], e.g. 'test.accuracy < -0.01'.")
+      help:
+        "Exit with status 1 when a metric's change from the first run satisfies METRIC OP NUMBER[%], e.g. 'test.accuracy < -0.01'."
+    )
     var failIf: [String] = []
 
     func validate() throws {
-      guard !runs.isEmpty else { throw ValidationError("name at least one run, e.g. nudge diff notebooks/backprop.md@2 notebooks/backprop.md") }
+      guard !runs.isEmpty else {
+        throw ValidationError(
+          "name at least one run, e.g. nudge diff notebooks/backprop.md@2 notebooks/backprop.md")
+      }
     }
 
     func run() throws {
-      let references = runs.count == 1 && runs[0].hasSuffix(".md") ? [runs[0] + "@2", runs[0] + "@1"] : runs
+      let references =
+        runs.count == 1 && runs[0].hasSuffix(".md") ? [runs[0] + "@2", runs[0] + "@1"] : runs
       let stored: [StoredRun]
       let conditions: [FailCondition]
       do {
@@ -47,6 +58,10 @@ extension Nudge {
       } else {
         print(comparison.textTable())
       }
+      if let html {
+        try AtomicFile.write(DiffPage(comparison).html(), to: html)
+        if !json { print("comparison page: \(html)") }
+      }
       var violations: [String] = []
       do {
         for condition in conditions { violations += try condition.violations(in: comparison) }
@@ -58,9 +73,4 @@ extension Nudge {
       if !violations.isEmpty { throw ExitCode(1) }
     }
   }
-}
-
-/// Prints one line on standard error.
-func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
 }

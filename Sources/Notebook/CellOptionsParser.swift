@@ -1,0 +1,85 @@
+/// Reads the `//|` option lines at the top of a cell (`//| name: setup`, `//| eval: false`).
+///
+/// Options are strict: an unknown key, a repeated key or a value of the wrong type is an error at
+/// its notebook line and column, with a suggestion when the key looks like a typo.
+struct CellOptionsParser {
+  static let prefix = "//|"
+  static let knownKeys = ["name", "eval", "echo", "error", "cache"]
+
+  let source: NotebookSource
+
+  /// Splits `lines` (the cell's content lines, starting at notebook line `firstLine`) into the
+  /// options and the number of option lines consumed.
+  func parse(_ lines: [Substring], firstLine: Int) throws(Diagnostic) -> (CellOptions, Int) {
+    var options = CellOptions()
+    var seen: Set<String> = []
+    var count = 0
+    for line in lines {
+      let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+      guard trimmed.hasPrefix(Self.prefix) else { break }
+      let lineNumber = firstLine + count
+      try apply(optionLine: lineNumber, to: &options, seen: &seen)
+      count += 1
+    }
+    return (options, count)
+  }
+
+  /// Parses one `//| key: value` line of the notebook into `options`.
+  private func apply(
+    optionLine lineNumber: Int, to options: inout CellOptions, seen: inout Set<String>
+  )
+    throws(Diagnostic)
+  {
+    let raw = source.line(lineNumber)
+    guard let prefixRange = raw.range(of: Self.prefix) else { return }
+    let body = raw[prefixRange.upperBound...]
+    let keyStart = body.firstIndex(where: { $0 != " " && $0 != "\t" }) ?? body.endIndex
+    func column(_ index: Substring.Index) -> Int {
+      raw.utf8.distance(from: raw.startIndex, to: index) + 1
+    }
+
+    guard let colon = body[keyStart...].firstIndex(of: ":") else {
+      throw source.diagnostic(
+        "cell option must read '//| key: value', e.g. '//| eval: false'", line: lineNumber,
+        column: column(keyStart))
+    }
+    let key = String(body[keyStart..<colon].trimmingTrailingSpaces)
+    let valueText = body[body.index(after: colon)...]
+    let valueStart = valueText.firstIndex(where: { $0 != " " && $0 != "\t" }) ?? valueText.endIndex
+    let value = String(valueText[valueStart...].trimmingTrailingSpaces)
+    let keyColumn = column(keyStart)
+    let valueColumn = column(valueStart)
+
+    guard Self.knownKeys.contains(key) else {
+      let hint = Suggestion.didYouMean(key, among: Self.knownKeys)
+      throw source.diagnostic(
+        "unknown cell option '\(key)'\(hint); options are \(Self.knownKeys.map { "'\($0)'" }.joined(separator: ", "))",
+        line: lineNumber, column: keyColumn)
+    }
+    guard seen.insert(key).inserted else {
+      throw source.diagnostic(
+        "cell option '\(key)' is given twice; keep one", line: lineNumber, column: keyColumn)
+    }
+    if key == "name" {
+      guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
+      else {
+        throw source.diagnostic(
+          "cell name '\(value)' must be letters, digits, '_', '-' or '.' (it names the cell in caches and diffs)",
+          line: lineNumber, column: valueColumn)
+      }
+      options.name = value
+      return
+    }
+    guard let flag = Bool(value) else {
+      throw source.diagnostic(
+        "cell option '\(key)' takes true or false, not '\(value)'", line: lineNumber,
+        column: valueColumn)
+    }
+    switch key {
+    case "eval": options.eval = flag
+    case "echo": options.echo = flag
+    case "error": options.error = flag
+    default: options.cache = flag
+    }
+  }
+}

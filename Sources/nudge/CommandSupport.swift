@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+/// Parses the notebook at `path`, or prints the problem like a compiler
+/// (`FILE:LINE:COL: error: ...`, then the line and a caret) and exits with status 2.
+func loadNotebook(_ path: String) throws -> Document {
+  do {
+    return try Document.load(path: path)
+  } catch {
+    printError(error.detailedDescription)
+    throw ExitCode.badInput
+  }
+}
+
+/// Writes `contents` atomically, or prints why not and exits with status 2.
+func writeOrExit(_ contents: String, to path: String) throws {
+  do {
+    try AtomicFile.write(contents, to: path)
+  } catch {
+    printError("error: \(error)")
+    throw ExitCode.badInput
+  }
+}
+
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+}

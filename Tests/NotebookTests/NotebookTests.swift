@@ -1,1 +1,0 @@
-// Tests of Notebook; they arrive with the issue that builds it.

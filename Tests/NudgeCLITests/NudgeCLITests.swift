@@ -1,1 +1,0 @@
-// Tests of NudgeCLI; they arrive with the issue that builds it.

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Runs the built `nudge` executable the way a user would and captures what it says.
+struct NudgeRunner {
+  struct Outcome {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  /// The repository's root, for the notebooks it ships.
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `nudge` built alongside this test bundle (SwiftPM puts products in one folder).
+  static let executable: URL? = {
+    var candidates: [URL] = []
+    if let first = CommandLine.arguments.first {
+      candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent())
+    }
+    candidates.append(Bundle.main.bundleURL)
+    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+    candidates.append(repositoryRoot.appendingPathComponent(".build/debug"))
+    return candidates.map { $0.appendingPathComponent("nudge") }
+      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }()
+
+  static func run(_ arguments: [String], in directory: String) throws -> Outcome {
+    guard let executable else { throw MissingExecutable() }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    // Read both pipes before waiting so a chatty process cannot fill a pipe and stall.
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus,
+      standardOutput: String(decoding: outputData, as: UTF8.self),
+      standardError: String(decoding: errorData, as: UTF8.self))
+  }
+
+  struct MissingExecutable: Error, CustomStringConvertible {
+    var description: String {
+      "the nudge executable was not found next to the tests; build it with 'swift build'"
+    }
+  }
+}
+
+/// A fresh working folder for one test, removed afterwards.
+final class Scratch {
+  let path: String
+
+  init() throws {
+    path =
+      FileManager.default.temporaryDirectory
+      .appendingPathComponent("nudge-cli-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  @discardableResult
+  func write(_ text: String, to name: String) throws -> String {
+    try write(Array(text.utf8), to: name)
+  }
+
+  @discardableResult
+  func write(_ bytes: [UInt8], to name: String) throws -> String {
+    let file = "\(path)/\(name)"
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    return file
+  }
+
+  /// Every file under the folder, relative to it, sorted.
+  func files(under folder: String = "") -> [String] {
+    let root = folder.isEmpty ? path : "\(path)/\(folder)"
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+    return enumerator.compactMap { $0 as? String }.sorted()
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+}

@@ -1,1 +1,0 @@
-// Tests of Report; they arrive with the issue that builds it.

@@ -132,3 +132,6 @@ package struct DataSplit: Sendable {
     self.test = test
   }
 }
+
+/// One labelled example (`Dataset.Example`), by its short name.
+package typealias Example = Dataset.Example

@@ -6,7 +6,13 @@ package enum IDX {
   /// A decoded IDX array of unsigned bytes.
   package struct Array: Sendable {
     package var dimensions: [Int]
-    package var bytes: [UInt8]
+    /// The whole decoded file; the values start at `valueOffset` (kept in place, not copied,
+    /// so loading MNIST's 47 MB of pixels holds one copy of them).
+    package var file: [UInt8]
+    package var valueOffset: Int
+
+    /// The values, row-major.
+    package var values: ArraySlice<UInt8> { file[valueOffset...] }
   }
 
   /// Loads an images file and its labels file as a data set, pixels scaled to [0, 1].
@@ -45,8 +51,8 @@ package enum IDX {
         name: "example count", value: "\(limit)", reason: "must be 0 or more")
     }
     let count = min(limit ?? imageCount, imageCount)
-    let scaled = scaledPixels(imageArray.bytes, count: count * featureCount)
-    let keptLabels = Swift.Array(labelArray.bytes[0..<count])
+    let scaled = scaledPixels(imageArray.values, count: count * featureCount)
+    let keptLabels = Swift.Array(labelArray.values.prefix(count))
     let classCount = max(10, Int(keptLabels.max() ?? 0) + 1)
     let isImage = imageArray.dimensions.count == 3
     return try Dataset(
@@ -131,11 +137,11 @@ package enum IDX {
           "\(available - expected) unexpected bytes after the \(expected) bytes that dimensions \(dimensions) need"
       )
     }
-    return Array(dimensions: dimensions, bytes: Swift.Array(bytes[headerSize...]))
+    return Array(dimensions: dimensions, file: bytes, valueOffset: headerSize)
   }
 
   /// Bytes 0...255 as Float values 0...1, exactly `Float(byte) / 255` as numpy computes it.
-  static func scaledPixels(_ bytes: [UInt8], count: Int) -> [Float] {
+  static func scaledPixels(_ bytes: ArraySlice<UInt8>, count: Int) -> [Float] {
     let table = (0..<256).map { Float($0) / 255 }
     return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
       bytes.withUnsafeBufferPointer { source in

@@ -47,176 +47,281 @@ enum Kernels {
 
   // MARK: Forward
 
+  /// `out = start + Σ_i coefficient(i) · rows(i)` over `count` terms, for one padded row of
+  /// `stride` floats: the heart of every kernel.
+  ///
+  /// Rows are handled 128, 64 or 16 floats at a time (8, 4 or 1 vectors) with the accumulators in registers; the
+  /// 16-wide case alternates two accumulators so consecutive multiply-adds do not wait on each
+  /// other. The order of the terms is fixed, so results are reproducible.
+  @inline(__always)
+  static func accumulate(
+    stride: Int, count: Int, start: UnsafePointer<Float>?, into out: UnsafeMutablePointer<Float>,
+    term: (Int) -> (coefficient: Float, row: UnsafePointer<Float>)
+  ) {
+    var c = 0
+    // Eight vectors (128 floats) per pass, then four, in `Block` values the optimiser keeps in
+    // registers (a `SIMD64<Float>` accumulator spills to the stack instead).
+    while c + 128 <= stride {
+      var low = Block(start.map { $0 + c })
+      var high = Block(start.map { $0 + c + 64 })
+      for i in 0..<count {
+        let (coefficient, base) = term(i)
+        let x = Vector(repeating: coefficient)
+        low.add(x, times: base + c)
+        high.add(x, times: base + c + 64)
+      }
+      low.store(to: out + c)
+      high.store(to: out + c + 64)
+      c += 128
+    }
+    while c + 64 <= stride {
+      var block = Block(start.map { $0 + c })
+      for i in 0..<count {
+        let (coefficient, base) = term(i)
+        block.add(Vector(repeating: coefficient), times: base + c)
+      }
+      block.store(to: out + c)
+      c += 64
+    }
+    while c < stride {
+      var even = start.map { load($0 + c) } ?? Vector()
+      var odd = Vector()
+      var i = 0
+      while i + 1 < count {
+        let (a, rowA) = term(i)
+        let (b, rowB) = term(i + 1)
+        even += Vector(repeating: a) * load(rowA + c)
+        odd += Vector(repeating: b) * load(rowB + c)
+        i += 2
+      }
+      if i < count {
+        let (a, rowA) = term(i)
+        even += Vector(repeating: a) * load(rowA + c)
+      }
+      store(even + odd, out + c)
+      c += width
+    }
+  }
+
+  /// Four vectors (64 floats) of running sums.
+  struct Block {
+    var v0, v1, v2, v3: Vector
+
+    /// Starts from the 64 floats at `start`, or zeros.
+    @inline(__always) init(_ start: UnsafePointer<Float>?) {
+      if let start {
+        (v0, v1, v2, v3) = (load(start), load(start + 16), load(start + 32), load(start + 48))
+      } else {
+        (v0, v1, v2, v3) = (Vector(), Vector(), Vector(), Vector())
+      }
+    }
+
+    /// Adds `x` times the 64 floats at `row`.
+    @inline(__always) mutating func add(_ x: Vector, times row: UnsafePointer<Float>) {
+      v0 += x * load(row)
+      v1 += x * load(row + 16)
+      v2 += x * load(row + 32)
+      v3 += x * load(row + 48)
+    }
+
+    @inline(__always) func store(to out: UnsafeMutablePointer<Float>) {
+      Kernels.store(v0, out)
+      Kernels.store(v1, out + 16)
+      Kernels.store(v2, out + 32)
+      Kernels.store(v3, out + 48)
+    }
+  }
+
   /// `z[r, :] = b + Σ_k x_r[k] · W[k, :]` for dense input rows.
   static func forward(
     rows: UnsafePointer<UnsafePointer<Float>>, rowCount: Int, layer: Layer,
     into output: UnsafeMutablePointer<Float>
   ) {
     let stride = layer.stride
-    let inputCount = layer.inputCount
     let weights = UnsafePointer(layer.weights)
-    let biases = UnsafePointer(layer.biases)
     for r in 0..<rowCount {
       let x = rows[r]
-      let z = output + r * stride
-      var c = 0
-      while c + 2 * width <= stride {
-        var sum0 = load(biases + c)
-        var sum1 = load(biases + c + width)
-        var w = weights + c
-        for k in 0..<inputCount {
-          let xk = Vector(repeating: x[k])
-          sum0 += xk * load(w)
-          sum1 += xk * load(w + width)
-          w += stride
-        }
-        store(sum0, z + c)
-        store(sum1, z + c + width)
-        c += 2 * width
-      }
-      while c < stride {
-        var sum0 = load(biases + c)
-        var w = weights + c
-        for k in 0..<inputCount {
-          sum0 += Vector(repeating: x[k]) * load(w)
-          w += stride
-        }
-        store(sum0, z + c)
-        c += width
+      accumulate(
+        stride: stride, count: layer.inputCount, start: layer.biases, into: output + r * stride
+      ) {
+        (x[$0], weights + $0 * stride)
       }
     }
   }
 
-  /// The same as `forward(rows:...)` for sparse input rows: only the nonzero inputs are visited.
+  /// The same for sparse input rows: only the nonzero inputs are visited.
   static func forward(
     sparse input: SparseRows, examples: UnsafePointer<Int32>, rowCount: Int, layer: Layer,
     into output: UnsafeMutablePointer<Float>
   ) {
     let stride = layer.stride
     let weights = UnsafePointer(layer.weights)
-    let biases = UnsafePointer(layer.biases)
     for r in 0..<rowCount {
       let example = Int(examples[r])
       let start = input.offsets[example]
-      let end = input.offsets[example + 1]
-      let z = output + r * stride
-      var c = 0
-      while c + 2 * width <= stride {
-        var sum0 = load(biases + c)
-        var sum1 = load(biases + c + width)
-        for i in start..<end {
-          let w = weights + Int(input.indices[i]) * stride + c
-          let xk = Vector(repeating: input.values[i])
-          sum0 += xk * load(w)
-          sum1 += xk * load(w + width)
-        }
-        store(sum0, z + c)
-        store(sum1, z + c + width)
-        c += 2 * width
-      }
-      while c < stride {
-        var sum0 = load(biases + c)
-        for i in start..<end {
-          sum0 +=
-            Vector(repeating: input.values[i]) * load(weights + Int(input.indices[i]) * stride + c)
-        }
-        store(sum0, z + c)
-        c += width
-      }
+      let indices = input.indices + start
+      let codes = input.codes + start
+      let table = input.table
+      accumulate(
+        stride: stride, count: input.offsets[example + 1] - start, start: layer.biases,
+        into: output + r * stride
+      ) { (table[Int(codes[$0])], weights + Int(indices[$0]) &* stride) }
     }
   }
 
   // MARK: Backward
 
-  /// For every input k of the layer: the previous layer's delta `Σ_j W[k, j] δ_r[j]` (when asked),
-  /// then the gradient `Σ_r x_r[k] δ_r` applied to row k of the weights by `rule`.
-  ///
-  /// Row k's previous-layer delta is read before row k is updated, so it uses the old weights.
-  static func backward(
-    rows: UnsafePointer<UnsafePointer<Float>>, rowCount: Int, layer: Layer,
-    delta: UnsafePointer<Float>, previousDelta: UnsafeMutablePointer<Float>?, previousStride: Int,
-    rule: UpdateRule, velocity: UnsafeMutablePointer<Float>?
+  /// The previous layer's δ before the activation derivative: `Σ_j δ_r[j] W[j, :]`, read from the
+  /// output-major copy of the weights so each term is a whole-row multiply-add.
+  static func previousDelta(
+    delta: UnsafePointer<Float>, rowCount: Int, layer: Layer, outputMajor: UnsafePointer<Float>,
+    into previous: UnsafeMutablePointer<Float>, previousStride: Int
   ) {
-    let stride = layer.stride
-    for k in 0..<layer.inputCount {
-      let w = layer.weights + k * stride
-      if let previousDelta {
-        for r in 0..<rowCount {
-          let d = delta + r * stride
-          var acc = Vector()
-          var c = 0
-          while c < stride {
-            acc += load(w + c) * load(d + c)
-            c += width
-          }
-          previousDelta[r * previousStride + k] = sum(acc)
-        }
-      }
-      var c = 0
-      while c < stride {
-        var gradient = Vector()
-        for r in 0..<rowCount {
-          gradient += Vector(repeating: rows[r][k]) * load(delta + r * stride + c)
-        }
-        rule.apply(
-          weights: w + c, velocity: velocity.map { $0 + k * stride + c }, gradient: gradient)
-        c += width
+    for r in 0..<rowCount {
+      let d = delta + r * layer.stride
+      accumulate(
+        stride: previousStride, count: layer.outputCount, start: nil,
+        into: previous + r * previousStride
+      ) {
+        (d[$0], outputMajor + $0 * previousStride)
       }
     }
   }
 
-  /// The first layer's update for sparse inputs: each nonzero input x of example r moves row k
-  /// by `−step · x · δ_r`. With momentum or weight decay every row moves, so the gradient is
-  /// gathered in `scratch` (`inputCount × stride`) and applied to all rows.
-  static func backward(
-    sparse input: SparseRows, examples: UnsafePointer<Int32>, rowCount: Int, layer: Layer,
-    delta: UnsafePointer<Float>, rule: UpdateRule, velocity: UnsafeMutablePointer<Float>?,
-    scratch: UnsafeMutablePointer<Float>
+  /// Copies the input-major weights into the output-major layout (`outputCount × previousStride`).
+  static func transpose(
+    _ layer: Layer, into outputMajor: UnsafeMutablePointer<Float>, previousStride: Int
   ) {
     let stride = layer.stride
-    let plain = velocity == nil && rule.decay == 0
-    if !plain { scratch.update(repeating: 0, count: layer.inputCount * stride) }
-    let target = plain ? layer.weights : scratch
-    let scale: Float = plain ? -rule.step : 1
-    for r in 0..<rowCount {
-      let example = Int(examples[r])
-      let d = delta + r * stride
-      for i in input.offsets[example]..<input.offsets[example + 1] {
-        let row = target + Int(input.indices[i]) * stride
-        let xk = Vector(repeating: scale * input.values[i])
-        var c = 0
-        while c < stride {
-          store(load(row + c) + xk * load(d + c), row + c)
-          c += width
+    for k in 0..<layer.inputCount {
+      let row = layer.weights + k * stride
+      for j in 0..<layer.outputCount { outputMajor[j * previousStride + k] = row[j] }
+    }
+  }
+
+  /// For every input k: the gradient `Σ_r x_r[k] δ_r`, applied to row k of the weights by `rule`.
+  static func updateWeights(
+    rows: UnsafePointer<UnsafePointer<Float>>, rowCount: Int, layer: Layer,
+    delta: UnsafePointer<Float>,
+    rule: UpdateRule, velocity: UnsafeMutablePointer<Float>?, gradient: UnsafeMutablePointer<Float>
+  ) {
+    let stride = layer.stride
+    for k in 0..<layer.inputCount {
+      accumulate(stride: stride, count: rowCount, start: nil, into: gradient) {
+        (rows[$0][k], delta + $0 * stride)
+      }
+      rule.apply(
+        row: layer.weights + k * stride, velocity: velocity.map { $0 + k * stride },
+        gradient: gradient,
+        count: stride)
+    }
+  }
+
+  /// The first layer's update for sparse inputs: the batch's nonzero entries are sorted by input
+  /// (a counting sort), so each touched row k gets its whole gradient `Σ_r x_r[k] δ_r` at once
+  /// and is read and written once per mini-batch. Rows no example touches move only under
+  /// momentum or weight decay.
+  static func updateWeights(
+    sparse input: SparseRows, examples: UnsafePointer<Int32>, rowCount: Int, layer: Layer,
+    delta: UnsafePointer<Float>, rule: UpdateRule, velocity: UnsafeMutablePointer<Float>?,
+    buckets: InputBuckets, gradient: UnsafeMutablePointer<Float>
+  ) {
+    let stride = layer.stride
+    let inputCount = layer.inputCount
+    if velocity == nil && rule.decay == 0 && stride <= 32 {
+      // Narrow rows: moving a row per entry (one or two vectors) is cheaper than sorting.
+      for r in 0..<rowCount {
+        let example = Int(examples[r])
+        let d = delta + r * stride
+        for i in input.offsets[example]..<input.offsets[example + 1] {
+          let row = layer.weights + Int(input.indices[i]) &* stride
+          let x = Vector(repeating: -rule.step * input.value(i))
+          var c = 0
+          while c < stride {
+            store(load(row + c) + x * load(d + c), row + c)
+            c += width
+          }
         }
       }
+      return
     }
-    if plain { return }
-    for k in 0..<layer.inputCount {
-      var c = 0
-      while c < stride {
-        let offset = k * stride + c
-        rule.apply(
-          weights: layer.weights + offset, velocity: velocity.map { $0 + offset },
-          gradient: load(scratch + offset))
-        c += width
+    buckets.fill(from: input, examples: examples, rowCount: rowCount, inputCount: inputCount)
+    let starts = buckets.starts
+    let everyRow = velocity != nil || rule.decay != 0
+    for k in 0..<inputCount {
+      let start = Int(starts[k])
+      let count = Int(starts[k + 1]) - start
+      if count == 0 && !everyRow { continue }
+      let rows = buckets.rows + start
+      let values = buckets.values + start
+      accumulate(stride: stride, count: count, start: nil, into: gradient) {
+        (values[$0], delta + Int(rows[$0]) &* stride)
       }
+      rule.apply(
+        row: layer.weights + k * stride, velocity: velocity.map { $0 + k * stride },
+        gradient: gradient,
+        count: stride)
     }
   }
 
   /// Biases move by the batch's summed deltas.
   static func updateBiases(
     layer: Layer, delta: UnsafePointer<Float>, rowCount: Int, rule: UpdateRule,
-    velocity: UnsafeMutablePointer<Float>?
+    velocity: UnsafeMutablePointer<Float>?, gradient: UnsafeMutablePointer<Float>
   ) {
     let stride = layer.stride
-    var c = 0
-    while c < stride {
-      var gradient = Vector()
-      for r in 0..<rowCount { gradient += load(delta + r * stride + c) }
-      rule.apply(weights: layer.biases + c, velocity: velocity.map { $0 + c }, gradient: gradient)
-      c += width
+    accumulate(stride: stride, count: rowCount, start: nil, into: gradient) {
+      (1, delta + $0 * stride)
     }
+    rule.apply(row: layer.biases, velocity: velocity, gradient: gradient, count: stride)
+  }
+}
+
+/// Scratch space for sorting a mini-batch's sparse entries by input.
+final class InputBuckets {
+  /// Entry range of input k: `starts[k]..<starts[k + 1]`.
+  let starts: UnsafeMutablePointer<Int32>
+  let cursors: UnsafeMutablePointer<Int32>
+  /// Each entry's row in the batch and its value.
+  let rows: UnsafeMutablePointer<Int32>
+  let values: UnsafeMutablePointer<Float>
+
+  /// Sorts the batch's nonzero entries by input (a stable counting sort: rows stay in order).
+  func fill(from input: SparseRows, examples: UnsafePointer<Int32>, rowCount: Int, inputCount: Int)
+  {
+    starts.update(repeating: 0, count: inputCount + 1)
+    for r in 0..<rowCount {
+      let example = Int(examples[r])
+      for i in input.offsets[example]..<input.offsets[example + 1] {
+        starts[Int(input.indices[i]) + 1] += 1
+      }
+    }
+    for k in 0..<inputCount { starts[k + 1] += starts[k] }
+    cursors.update(from: starts, count: inputCount)
+    for r in 0..<rowCount {
+      let example = Int(examples[r])
+      for i in input.offsets[example]..<input.offsets[example + 1] {
+        let k = Int(input.indices[i])
+        let slot = Int(cursors[k])
+        cursors[k] += 1
+        rows[slot] = Int32(r)
+        values[slot] = input.value(i)
+      }
+    }
+  }
+
+  init(inputCount: Int, capacity: Int) {
+    starts = .allocate(capacity: inputCount + 1)
+    cursors = .allocate(capacity: inputCount + 1)
+    rows = .allocate(capacity: max(capacity, 1))
+    values = .allocate(capacity: max(capacity, 1))
+  }
+
+  deinit {
+    starts.deallocate()
+    cursors.deallocate()
+    rows.deallocate()
+    values.deallocate()
   }
 }
 
@@ -230,61 +335,26 @@ struct UpdateRule {
   /// μ.
   var momentum: Float
 
+  /// Moves `count` parameters (a multiple of 16) by their summed gradients.
   @inline(__always)
   func apply(
-    weights w: UnsafeMutablePointer<Float>, velocity v: UnsafeMutablePointer<Float>?,
-    gradient: Kernels.Vector
+    row w: UnsafeMutablePointer<Float>, velocity v: UnsafeMutablePointer<Float>?,
+    gradient g: UnsafePointer<Float>, count: Int
   ) {
-    let current = Kernels.load(w)
-    if let v {
-      let next = momentum * Kernels.load(v) - step * gradient - decay * current
-      Kernels.store(next, v)
-      Kernels.store(current + next, w)
-    } else if decay != 0 {
-      Kernels.store(current - step * gradient - decay * current, w)
-    } else {
-      Kernels.store(current - step * gradient, w)
-    }
-  }
-}
-
-/// Nonzero entries of a data set's rows (compressed sparse rows): MNIST is about 19% ink, so the
-/// first layer visits a fifth of the pixels.
-final class SparseRows: @unchecked Sendable {
-  /// Example e's entries are `offsets[e]..<offsets[e + 1]`.
-  let offsets: UnsafeMutablePointer<Int>
-  let indices: UnsafeMutablePointer<UInt16>
-  let values: UnsafeMutablePointer<Float>
-
-  /// The sparse form of `data`, or nil when it would not pay (dense data, or too many features).
-  init?(_ data: Dataset, maximumDensity: Double = 0.5) {
-    guard data.featureCount <= Int(UInt16.max) + 1, data.count > 0 else { return nil }
-    var nonzero = 0
-    data.pixels.withUnsafeBufferPointer { pixels in
-      for value in pixels where value != 0 { nonzero += 1 }
-    }
-    guard Double(nonzero) <= maximumDensity * Double(data.pixels.count) else { return nil }
-    offsets = .allocate(capacity: data.count + 1)
-    indices = .allocate(capacity: max(nonzero, 1))
-    values = .allocate(capacity: max(nonzero, 1))
-    var next = 0
-    data.pixels.withUnsafeBufferPointer { pixels in
-      for e in 0..<data.count {
-        offsets[e] = next
-        let row = e * data.featureCount
-        for k in 0..<data.featureCount where pixels[row + k] != 0 {
-          indices[next] = UInt16(k)
-          values[next] = pixels[row + k]
-          next += 1
-        }
+    var c = 0
+    while c < count {
+      let current = Kernels.load(w + c)
+      let gradient = Kernels.load(g + c)
+      if let v {
+        let next = momentum * Kernels.load(v + c) - step * gradient - decay * current
+        Kernels.store(next, v + c)
+        Kernels.store(current + next, w + c)
+      } else if decay != 0 {
+        Kernels.store(current - step * gradient - decay * current, w + c)
+      } else {
+        Kernels.store(current - step * gradient, w + c)
       }
+      c += Kernels.width
     }
-    offsets[data.count] = next
-  }
-
-  deinit {
-    offsets.deallocate()
-    indices.deallocate()
-    values.deallocate()
   }
 }

@@ -15,8 +15,13 @@ final class Propagator {
   private let outputZ: UnsafeMutablePointer<Float>
   /// Row pointers of each layer's input: [0] is filled per batch, the others point into `activations`.
   private let rows: [UnsafeMutablePointer<UnsafePointer<Float>>]
-  /// Gradient buffer for the first layer when sparse input meets momentum or L2.
-  private var sparseScratch: UnsafeMutablePointer<Float>?
+  /// One row of summed gradients (the widest layer's stride).
+  private let gradient: UnsafeMutablePointer<Float>
+  /// Output-major copies of the weights of layers 2...L (`outputCount × previous stride`), for
+  /// backpropagating δ; made on the first backward pass and refreshed after every update.
+  private var outputMajor: [UnsafeMutablePointer<Float>] = []
+  /// The first layer's sparse entries sorted by input, when the input is sparse.
+  private var buckets: InputBuckets?
 
   init(layers: [Layer], hidden: Activation, output: Activation, cost: Cost, capacity: Int) {
     self.layers = layers
@@ -37,13 +42,15 @@ final class Propagator {
       rows.append(pointers)
     }
     self.rows = rows
+    gradient = Kernels.allocate(layers.map(\.stride).max() ?? 0)
   }
 
   deinit {
     for pointer in activations + deltas { Kernels.deallocate(pointer) }
     Kernels.deallocate(outputZ)
     for pointer in rows { pointer.deallocate() }
-    if let sparseScratch { Kernels.deallocate(sparseScratch) }
+    Kernels.deallocate(gradient)
+    for pointer in outputMajor { Kernels.deallocate(pointer) }
   }
 
   /// Where a batch's inputs come from.
@@ -101,41 +108,59 @@ final class Propagator {
     return total
   }
 
-  /// Backpropagates the output deltas and moves every weight and bias by `rules`
-  /// (`rules.weights` for weights, `rules.biases` for biases) with optional velocities.
+  private func buckets(for sparse: SparseRows, inputCount: Int) -> InputBuckets {
+    if let buckets { return buckets }
+    let made = InputBuckets(inputCount: inputCount, capacity: capacity * sparse.widestRow)
+    buckets = made
+    return made
+  }
+
+  /// Backpropagates the output deltas and moves every weight (by `weightRule`) and bias (by
+  /// `biasRule`), with momentum's velocities when given.
   func backward(
     _ input: Input, examples: UnsafePointer<Int32>, rowCount: Int, weightRule: UpdateRule,
     biasRule: UpdateRule, velocities: Velocities?
   ) {
+    if outputMajor.isEmpty && layers.count > 1 {
+      outputMajor = (1..<layers.count).map { l in
+        let copy = Kernels.allocate(layers[l].outputCount * layers[l - 1].stride)
+        Kernels.transpose(layers[l], into: copy, previousStride: layers[l - 1].stride)
+        return copy
+      }
+    }
     for l in stride(from: layers.count - 1, through: 0, by: -1) {
       let layer = layers[l]
       let delta = UnsafePointer(deltas[l])
       let weightVelocity = velocities?.weights[l]
       if l > 0 {
-        Kernels.backward(
-          rows: rows[l], rowCount: rowCount, layer: layer, delta: delta,
-          previousDelta: deltas[l - 1],
-          previousStride: layers[l - 1].stride, rule: weightRule, velocity: weightVelocity)
+        let previousStride = layers[l - 1].stride
+        Kernels.previousDelta(
+          delta: delta, rowCount: rowCount, layer: layer, outputMajor: outputMajor[l - 1],
+          into: deltas[l - 1], previousStride: previousStride)
         hidden.multiplyByDerivative(
           deltas[l - 1], activations: activations[l - 1], rowCount: rowCount,
-          count: layers[l - 1].outputCount, stride: layers[l - 1].stride)
+          count: layers[l - 1].outputCount, stride: previousStride)
+        Kernels.updateWeights(
+          rows: rows[l], rowCount: rowCount, layer: layer, delta: delta, rule: weightRule,
+          velocity: weightVelocity, gradient: gradient)
+        Kernels.transpose(layer, into: outputMajor[l - 1], previousStride: previousStride)
       } else {
         switch input {
         case .dense:
-          Kernels.backward(
-            rows: rows[0], rowCount: rowCount, layer: layer, delta: delta, previousDelta: nil,
-            previousStride: 0, rule: weightRule, velocity: weightVelocity)
+          Kernels.updateWeights(
+            rows: rows[0], rowCount: rowCount, layer: layer, delta: delta, rule: weightRule,
+            velocity: weightVelocity, gradient: gradient)
         case .sparse(let sparse):
-          let scratch = sparseScratch ?? Kernels.allocate(layer.inputCount * layer.stride)
-          sparseScratch = scratch
-          Kernels.backward(
+          let buckets = buckets(for: sparse, inputCount: layer.inputCount)
+          Kernels.updateWeights(
             sparse: sparse, examples: examples, rowCount: rowCount, layer: layer, delta: delta,
-            rule: weightRule, velocity: weightVelocity, scratch: scratch)
+            rule: weightRule, velocity: weightVelocity, buckets: buckets, gradient: gradient)
         }
       }
       Kernels.updateBiases(
         layer: layer, delta: delta, rowCount: rowCount, rule: biasRule,
-        velocity: velocities?.biases[l])
+        velocity: velocities?.biases[l],
+        gradient: gradient)
     }
   }
 }

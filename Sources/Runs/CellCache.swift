@@ -16,7 +16,9 @@ package struct CacheEntry: Codable, Hashable, Sendable {
   /// The interpreter's serialised session state after the cell.
   package var state: Data
 
-  package init(key: String, cellName: String, files: [String: String], outputs: [CellOutput], state: Data) {
+  package init(
+    key: String, cellName: String, files: [String: String], outputs: [CellOutput], state: Data
+  ) {
     self.key = key
     self.cellName = cellName
     self.files = files
@@ -111,14 +113,17 @@ package enum FileDigest {
 /// it reads (only known after running; the entry records them and `lookup` checks them).
 package struct CellKey: Sendable {
   package static func make(
-    previous: String, engineVersion: String, source: String, options: CellOptions, params: [String: ParamValue]
+    previous: String, engineVersion: String, source: String, options: CellOptions,
+    params: [String: ParamValue]
   ) -> String {
     var hasher = SHA256()
     hasher.update("nudge-cell-key-1\n\(engineVersion)\n\(previous)\n")
-    let optionText = "name=\(options.name ?? "") eval=\(options.eval) echo=\(options.echo) error=\(options.error) cache=\(options.cache)\n"
+    let optionText =
+      "name=\(options.name ?? "") eval=\(options.eval) echo=\(options.echo) error=\(options.error) cache=\(options.cache)\n"
     hasher.update(optionText)
     for name in params.keys.sorted() {
-      hasher.update("param \(name)=\(params[name]?.typeName ?? ""):\(params[name]?.description ?? "")\n")
+      hasher.update(
+        "param \(name)=\(params[name]?.typeName ?? ""):\(params[name]?.description ?? "")\n")
     }
     hasher.update("source \(source.utf8.count)\n")
     hasher.update(source)

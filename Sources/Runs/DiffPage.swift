@@ -20,13 +20,16 @@ package struct DiffPage {
       guard !outputs.isEmpty else { return }
       let index = results.count
       let cell = Cell(
-        index: index, options: CellOptions(name: "section\(index + 1)", echo: false), source: "", sourceLine: 1,
+        index: index, options: CellOptions(name: "section\(index + 1)", echo: false), source: "",
+        sourceLine: 1,
         sourceColumn: 1, fenceLine: 1)
       blocks.append(.cell(cell))
       results[index] = CellResult(status: .ok, outputs: outputs)
     }
 
-    section("The first run is the baseline; Δ is each later run's change from it.\n\n## Runs", [.table(runsTable)])
+    section(
+      "The first run is the baseline; Δ is each later run's change from it.\n\n## Runs",
+      [.table(runsTable)])
     if comparison.params.isEmpty {
       section("## Params\n\nThe params are the same in every run.", [])
     } else {
@@ -36,18 +39,27 @@ package struct DiffPage {
     let metricsSummary =
       comparison.metrics.isEmpty
       ? "No run recorded a metric."
-      : changed == 0 ? "No metric changed." : "\(changed) of \(comparison.metrics.count) metrics changed."
-    section("## Metrics\n\n\(metricsSummary)", comparison.metrics.isEmpty ? [] : [.table(metricsTable)])
+      : changed == 0
+        ? "No metric changed." : "\(changed) of \(comparison.metrics.count) metrics changed."
+    section(
+      "## Metrics\n\n\(metricsSummary)", comparison.metrics.isEmpty ? [] : [.table(metricsTable)])
     let charts = seriesFigures.map(CellOutput.figure)
-    section(charts.isEmpty ? "## Series\n\nNo run recorded a series." : "## Series\n\nEvery recorded series, all runs overlaid.", charts)
+    section(
+      charts.isEmpty
+        ? "## Series\n\nNo run recorded a series."
+        : "## Series\n\nEvery recorded series, all runs overlaid.", charts)
     if let cell = comparison.firstDifferingCell {
-      section("## Outputs\n\nThe first cell whose outputs differ is `\(cell.name)` (cell \(cell.index + 1), line \(cell.line)).", [])
+      section(
+        "## Outputs\n\nThe first cell whose outputs differ is `\(cell.name)` (cell \(cell.index + 1), line \(cell.line)).",
+        [])
     } else if comparison.runs.count > 1 {
       section("## Outputs\n\nEvery cell produced the same outputs in every run.", [])
     }
 
     let ids = comparison.runs.map(\.id).joined(separator: " · ")
-    let document = Document(path: "nudge diff \(ids)", title: "Comparison of \(comparison.runs.count) runs", params: [], blocks: blocks)
+    let document = Document(
+      path: "nudge diff \(ids)", title: "Comparison of \(comparison.runs.count) runs", params: [],
+      blocks: blocks)
     return HTMLReport(document: document, results: results).html()
   }
 
@@ -55,14 +67,19 @@ package struct DiffPage {
 
   /// A run as the legends name it: its number and the params that set it apart, else its id.
   private func legend(_ run: Int) -> String {
-    let params = comparison.params.compactMap { change in change.values[run].map { "\(change.name)=\($0)" } }
-    return "\(runLabel(run)) " + (params.isEmpty ? comparison.runs[run].id : params.joined(separator: " "))
+    let params = comparison.params.compactMap { change in
+      change.values[run].map { "\(change.name)=\($0)" }
+    }
+    return "\(runLabel(run)) "
+      + (params.isEmpty ? comparison.runs[run].id : params.joined(separator: " "))
   }
 
   private var runsTable: Table {
     Table(
       columns: ["run", "id", "status", "notebook"],
-      rows: comparison.runs.enumerated().map { [runLabel($0.offset), $0.element.id, $0.element.status.rawValue, $0.element.notebook] })
+      rows: comparison.runs.enumerated().map {
+        [runLabel($0.offset), $0.element.id, $0.element.status.rawValue, $0.element.notebook]
+      })
   }
 
   private var paramsTable: Table {
@@ -74,21 +91,28 @@ package struct DiffPage {
   private var metricsTable: Table {
     let later = comparison.runs.indices.dropFirst()
     return Table(
-      columns: ["metric"] + comparison.runs.indices.map(runLabel) + later.map { "Δ\(runLabel($0))" },
+      columns: ["metric"] + comparison.runs.indices.map(runLabel)
+        + later.map { "Δ\(runLabel($0))" },
       rows: comparison.metrics.map { metric in
-        [metric.name] + metric.values.map { $0.map(NumberText.format) ?? "–" }
-          + later.map { RunComparison.changeText(delta: metric.deltas[$0], relative: metric.relativeChanges[$0]) }
+        [metric.name] + metric.values.map { $0.map(MetricText.format) ?? "–" }
+          + later.map {
+            RunComparison.changeText(delta: metric.deltas[$0], relative: metric.relativeChanges[$0])
+          }
       })
   }
 
   private var seriesFigures: [Figure] {
     comparison.series.keys.sorted().compactMap { name in
-      guard let perRun = comparison.series[name], perRun.contains(where: { !$0.isEmpty }) else { return nil }
+      guard let perRun = comparison.series[name], perRun.contains(where: { !$0.isEmpty }) else {
+        return nil
+      }
       let lines = perRun.enumerated().map { run, values in
         LineSeries(
           name: legend(run), y: values, style: SeriesStyle.automatic(run))
       }
-      let chart = LineChart(title: name, xTitle: "step", yTitle: name.split(separator: ".").last.map(String.init) ?? name, series: lines)
+      let chart = LineChart(
+        title: name, xTitle: "step",
+        yTitle: name.split(separator: ".").last.map(String.init) ?? name, series: lines)
       return Figure(svg: chart.svg(), caption: "\(name) in each run")
     }
   }

@@ -8,7 +8,12 @@ import Foundation
 package struct FailCondition: Hashable, Sendable, CustomStringConvertible {
   package enum Comparison: String, CaseIterable, Sendable {
     // Longest first so that `<=` is not read as `<`.
-    case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!=", less = "<", greater = ">"
+    case lessOrEqual = "<="
+    case greaterOrEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case greater = ">"
 
     func holds(_ left: Double, _ right: Double) -> Bool {
       switch self {
@@ -35,7 +40,9 @@ package struct FailCondition: Hashable, Sendable, CustomStringConvertible {
     guard let comparison = Comparison.allCases.first(where: { text.contains($0.rawValue) }),
       let range = text.range(of: comparison.rawValue)
     else {
-      throw RunsError("--fail-if '\(text)': expected METRIC OP NUMBER, e.g. 'test.accuracy < -0.01' (OP is one of < <= > >= == !=)")
+      throw RunsError(
+        "--fail-if '\(text)': expected METRIC OP NUMBER, e.g. 'test.accuracy < -0.01' (OP is one of < <= > >= == !=)"
+      )
     }
     self.comparison = comparison
     metric = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
@@ -43,7 +50,9 @@ package struct FailCondition: Hashable, Sendable, CustomStringConvertible {
     relative = number.hasSuffix("%")
     if relative { number.removeLast() }
     guard !metric.isEmpty, let value = Double(number) else {
-      throw RunsError("--fail-if '\(text)': expected METRIC OP NUMBER, e.g. 'test.accuracy < -0.01' or 'train.cost > 5%'")
+      throw RunsError(
+        "--fail-if '\(text)': expected METRIC OP NUMBER, e.g. 'test.accuracy < -0.01' or 'train.cost > 5%'"
+      )
     }
     threshold = relative ? value / 100 : value
   }
@@ -59,15 +68,19 @@ package struct FailCondition: Hashable, Sendable, CustomStringConvertible {
     let matched = matches(in: comparison)
     guard !matched.isEmpty else {
       let names = comparison.metrics.map(\.name).joined(separator: ", ")
-      throw RunsError("--fail-if '\(text)': no metric named '\(metric)' in these runs (they record: \(names.isEmpty ? "none" : names))")
+      throw RunsError(
+        "--fail-if '\(text)': no metric named '\(metric)' in these runs (they record: \(names.isEmpty ? "none" : names))"
+      )
     }
     var messages: [String] = []
     for change in matched {
       for index in comparison.runs.indices.dropFirst() {
         let value = relative ? change.relativeChanges[index] : change.deltas[index]
         guard let value, self.comparison.holds(value, threshold) else { continue }
-        let shown = relative ? NumberText.format(value * 100) + "%" : NumberText.format(value)
-        messages.append("\(change.name) changed by \(shown) in run #\(index + 1) (\(comparison.runs[index].id)): '\(text)' holds")
+        let shown = relative ? MetricText.format(value * 100) + "%" : MetricText.format(value)
+        messages.append(
+          "\(change.name) changed by \(shown) in run #\(index + 1) (\(comparison.runs[index].id)): '\(text)' holds"
+        )
       }
     }
     return messages

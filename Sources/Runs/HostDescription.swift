@@ -3,13 +3,15 @@ import Foundation
 extension RunRecord.Host {
   /// This machine: the OS's pretty name, the CPU model and the core count.
   package static var current: Self {
-    Self(os: operatingSystem(), cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount)
+    Self(
+      os: operatingSystem(), cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount)
   }
 
   private static func operatingSystem() -> String {
     if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8) {
       for line in release.split(separator: "\n") where line.hasPrefix("PRETTY_NAME=") {
-        return line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        return line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(
+          in: CharacterSet(charactersIn: "\""))
       }
     }
     return ProcessInfo.processInfo.operatingSystemVersionString

@@ -6,18 +6,23 @@ extension RunComparison {
   /// values and each later run's change from the first.
   package func textTable() -> String {
     var lines: [String] = []
-    lines.append(contentsOf: TextTable(
-      header: ["run", "id", "status", "notebook"],
-      rows: runs.enumerated().map { ["#\($0.offset + 1)", $0.element.id, $0.element.status.rawValue, $0.element.notebook] }
-    ).lines())
+    lines.append(
+      contentsOf: TextTable(
+        header: ["run", "id", "status", "notebook"],
+        rows: runs.enumerated().map {
+          ["#\($0.offset + 1)", $0.element.id, $0.element.status.rawValue, $0.element.notebook]
+        }
+      ).lines())
     lines.append("")
     if params.isEmpty {
       lines.append("params: the same in every run")
     } else {
-      lines.append(contentsOf: TextTable(
-        header: ["param"] + runs.indices.map { "#\($0 + 1)" },
-        rows: params.map { change in [change.name] + change.values.map { $0?.description ?? "-" } }
-      ).lines())
+      lines.append(
+        contentsOf: TextTable(
+          header: ["param"] + runs.indices.map { "#\($0 + 1)" },
+          rows: params.map { change in [change.name] + change.values.map { $0?.description ?? "-" }
+          }
+        ).lines())
     }
     lines.append("")
     if metrics.isEmpty {
@@ -26,19 +31,23 @@ extension RunComparison {
       var header = ["metric"] + runs.indices.map { "#\($0 + 1)" }
       for index in runs.indices.dropFirst() { header.append("Δ#\(index + 1)") }
       let rows = metrics.map { metric -> [String] in
-        var row = [metric.name] + metric.values.map { $0.map(NumberText.format) ?? "-" }
+        var row = [metric.name] + metric.values.map { $0.map(MetricText.format) ?? "-" }
         for index in runs.indices.dropFirst() {
-          row.append(Self.changeText(delta: metric.deltas[index], relative: metric.relativeChanges[index]))
+          row.append(
+            Self.changeText(delta: metric.deltas[index], relative: metric.relativeChanges[index]))
         }
         return row
       }
       lines.append(contentsOf: TextTable(header: header, rows: rows).lines())
       let changedCount = metrics.filter(\.changed).count
       lines.append("")
-      lines.append(changedCount == 0 ? "no metric changed" : "\(changedCount) of \(metrics.count) metrics changed")
+      lines.append(
+        changedCount == 0
+          ? "no metric changed" : "\(changedCount) of \(metrics.count) metrics changed")
     }
     if let cell = firstDifferingCell {
-      lines.append("first cell whose outputs differ: \(cell.name) (cell \(cell.index + 1), line \(cell.line))")
+      lines.append(
+        "first cell whose outputs differ: \(cell.name) (cell \(cell.index + 1), line \(cell.line))")
     } else if runs.count > 1 {
       lines.append("every cell produced the same outputs")
     }
@@ -48,15 +57,15 @@ extension RunComparison {
   static func changeText(delta: Double?, relative: Double?) -> String {
     guard let delta else { return "-" }
     if delta == 0 { return "=" }
-    var text = (delta > 0 ? "+" : "") + NumberText.format(delta)
-    if let relative { text += " (\(relative > 0 ? "+" : "")\(NumberText.format(relative * 100))%)" }
+    var text = (delta > 0 ? "+" : "") + MetricText.format(delta)
+    if let relative { text += " (\(relative > 0 ? "+" : "")\(MetricText.format(relative * 100))%)" }
     return text
   }
 }
 
 /// Numbers as people read them in a table: up to 4 significant digits, exponent form when tiny
 /// or huge.
-package enum NumberText {
+package enum MetricText {
   package static func format(_ value: Double) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }
@@ -82,7 +91,9 @@ package struct TextTable {
 
   package func lines() -> [String] {
     let all = [header] + rows
-    let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+    let widths = header.indices.map { column in
+      all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
         cell + String(repeating: " ", count: widths[index] - cell.count)

@@ -46,7 +46,9 @@ package struct RunComparison: Codable, Hashable, Sendable {
   package init(_ stored: [StoredRun]) {
     let records = stored.map(\.record)
     runs = stored.map {
-      RunLabel(id: $0.record.id, notebook: $0.record.notebook.path, status: $0.record.status, directory: $0.directory)
+      RunLabel(
+        id: $0.record.id, notebook: $0.record.notebook.path, status: $0.record.status,
+        directory: $0.directory)
     }
 
     let paramNames = Set(records.flatMap(\.params.keys)).sorted()
@@ -73,12 +75,15 @@ package struct RunComparison: Codable, Hashable, Sendable {
     }
 
     let seriesNames = Set(records.flatMap(\.series.keys))
-    series = Dictionary(uniqueKeysWithValues: seriesNames.map { name in (name, records.map { $0.series[name] ?? [] }) })
+    series = Dictionary(
+      uniqueKeysWithValues: seriesNames.map { name in (name, records.map { $0.series[name] ?? [] })
+      })
 
     firstDifferingCell = nil
     if let baseline = records.first {
       for cell in baseline.cells {
-        let others = records.dropFirst().map { record in record.cells.first { $0.name == cell.name } }
+        let others = records.dropFirst().map { record in record.cells.first { $0.name == cell.name }
+        }
         if others.contains(where: { $0?.outputs.sha256 != cell.outputs.sha256 }) {
           firstDifferingCell = CellDifference(index: cell.index, name: cell.name, line: cell.line)
           break

@@ -6,7 +6,8 @@ package enum RunID {
   package static func make(at date: Date = Date()) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+    let parts = calendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
     func pad(_ value: Int?, _ width: Int) -> String {
       let text = String(value ?? 0)
       return String(repeating: "0", count: max(0, width - text.count)) + text

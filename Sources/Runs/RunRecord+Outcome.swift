@@ -4,17 +4,23 @@ import Notebook
 extension RunRecord {
   /// The record of a finished run of `document`.
   package init(
-    id: String, document: Document, notebookBytes: [UInt8], params: [String: ParamValue], outcome: RunOutcome,
+    id: String, document: Document, notebookBytes: [UInt8], params: [String: ParamValue],
+    outcome: RunOutcome,
     startedAt: Date, finishedAt: Date, engineVersion: String
   ) {
     self.init(
-      id: id, notebook: NotebookIdentity(path: document.path, sha256: SHA256.hex(bytes: notebookBytes)),
-      params: params, startedAt: RunID.timestamp(startedAt), finishedAt: RunID.timestamp(finishedAt),
+      id: id,
+      notebook: NotebookIdentity(path: document.path, sha256: SHA256.hex(bytes: notebookBytes)),
+      params: params, startedAt: RunID.timestamp(startedAt),
+      finishedAt: RunID.timestamp(finishedAt),
       status: outcome.status, engine: Engine(version: engineVersion), host: .current,
       cells: document.cells.map { cell in
-        let run = outcome.cells[cell.index] ?? CellRun(status: .notRun, outputs: [], cached: false, seconds: 0)
+        let run =
+          outcome.cells[cell.index]
+          ?? CellRun(status: .notRun, outputs: [], cached: false, seconds: 0)
         return CellRecord(
-          index: cell.index, name: cell.id, line: cell.fenceLine, status: run.status, cached: run.cached,
+          index: cell.index, name: cell.id, line: cell.fenceLine, status: run.status,
+          cached: run.cached,
           seconds: (run.seconds * 1000).rounded() / 1000, outputs: OutputSummary(run.outputs))
       },
       metrics: outcome.metrics, series: outcome.series)

@@ -30,7 +30,8 @@ package struct RunRecord: Codable, Hashable, Sendable {
 
   package struct CellRecord: Codable, Hashable, Sendable {
     package enum Status: String, Codable, Sendable {
-      case ok, failed, skipped, notRun = "not-run"
+      case ok, failed, skipped
+      case notRun = "not-run"
     }
     package var index: Int
     package var name: String

@@ -10,13 +10,18 @@ package enum RunReference {
       return try RunStore.load(directory: reference).get()
     }
     if let (notebook, position) = notebookReference(reference) {
-      let store = RunStore(layout: OutputLayout(notebookPath: notebook, outputDirectory: outputDirectory))
+      let store = RunStore(
+        layout: OutputLayout(notebookPath: notebook, outputDirectory: outputDirectory))
       let runs = store.list().runs
       guard !runs.isEmpty else {
-        throw RunsError("\(notebook) has no recorded runs in \(store.layout.runsDirectory); render it first with 'nudge render \(notebook)'")
+        throw RunsError(
+          "\(notebook) has no recorded runs in \(store.layout.runsDirectory); render it first with 'nudge render \(notebook)'"
+        )
       }
       guard position >= 1, position <= runs.count else {
-        throw RunsError("\(reference): \(notebook) has \(runs.count) recorded run\(runs.count == 1 ? "" : "s"); use @1 to @\(runs.count)")
+        throw RunsError(
+          "\(reference): \(notebook) has \(runs.count) recorded run\(runs.count == 1 ? "" : "s"); use @1 to @\(runs.count)"
+        )
       }
       return runs[position - 1]
     }
@@ -28,7 +33,8 @@ package enum RunReference {
       }
     }
     throw RunsError(
-      "no run '\(reference)': name a run folder, a run id from 'nudge runs NOTEBOOK.md', or NOTEBOOK.md@N")
+      "no run '\(reference)': name a run folder, a run id from 'nudge runs NOTEBOOK.md', or NOTEBOOK.md@N"
+    )
   }
 
   /// Splits `notebooks/x.md@2` into the notebook path and the position (1 when absent).

@@ -18,13 +18,15 @@ package struct RunStore: Sendable {
   /// Creates a fresh, empty run folder with a new id. `mkdir` fails when the folder exists, so two
   /// renders at once never share a folder.
   package func createRun(at date: Date = Date()) throws -> (id: String, directory: String) {
-    try FileManager.default.createDirectory(atPath: layout.runsDirectory, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: layout.runsDirectory, withIntermediateDirectories: true)
     for _ in 0..<100 {
       let id = RunID.make(at: date)
       let directory = layout.runDirectory(id: id)
       if mkdir(directory, 0o755) == 0 { return (id, directory) }
       if errno != EEXIST {
-        throw RunsError("cannot create the run folder \(directory): \(String(cString: strerror(errno)))")
+        throw RunsError(
+          "cannot create the run folder \(directory): \(String(cString: strerror(errno)))")
       }
     }
     throw RunsError("cannot find a free run id in \(layout.runsDirectory)")
@@ -33,7 +35,8 @@ package struct RunStore: Sendable {
   /// Writes a run's report and record, each atomically, then makes the report the latest.
   package func save(record: RunRecord, reportHTML: String, in directory: String) throws {
     try AtomicFile.write(reportHTML, to: "\(directory)/report.html")
-    try AtomicFile.write(try StableJSON.encode(record, pretty: true) + [0x0A], to: "\(directory)/run.json")
+    try AtomicFile.write(
+      try StableJSON.encode(record, pretty: true) + [0x0A], to: "\(directory)/run.json")
     try AtomicFile.write(reportHTML, to: layout.latestReportPath)
   }
 
@@ -59,15 +62,20 @@ package struct RunStore: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(RunsError("\(path): no run record here (skipped)"))
     }
-    if let probe = try? StableJSON.decode(SchemaProbe.self, from: Array(data)), probe.schema != RunRecord.currentSchema {
+    if let probe = try? StableJSON.decode(SchemaProbe.self, from: Array(data)),
+      probe.schema != RunRecord.currentSchema
+    {
       return .failure(
-        RunsError("\(path): run record schema \(probe.schema) is not the \(RunRecord.currentSchema) this nudge reads (skipped)"))
+        RunsError(
+          "\(path): run record schema \(probe.schema) is not the \(RunRecord.currentSchema) this nudge reads (skipped)"
+        ))
     }
     do {
       let record = try StableJSON.decode(RunRecord.self, from: Array(data))
       return .success(StoredRun(directory: directory, record: record))
     } catch {
-      return .failure(RunsError("\(path): not a valid Nudge run record (skipped): \(Self.describe(error))"))
+      return .failure(
+        RunsError("\(path): not a valid Nudge run record (skipped): \(Self.describe(error))"))
     }
   }
 

@@ -29,7 +29,9 @@ package struct RunOutcome: Sendable {
   package var series: [String: [Double]] {
     var series: [String: [Double]] = [:]
     for index in cells.keys.sorted() {
-      for case .series(let name, let values) in cells[index]?.outputs ?? [] { series[name] = values }
+      for case .series(let name, let values) in cells[index]?.outputs ?? [] {
+        series[name] = values
+      }
     }
     return series
   }
@@ -77,12 +79,14 @@ package struct Runner {
         continue
       }
       guard cell.options.eval else {
-        outcome.cells[cell.index] = CellRun(status: .skipped, outputs: [], cached: false, seconds: 0)
+        outcome.cells[cell.index] = CellRun(
+          status: .skipped, outputs: [], cached: false, seconds: 0)
         continue
       }
       let visibleParams = params.filter { evaluator.paramsReferenced(by: cell).contains($0.key) }
       let key = CellKey.make(
-        previous: previousKey, engineVersion: engineVersion, source: cell.source, options: cell.options,
+        previous: previousKey, engineVersion: engineVersion, source: cell.source,
+        options: cell.options,
         params: visibleParams)
       let started = Date()
 
@@ -90,7 +94,8 @@ package struct Runner {
         switch cache.lookup(key: key) {
         case .hit(let entry):
           outcome.cells[cell.index] = CellRun(
-            status: .ok, outputs: entry.outputs, cached: true, seconds: Date().timeIntervalSince(started))
+            status: .ok, outputs: entry.outputs, cached: true,
+            seconds: Date().timeIntervalSince(started))
           unrestoredState = entry.state
           previousKey = CellKey.chained(key, files: entry.files)
           continue
@@ -107,7 +112,8 @@ package struct Runner {
           try evaluator.restore(from: state)
         } catch {
           // The saved state is unusable: recompute everything from the start without the cache.
-          outcome.warnings.append("cached state could not be restored (\(error)); recomputing without the cache")
+          outcome.warnings.append(
+            "cached state could not be restored (\(error)); recomputing without the cache")
           var fresh = self
           fresh.cache = nil
           cacheInUse = nil
@@ -122,7 +128,8 @@ package struct Runner {
       var files: [String: String] = [:]
       for path in evaluation.filesRead { files[path] = FileDigest.sha256(of: path) }
       outcome.cells[cell.index] = CellRun(
-        status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs, cached: false, seconds: seconds)
+        status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs, cached: false,
+        seconds: seconds)
       previousKey = CellKey.chained(key, files: files)
 
       if shouldStop() {
@@ -141,7 +148,8 @@ package struct Runner {
       if let cache = cacheInUse, cell.options.cache {
         do {
           let entry = CacheEntry(
-            key: key, cellName: cell.id, files: files, outputs: evaluation.outputs, state: try evaluator.snapshot())
+            key: key, cellName: cell.id, files: files, outputs: evaluation.outputs,
+            state: try evaluator.snapshot())
           try cache.store(entry)
         } catch {
           outcome.warnings.append("cell '\(cell.id)' was not cached: \(error)")

@@ -7,12 +7,14 @@ package enum Sweep {
     var axes: [(name: String, values: [String])] = []
     for assignment in assignments {
       guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-        throw RunsError("-p '\(assignment)': expected NAME=VALUE, e.g. -p epochs=5 or -p rate=0.05,0.1")
+        throw RunsError(
+          "-p '\(assignment)': expected NAME=VALUE, e.g. -p epochs=5 or -p rate=0.05,0.1")
       }
       let name = String(assignment[..<equals])
       let values = splitValues(String(assignment[assignment.index(after: equals)...]))
       if axes.contains(where: { $0.name == name }) {
-        throw RunsError("-p \(name) is given twice; list its values once, separated by commas: -p \(name)=A,B")
+        throw RunsError(
+          "-p \(name) is given twice; list its values once, separated by commas: -p \(name)=A,B")
       }
       axes.append((name, values))
     }

@@ -6,22 +6,34 @@ import Testing
 /// parameter by −η times the reference gradient.
 @Suite("Fast kernels match the reference")
 struct KernelTests {
-  @Test(
-    "one SGD step on sparse MNIST input equals −η × the reference gradient",
-    arguments: combinations.indices)
-  func sparseStep(index: Int) throws {
-    let (hidden, output, cost) = combinations[index]
-    try checkStep(
-      data: try TestData.loadMNIST().train.prefix(12), sizes: [784, 16, 16, 10], hidden, output,
-      cost)
+  /// Inputs that take each kernel path: sparse narrow rows (per-entry update), sparse wide
+  /// rows (sorted update, 128-, 64- and 16-float blocks), dense rows.
+  enum Setup: String, CaseIterable, Sendable {
+    case sparseNarrow, sparseWide, dense
+
+    var sizes: [Int] {
+      switch self {
+      case .sparseNarrow: [784, 16, 16, 10]
+      case .sparseWide: [784, 130, 70, 10]
+      case .dense: [37, 70, 33, 5]
+      }
+    }
+
+    func data() throws -> Dataset {
+      switch self {
+      case .sparseNarrow: try TestData.loadMNIST().train.prefix(12)
+      case .sparseWide: try TestData.loadMNIST().train.prefix(9)
+      case .dense: try TestData.random(count: 7, features: 37, classes: 5, seed: 4)
+      }
+    }
   }
 
-  @Test("the same on dense input and wide layers", arguments: combinations.indices)
-  func denseStep(index: Int) throws {
+  @Test(
+    "one SGD step equals −η × the reference gradient",
+    arguments: Setup.allCases, combinations.indices)
+  func step(setup: Setup, index: Int) throws {
     let (hidden, output, cost) = combinations[index]
-    try checkStep(
-      data: try TestData.random(count: 7, features: 37, classes: 5, seed: 4),
-      sizes: [37, 70, 33, 5], hidden, output, cost)
+    try checkStep(data: try setup.data(), sizes: setup.sizes, hidden, output, cost)
   }
 
   func checkStep(
@@ -49,6 +61,34 @@ struct KernelTests {
         #expect(worst < 1e-4, "layer \(l + 1) \(isBias ? "biases" : "weights"): \(worst)")
       }
     }
+  }
+
+  @Test("sparse rows keep every value: byte fractions, a few other values, or none when too varied")
+  func sparseValues() throws {
+    let mnist = try TestData.loadMNIST().test.prefix(50)
+    var generator = SeededGenerator(seed: 5)
+    let fewValues = (0..<50 * 20).map { _ in
+      [0, 0, 0, 0.3, -2.5][generator.nextInt(below: 5)] as Float
+    }
+    let manyValues = (0..<50 * 40).map { _ in
+      generator.nextInt(below: 4) == 0 ? Float(generator.nextUnitDouble()) : 0
+    }
+    for data in [
+      mnist,
+      try Dataset(pixels: fewValues, labels: [UInt8](repeating: 1, count: 50), featureCount: 20),
+    ] {
+      let sparse = try #require(SparseRows(data))
+      var dense = [Float](repeating: 0, count: data.pixels.count)
+      for e in 0..<data.count {
+        for i in sparse.offsets[e]..<sparse.offsets[e + 1] {
+          dense[e * data.featureCount + Int(sparse.indices[i])] = sparse.value(i)
+        }
+      }
+      #expect(dense == data.pixels)
+    }
+    let varied = try Dataset(
+      pixels: manyValues, labels: [UInt8](repeating: 1, count: 50), featureCount: 40)
+    #expect(SparseRows(varied) == nil)
   }
 
   @Test("dense and sparse first-layer kernels agree")

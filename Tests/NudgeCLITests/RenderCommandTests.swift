@@ -8,8 +8,9 @@ struct RenderCommandTests {
     let lesson = NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/backprop.md").path
     let outcome = try NudgeRunner.run(["render", lesson, "-o", "reports"], in: scratch.path)
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    #expect(outcome.standardOutput == "Wrote reports/backprop.html\n")
-    #expect(scratch.files(under: "reports") == ["backprop.html"])
+    #expect(outcome.standardOutput.hasPrefix("Wrote reports/backprop.html\nRun "))
+    #expect(scratch.files(under: "reports").contains("backprop.html"))
+    #expect(scratch.files(under: "reports").contains { $0.hasPrefix("backprop/runs/") && $0.hasSuffix("/run.json") })
     let page = try String(contentsOfFile: "\(scratch.path)/reports/backprop.html", encoding: .utf8)
     #expect(page.contains("<title>What is backpropagation really doing?</title>"))
     #expect(page.contains("id=\"cell-gradcheck\""))
@@ -21,8 +22,8 @@ struct RenderCommandTests {
     try scratch.write("# Hi\n\n```swift\nlet x = 1\n```\n", to: "intro.md")
     let outcome = try NudgeRunner.run(["render", "intro.md"], in: scratch.path)
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    #expect(outcome.standardOutput == "Wrote output/intro.html\n")
-    #expect(scratch.files(under: "output") == ["intro.html"])
+    #expect(outcome.standardOutput.hasPrefix("Wrote output/intro.html\n"))
+    #expect(scratch.files(under: "output").contains("intro.html"))
   }
 
   @Test func checkSummarisesAGoodNotebook() throws {
@@ -37,13 +38,13 @@ struct RenderCommandTests {
     try scratch.write("", to: "empty.md")
     let outcome = try NudgeRunner.run(["render", "empty.md"], in: scratch.path)
     #expect(outcome.status == 0)
-    #expect(scratch.files(under: "output") == ["empty.html"])
+    #expect(scratch.files(under: "output").contains("empty.html"))
   }
 
   @Test func fiveMegabyteNotebookRenders() throws {
     let scratch = try Scratch()
     let section =
-      "## Section\n\nProse with *emphasis*, `code` and a list:\n\n- one\n- two\n\n```swift\nlet x = 1\n```\n\n"
+      "## Section\n\nProse with *emphasis*, `code` and a list:\n\n- one\n- two\n\n```swift\n//| eval: false\nlet x = 1\n```\n\n"
     try scratch.write(
       String(repeating: section, count: 5_000_000 / section.utf8.count + 1), to: "big.md")
     let outcome = try NudgeRunner.run(["render", "big.md"], in: scratch.path)

@@ -6,16 +6,24 @@ import Testing
 
 @Suite struct CellCacheTests {
   func entry(_ key: String, files: [String: String] = [:], size: Int = 10) -> CacheEntry {
-    CacheEntry(key: key, cellName: "train", files: files, outputs: [.text("hi\n")], state: Data(repeating: 7, count: size))
+    CacheEntry(
+      key: key, cellName: "train", files: files, outputs: [.text("hi\n")],
+      state: Data(repeating: 7, count: size))
   }
 
   @Test func storedEntryIsAHitWithItsOutputsAndState() throws {
     let cache = CellCache(directory: try temporaryDirectory())
     try cache.store(entry("k1"))
-    guard case .hit(let found) = cache.lookup(key: "k1") else { Issue.record("expected a hit"); return }
+    guard case .hit(let found) = cache.lookup(key: "k1") else {
+      Issue.record("expected a hit")
+      return
+    }
     #expect(found.outputs == [.text("hi\n")])
     #expect(found.state.count == 10)
-    guard case .miss = cache.lookup(key: "k2") else { Issue.record("expected a miss"); return }
+    guard case .miss = cache.lookup(key: "k2") else {
+      Issue.record("expected a miss")
+      return
+    }
   }
 
   @Test func changedDataFileMakesTheEntryStale() throws {
@@ -24,9 +32,15 @@ import Testing
     try "one".write(toFile: file, atomically: true, encoding: .utf8)
     let cache = CellCache(directory: folder + "/cache")
     try cache.store(entry("k", files: [file: FileDigest.sha256(of: file)]))
-    guard case .hit = cache.lookup(key: "k") else { Issue.record("expected a hit"); return }
+    guard case .hit = cache.lookup(key: "k") else {
+      Issue.record("expected a hit")
+      return
+    }
     try "two".write(toFile: file, atomically: true, encoding: .utf8)
-    guard case .miss = cache.lookup(key: "k") else { Issue.record("expected a miss after the edit"); return }
+    guard case .miss = cache.lookup(key: "k") else {
+      Issue.record("expected a miss after the edit")
+      return
+    }
   }
 
   @Test func corruptEntryIsRejectedAndRemoved() throws {
@@ -34,13 +48,19 @@ import Testing
     let cache = CellCache(directory: folder)
     try cache.store(entry("k"))
     try "garbage".write(toFile: folder + "/k.cell", atomically: true, encoding: .utf8)
-    guard case .rejected(let message) = cache.lookup(key: "k") else { Issue.record("expected a rejection"); return }
+    guard case .rejected(let message) = cache.lookup(key: "k") else {
+      Issue.record("expected a rejection")
+      return
+    }
     #expect(message.contains("corrupt cache entry"))
     #expect(!FileManager.default.fileExists(atPath: folder + "/k.cell"))
     // An entry stored under another key's name is not trusted either.
     try cache.store(entry("other"))
     try FileManager.default.moveItem(atPath: folder + "/other.cell", toPath: folder + "/k.cell")
-    guard case .rejected = cache.lookup(key: "k") else { Issue.record("expected a rejection"); return }
+    guard case .rejected = cache.lookup(key: "k") else {
+      Issue.record("expected a rejection")
+      return
+    }
   }
 
   @Test func leastRecentlyUsedEntriesAreEvictedOverTheCap() throws {
@@ -58,15 +78,33 @@ import Testing
   }
 
   @Test func keyCoversSourceOptionsParamsPreviousAndEngine() {
-    let base = CellKey.make(previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(), params: ["epochs": .int(3)])
-    #expect(base == CellKey.make(previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(), params: ["epochs": .int(3)]))
+    let base = CellKey.make(
+      previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(),
+      params: ["epochs": .int(3)])
+    #expect(
+      base
+        == CellKey.make(
+          previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(),
+          params: ["epochs": .int(3)]))
     let variants = [
-      CellKey.make(previous: "q", engineVersion: "1", source: "let x = 1", options: CellOptions(), params: ["epochs": .int(3)]),
-      CellKey.make(previous: "p", engineVersion: "2", source: "let x = 1", options: CellOptions(), params: ["epochs": .int(3)]),
-      CellKey.make(previous: "p", engineVersion: "1", source: "let x = 2", options: CellOptions(), params: ["epochs": .int(3)]),
-      CellKey.make(previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(echo: false), params: ["epochs": .int(3)]),
-      CellKey.make(previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(), params: ["epochs": .int(4)]),
-      CellKey.make(previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(), params: ["epochs": .double(3)]),
+      CellKey.make(
+        previous: "q", engineVersion: "1", source: "let x = 1", options: CellOptions(),
+        params: ["epochs": .int(3)]),
+      CellKey.make(
+        previous: "p", engineVersion: "2", source: "let x = 1", options: CellOptions(),
+        params: ["epochs": .int(3)]),
+      CellKey.make(
+        previous: "p", engineVersion: "1", source: "let x = 2", options: CellOptions(),
+        params: ["epochs": .int(3)]),
+      CellKey.make(
+        previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(echo: false),
+        params: ["epochs": .int(3)]),
+      CellKey.make(
+        previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(),
+        params: ["epochs": .int(4)]),
+      CellKey.make(
+        previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(),
+        params: ["epochs": .double(3)]),
     ]
     #expect(Set(variants + [base]).count == variants.count + 1)
     #expect(CellKey.chained(base, files: [:]) == base)

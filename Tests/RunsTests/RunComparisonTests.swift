@@ -5,7 +5,9 @@ import Testing
 @testable import Runs
 
 @Suite struct RunComparisonTests {
-  func stored(_ record: RunRecord) -> StoredRun { StoredRun(directory: "output/lesson/runs/\(record.id)", record: record) }
+  func stored(_ record: RunRecord) -> StoredRun {
+    StoredRun(directory: "output/lesson/runs/\(record.id)", record: record)
+  }
 
   @Test func identicalRunsChangeNothing() {
     let comparison = RunComparison([stored(makeRecord(id: "a")), stored(makeRecord(id: "b"))])
@@ -37,7 +39,8 @@ import Testing
 
   @Test func integerAndDoubleParamsWithTheSameValueAreNotAChange() {
     let comparison = RunComparison([
-      stored(makeRecord(id: "a", params: ["rate": .int(3)])), stored(makeRecord(id: "b", params: ["rate": .double(3)])),
+      stored(makeRecord(id: "a", params: ["rate": .int(3)])),
+      stored(makeRecord(id: "b", params: ["rate": .double(3)])),
     ])
     #expect(comparison.params.isEmpty)
   }
@@ -47,11 +50,16 @@ import Testing
       stored(makeRecord(id: "a")),
       stored(makeRecord(id: "b", metrics: ["train.test.accuracy": 0.90, "train.train.cost": 0.2])),
     ])
-    #expect(try FailCondition(parsing: "test.accuracy < -0.01").violations(in: comparison).count == 1)
+    #expect(
+      try FailCondition(parsing: "test.accuracy < -0.01").violations(in: comparison).count == 1)
     #expect(try FailCondition(parsing: "test.accuracy < -0.1").violations(in: comparison).isEmpty)
-    #expect(try FailCondition(parsing: "train.test.accuracy <= -5%").violations(in: comparison).count == 1)
+    #expect(
+      try FailCondition(parsing: "train.test.accuracy <= -5%").violations(in: comparison).count == 1
+    )
     #expect(try FailCondition(parsing: "train.cost != 0").violations(in: comparison).isEmpty)
-    #expect(throws: RunsError.self) { try FailCondition(parsing: "accuracy.typo < 0").violations(in: comparison) }
+    #expect(throws: RunsError.self) {
+      try FailCondition(parsing: "accuracy.typo < 0").violations(in: comparison)
+    }
     #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy -0.01") }
     #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy < lots") }
   }
@@ -75,9 +83,11 @@ import Testing
       id: "b", params: ["epochs": .int(3), "rate": .double(0.5)],
       metrics: ["train.test.accuracy": 0.90, "train.train.cost": 0.2],
       series: ["train.test.accuracy": [0.91, 0.92, 0.90]])
-    let html = DiffPage(RunComparison([
-      StoredRun(directory: "x/a", record: first), StoredRun(directory: "x/b", record: second),
-    ])).html()
+    let html = DiffPage(
+      RunComparison([
+        StoredRun(directory: "x/a", record: first), StoredRun(directory: "x/b", record: second),
+      ])
+    ).html()
     #expect(html.contains("Comparison of 2 runs"))
     #expect(html.contains("1 of 2 metrics changed"))
     #expect(html.contains("#2 rate=0.5"))

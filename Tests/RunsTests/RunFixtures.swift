@@ -18,12 +18,14 @@ func makeRecord(
   outputs: [[CellOutput]] = [[.text("hello\n")], [.value("0.95")]]
 ) -> RunRecord {
   RunRecord(
-    id: id, notebook: .init(path: "notebooks/lesson.md", sha256: SHA256.hex("notebook")), params: params,
+    id: id, notebook: .init(path: "notebooks/lesson.md", sha256: SHA256.hex("notebook")),
+    params: params,
     startedAt: "2026-11-29T06:00:00.000Z", finishedAt: "2026-11-29T06:00:01.000Z", status: .ok,
     engine: .init(version: "test"), host: .current,
     cells: outputs.enumerated().map { index, cellOutputs in
       .init(
-        index: index, name: index == 0 ? "setup" : "train", line: 10 * (index + 1), status: .ok, cached: false,
+        index: index, name: index == 0 ? "setup" : "train", line: 10 * (index + 1), status: .ok,
+        cached: false,
         seconds: 0.5, outputs: .init(cellOutputs))
     },
     metrics: metrics, series: series)
@@ -31,7 +33,8 @@ func makeRecord(
 
 /// Saves records as runs of `notebooks/lesson.md` under `output`, oldest first.
 func saveRuns(_ records: [RunRecord], output: String) throws -> RunStore {
-  let store = RunStore(layout: OutputLayout(notebookPath: "notebooks/lesson.md", outputDirectory: output))
+  let store = RunStore(
+    layout: OutputLayout(notebookPath: "notebooks/lesson.md", outputDirectory: output))
   for record in records {
     let directory = store.layout.runDirectory(id: record.id)
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -45,13 +45,16 @@ import Testing
 
   @Test func listIsNewestFirstAndSkipsCorruptAndForeignRecords() throws {
     let output = try temporaryDirectory()
-    let store = try saveRuns([makeRecord(id: "20260101-000000-000-0001"), makeRecord(id: "20260101-000000-000-0002")], output: output)
+    let store = try saveRuns(
+      [makeRecord(id: "20260101-000000-000-0001"), makeRecord(id: "20260101-000000-000-0002")],
+      output: output)
     let corrupt = store.layout.runDirectory(id: "20260101-000000-000-0003")
     try FileManager.default.createDirectory(atPath: corrupt, withIntermediateDirectories: true)
     try "{ not json".write(toFile: corrupt + "/run.json", atomically: true, encoding: .utf8)
     let foreign = store.layout.runDirectory(id: "20260101-000000-000-0004")
     try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
-    try #"{"schema": 99, "id": "x"}"#.write(toFile: foreign + "/run.json", atomically: true, encoding: .utf8)
+    try #"{"schema": 99, "id": "x"}"#.write(
+      toFile: foreign + "/run.json", atomically: true, encoding: .utf8)
 
     let (runs, problems) = store.list()
     #expect(runs.map(\.record.id) == ["20260101-000000-000-0002", "20260101-000000-000-0001"])
@@ -63,21 +66,37 @@ import Testing
   @Test func saveWritesReportRecordAndLatestWithoutTemporaryFiles() throws {
     let output = try temporaryDirectory()
     let store = try saveRuns([makeRecord(id: "r1")], output: output)
-    let files = try FileManager.default.contentsOfDirectory(atPath: store.layout.runDirectory(id: "r1")).sorted()
+    let files = try FileManager.default.contentsOfDirectory(
+      atPath: store.layout.runDirectory(id: "r1")
+    ).sorted()
     #expect(files == ["report.html", "run.json"])
-    #expect(try String(contentsOfFile: store.layout.latestReportPath, encoding: .utf8) == "<p>r1</p>")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == ["lesson", "lesson.html"])
+    #expect(
+      try String(contentsOfFile: store.layout.latestReportPath, encoding: .utf8) == "<p>r1</p>")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+        "lesson", "lesson.html",
+      ])
   }
 
   @Test func referencesResolveFoldersIdsAndNotebookPositions() throws {
     let output = try temporaryDirectory()
-    let store = try saveRuns([makeRecord(id: "20260101-000000-000-0001"), makeRecord(id: "20260101-000000-000-0002")], output: output)
-    #expect(try RunReference.resolve("notebooks/lesson.md", outputDirectory: output).record.id == "20260101-000000-000-0002")
-    #expect(try RunReference.resolve("notebooks/lesson.md@2", outputDirectory: output).record.id == "20260101-000000-000-0001")
-    #expect(try RunReference.resolve("20260101-000000-000-0001", outputDirectory: output).record.id == "20260101-000000-000-0001")
+    let store = try saveRuns(
+      [makeRecord(id: "20260101-000000-000-0001"), makeRecord(id: "20260101-000000-000-0002")],
+      output: output)
+    #expect(
+      try RunReference.resolve("notebooks/lesson.md", outputDirectory: output).record.id
+        == "20260101-000000-000-0002")
+    #expect(
+      try RunReference.resolve("notebooks/lesson.md@2", outputDirectory: output).record.id
+        == "20260101-000000-000-0001")
+    #expect(
+      try RunReference.resolve("20260101-000000-000-0001", outputDirectory: output).record.id
+        == "20260101-000000-000-0001")
     let folder = store.layout.runDirectory(id: "20260101-000000-000-0002")
     #expect(try RunReference.resolve(folder, outputDirectory: output).directory == folder)
-    #expect(throws: RunsError.self) { try RunReference.resolve("notebooks/lesson.md@3", outputDirectory: output) }
+    #expect(throws: RunsError.self) {
+      try RunReference.resolve("notebooks/lesson.md@3", outputDirectory: output)
+    }
     #expect(throws: RunsError.self) { try RunReference.resolve("nope", outputDirectory: output) }
   }
 }

@@ -12,7 +12,10 @@ struct CountingEvaluator: CellEvaluating {
   var params: [String: ParamValue]
 
   func paramsReferenced(by cell: Cell) -> Set<String> {
-    Set(cell.source.split(whereSeparator: \.isWhitespace).map(String.init).filter { params[$0] != nil })
+    Set(
+      cell.source.split(whereSeparator: \.isWhitespace).map(String.init).filter {
+        params[$0] != nil
+      })
   }
 
   mutating func evaluate(_ cell: Cell) -> EvaluatedCell {
@@ -32,17 +35,23 @@ struct CountingEvaluator: CellEvaluating {
         total += FileManager.default.contents(atPath: words[1])?.count ?? 0
       case "fail":
         return EvaluatedCell(
-          outputs: [.error(Diagnostic("boom", at: SourceLocation(file: "n.md", line: 1, column: 1)))], failed: true)
+          outputs: [
+            .error(Diagnostic("boom", at: SourceLocation(file: "n.md", line: 1, column: 1)))
+          ], failed: true)
       default: break
       }
     }
-    return EvaluatedCell(outputs: [.value(String(total)), .metric(name: "\(cell.id).total", value: Double(total))], failed: false, filesRead: files)
+    return EvaluatedCell(
+      outputs: [.value(String(total)), .metric(name: "\(cell.id).total", value: Double(total))],
+      failed: false, filesRead: files)
   }
 
   func snapshot() throws -> Data { Data(String(total).utf8) }
 
   mutating func restore(from snapshot: Data) throws {
-    guard let value = Int(String(decoding: snapshot, as: UTF8.self)) else { throw RunsError("bad state") }
+    guard let value = Int(String(decoding: snapshot, as: UTF8.self)) else {
+      throw RunsError("bad state")
+    }
     total = value
   }
 }
@@ -52,7 +61,8 @@ struct CountingEvaluator: CellEvaluating {
     let blocks = sources.enumerated().map { index, source in
       Block.cell(
         Cell(
-          index: index, options: index < options.count ? options[index] : CellOptions(name: "c\(index + 1)"),
+          index: index,
+          options: index < options.count ? options[index] : CellOptions(name: "c\(index + 1)"),
           source: source, sourceLine: index * 10 + 2, sourceColumn: 1, fenceLine: index * 10 + 1))
     }
     return Document(path: "n.md", title: nil, params: [], blocks: blocks)
@@ -63,8 +73,10 @@ struct CountingEvaluator: CellEvaluating {
     engine: String = "1", stop: @escaping @Sendable () -> Bool = { false }
   ) -> (RunOutcome, CountingEvaluator) {
     var evaluator = CountingEvaluator(params: params)
-    let outcome = Runner(document: document, params: params, cache: cache, engineVersion: engine, shouldStop: stop)
-      .run(with: &evaluator)
+    let outcome = Runner(
+      document: document, params: params, cache: cache, engineVersion: engine, shouldStop: stop
+    )
+    .run(with: &evaluator)
     return (outcome, evaluator)
   }
 
@@ -126,7 +138,9 @@ struct CountingEvaluator: CellEvaluating {
     let cache = CellCache(directory: try temporaryDirectory())
     let notebook = document(
       ["add 1", "add 2", "add 3"],
-      options: [CellOptions(name: "a"), CellOptions(name: "b", cache: false), CellOptions(name: "c")])
+      options: [
+        CellOptions(name: "a"), CellOptions(name: "b", cache: false), CellOptions(name: "c"),
+      ])
     _ = run(notebook, cache: cache)
     let (outcome, evaluator) = run(notebook, cache: cache)
     #expect(evaluator.evaluated == ["b"])
@@ -141,7 +155,9 @@ struct CountingEvaluator: CellEvaluating {
 
     let tolerant = document(
       ["add 1", "fail", "add 1"],
-      options: [CellOptions(name: "a"), CellOptions(name: "b", error: true), CellOptions(name: "c")])
+      options: [
+        CellOptions(name: "a"), CellOptions(name: "b", error: true), CellOptions(name: "c"),
+      ])
     let (goesOn, goesOnEvaluator) = run(tolerant, cache: nil)
     #expect(goesOn.status == .ok)
     #expect(goesOn.cells[1]?.status == .failed)
@@ -176,7 +192,8 @@ struct CountingEvaluator: CellEvaluating {
     // Corrupt the state of c1's entry while keeping the entry itself valid JSON.
     for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
       let path = folder + "/" + name
-      var entry = try StableJSON.decode(CacheEntry.self, from: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+      var entry = try StableJSON.decode(
+        CacheEntry.self, from: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
       entry.state = Data("not a number".utf8)
       try Data(try StableJSON.encode(entry)).write(to: URL(fileURLWithPath: path))
     }

@@ -1,11 +1,15 @@
-/// "Did you mean" by edit distance.
+import Notebook
+
+/// "Did you mean" for names in cells, by the edit distance the notebook parser uses too.
+///
+/// Stricter than the parser's threshold: cells have many one- and two-letter variables, and
+/// suggesting `a` for `b` would be noise.
 enum Suggestion {
   /// The candidate closest to `name` when it is close enough to be a likely typo.
   static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
-    let lowered = Array(name.lowercased().utf8)
     var best: (name: String, distance: Int)?
     for candidate in candidates where candidate != name {
-      let distance = editDistance(lowered, Array(candidate.lowercased().utf8))
+      let distance = Notebook.Suggestion.editDistance(name.lowercased(), candidate.lowercased())
       if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
     }
     guard let best else { return nil }
@@ -13,33 +17,8 @@ enum Suggestion {
     return best.distance <= allowed ? best.name : nil
   }
 
-  /// Damerau–Levenshtein (optimal string alignment): a swap of two letters costs one edit.
-  static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          current[j] = min(current[j], previousPrevious[j - 2] + 1)
-        }
-      }
-      (previousPrevious, previous, current) = (previous, current, previousPrevious)
-    }
-    return previous[b.count]
-  }
-
   /// `"; did you mean 'x'?"`, or nothing.
-  static func hint(
-    for name: String, among candidates: some Sequence<String>, quoteSuffix: String = ""
-  )
-    -> String
-  {
-    closest(to: name, among: candidates).map { "; did you mean '\($0)\(quoteSuffix)'?" } ?? ""
+  static func hint(for name: String, among candidates: some Sequence<String>) -> String {
+    closest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 }

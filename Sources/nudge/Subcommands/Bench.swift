@@ -53,25 +53,42 @@ extension Nudge {
           sizes: workload.sizes, hidden: workload.hidden, output: workload.output,
           cost: workload.cost,
           seed: seed)
+        // Processor time per epoch too: on a shared machine it moves less than wall time.
+        var processorSeconds: [Double] = []
+        var epochStart = Bench.processorTime()
         let history = try network.train(
           on: data.train, epochs: epochs, batchSize: workload.batchSize,
           learningRate: workload.learningRate, shuffleSeed: seed,
-          progress: nil)
+          progress: { progress in
+            guard progress.batch == progress.batches else { return }
+            let now = Bench.processorTime()
+            processorSeconds.append(now - epochStart)
+            epochStart = now
+          })
         let evaluation = try network.evaluate(on: data.test)
         let seconds = history.epochs.map(\.seconds)
         if json {
           print(Bench.jsonLine(workload: workload, seconds: seconds, accuracy: evaluation.accuracy))
         } else {
           for (index, value) in seconds.enumerated() {
-            print("\(workload.id) epoch \(index + 1): \(String(format: "%.4f", value)) s")
+            print(
+              "\(workload.id) epoch \(index + 1): \(String(format: "%.4f", value)) s "
+                + "(processor \(String(format: "%.4f", processorSeconds[index])) s)")
           }
           print(
             "\(workload.id) \(workload.layerDescription) \(workload.hidden.rawValue)/\(workload.output.rawValue)/"
               + "\(workload.cost.rawValue): median \(String(format: "%.4f", Bench.median(seconds))) s/epoch "
-              + "(first epoch excluded), test accuracy \(String(format: "%.4f", evaluation.accuracy))"
-          )
+              + "(first epoch excluded; processor \(String(format: "%.4f", Bench.median(processorSeconds))) s), "
+              + "test accuracy \(String(format: "%.4f", evaluation.accuracy))")
         }
       }
+    }
+
+    /// This thread's processor time in seconds.
+    static func processorTime() -> Double {
+      var time = timespec()
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+      return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     /// The median of the epochs after the first (the first when there is only one).

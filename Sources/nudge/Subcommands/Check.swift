@@ -1,17 +1,35 @@
 import ArgumentParser
+import Directives
 import Notebook
 
 extension Nudge {
-  /// `nudge check NOTEBOOK.md`: parse the notebook and report problems without running it.
+  /// `nudge check NOTEBOOK.md`: parse the notebook and check every directive without running it.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check a notebook (front matter, cells and their options) without running it.")
+      abstract:
+        "Check a notebook (front matter, cells, directives, labels, types) without running it.")
 
     @Argument(help: "The Markdown notebook to check.")
-    var notebook: String
+    var notebook: String?
+
+    @Flag(
+      help: "Print the reference of every directive (Markdown, from the directive table) and exit.")
+    var listDirectives = false
+
+    func validate() throws {
+      if notebook == nil && !listDirectives {
+        throw ValidationError("Missing expected argument '<notebook>'")
+      }
+    }
 
     func run() throws {
+      if listDirectives {
+        print(DirectiveTable.standard.markdownReference)
+        return
+      }
+      guard let notebook else { return }
       let document = try loadNotebook(notebook)
+      try checkOrExit(document)
       let cells = document.cells.count
       let params = document.params.count
       print(

@@ -7,7 +7,8 @@ extension Nudge {
   /// `nudge diff RUN RUN... [--json] [--html FILE] [--fail-if COND]`: compares runs.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Compare runs: changed params, every metric with its change, the first cell that differs.",
+      abstract:
+        "Compare runs: changed params, every metric with its change, the first cell that differs.",
       discussion: """
         A RUN is a run folder, a run id, or NOTEBOOK.md@N (its N-th latest run; NOTEBOOK.md alone is @1).
         The first run is the baseline the others are compared with.
@@ -27,15 +28,21 @@ extension Nudge {
 
     @Option(
       name: .customLong("fail-if"),
-      help: "Exit with status 1 when a metric's change from the first run satisfies METRIC OP NUMBER[%], e.g. 'test.accuracy < -0.01'.")
+      help:
+        "Exit with status 1 when a metric's change from the first run satisfies METRIC OP NUMBER[%], e.g. 'test.accuracy < -0.01'."
+    )
     var failIf: [String] = []
 
     func validate() throws {
-      guard !runs.isEmpty else { throw ValidationError("name at least one run, e.g. nudge diff notebooks/backprop.md@2 notebooks/backprop.md") }
+      guard !runs.isEmpty else {
+        throw ValidationError(
+          "name at least one run, e.g. nudge diff notebooks/backprop.md@2 notebooks/backprop.md")
+      }
     }
 
     func run() throws {
-      let references = runs.count == 1 && runs[0].hasSuffix(".md") ? [runs[0] + "@2", runs[0] + "@1"] : runs
+      let references =
+        runs.count == 1 && runs[0].hasSuffix(".md") ? [runs[0] + "@2", runs[0] + "@1"] : runs
       let stored: [StoredRun]
       let conditions: [FailCondition]
       do {

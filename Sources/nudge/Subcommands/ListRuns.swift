@@ -28,16 +28,23 @@ extension Nudge {
         return
       }
       guard !runs.isEmpty else {
-        print("\(notebook) has no recorded runs in \(store.layout.runsDirectory); render it with 'nudge render \(notebook)'")
+        print(
+          "\(notebook) has no recorded runs in \(store.layout.runsDirectory); render it with 'nudge render \(notebook)'"
+        )
         return
       }
       let rows = runs.enumerated().map { position, run -> [String] in
         let record = run.record
-        let params = record.params.keys.sorted().map { "\($0)=\(record.params[$0]?.description ?? "")" }.joined(separator: " ")
-        let metrics = record.headlineMetrics().map { "\($0.name)=\(NumberText.format($0.value))" }.joined(separator: " ")
+        let params = record.params.keys.sorted().map {
+          "\($0)=\(record.params[$0]?.description ?? "")"
+        }.joined(separator: " ")
+        let metrics = record.headlineMetrics().map { "\($0.name)=\(MetricText.format($0.value))" }
+          .joined(separator: " ")
         return ["@\(position + 1)", record.id, record.status.rawValue, params, metrics]
       }
-      print(TextTable(header: ["", "run", "status", "params", "metrics"], rows: rows).lines().joined(separator: "\n"))
+      print(
+        TextTable(header: ["", "run", "status", "params", "metrics"], rows: rows).lines().joined(
+          separator: "\n"))
     }
   }
 }

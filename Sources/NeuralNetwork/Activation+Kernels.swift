@@ -84,13 +84,16 @@ extension Cost {
         dot += error * a[j]
       }
       for j in 0..<count { delta[j] = a[j] * ((a[j] - (j == label ? 1 : 0)) - dot) }
-    case (.quadratic, _):
+    case (.quadratic, _), (.brokenQuadratic, _):
       for j in 0..<count {
         let error = a[j] - (j == label ? 1 : 0)
         cost += 0.5 * Double(error) * Double(error)
         delta[j] = error
       }
-      output.multiplyByDerivative(delta, activations: a, rowCount: 1, count: count, stride: count)
+      if self == .quadratic {
+        output.multiplyByDerivative(
+          delta, activations: a, rowCount: 1, count: count, stride: count)
+      }
     }
     return cost
   }

@@ -11,6 +11,9 @@ package enum Cost: String, CaseIterable, Codable, Sendable {
   case quadratic
   /// −Σ [y ln a + (1 − y) ln(1 − a)] for sigmoid outputs, −ln a_label for softmax outputs.
   case crossEntropy
+  /// The quadratic cost with a deliberate bug for teaching: its output error δ = a − y forgets
+  /// the factor σ′(z), so backpropagation's gradient is wrong and the gradient check flags it.
+  case brokenQuadratic
 }
 
 /// How a new network's weights are drawn (biases always start at 0).

@@ -82,7 +82,7 @@ extension ReferenceNetwork {
   /// `C(z + dz) − C(z)` for one example, given the output's activation change `da`.
   func costChange(z: [Double], a: [Double], dz: [Double], da: [Double], label: Int) -> Double {
     switch (cost, output) {
-    case (.quadratic, _):
+    case (.quadratic, _), (.brokenQuadratic, _):
       // ½(a' − y)² − ½(a − y)² = Δa (a − y + Δa / 2).
       return a.indices.reduce(0) { sum, j in
         sum + da[j] * (a[j] - (j == label ? 1 : 0) + da[j] / 2)

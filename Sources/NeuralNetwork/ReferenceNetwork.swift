@@ -85,7 +85,7 @@ struct ReferenceNetwork {
         let softplus = max(z[j], 0) + log1p(exp(-abs(z[j])))
         return sum + (j == label ? softplus - z[j] : softplus)
       }
-    case (.quadratic, _):
+    case (.quadratic, _), (.brokenQuadratic, _):
       return a.indices.reduce(0) { sum, j in
         let error = a[j] - (j == label ? 1 : 0)
         return sum + 0.5 * error * error
@@ -99,7 +99,7 @@ struct ReferenceNetwork {
     return a.indices.map { j in
       let y: Double = j == label ? 1 : 0
       switch (cost, output) {
-      case (.quadratic, _): return a[j] - y
+      case (.quadratic, _), (.brokenQuadratic, _): return a[j] - y
       case (.crossEntropy, .softmax): return j == label ? -1 / a[j] : 0
       case (.crossEntropy, _): return (a[j] - y) / (a[j] * (1 - a[j]))
       }
@@ -117,6 +117,8 @@ struct ReferenceNetwork {
       let error = a.indices.map { a[$0] - ($0 == label ? 1 : 0) }
       let dot = zip(error, a).reduce(0) { $0 + $1.0 * $1.1 }
       delta = a.indices.map { a[$0] * (error[$0] - dot) }
+    case (.brokenQuadratic, _):
+      delta = a.indices.map { a[$0] - ($0 == label ? 1 : 0) }
     case (.quadratic, _):
       delta = a.indices.map {
         (a[$0] - ($0 == label ? 1 : 0)) * ReferenceNetwork.derivative(a[$0], output)

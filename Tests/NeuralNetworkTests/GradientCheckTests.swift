@@ -2,13 +2,14 @@ import Testing
 
 @testable import NeuralNetwork
 
-/// Every hidden activation, output activation and cost the engine allows.
+/// Every hidden activation, output activation and cost the engine allows (but the deliberately
+/// broken cost, whose gradient is meant to be wrong).
 let combinations: [(hidden: Activation, output: Activation, cost: Cost)] = [
   Activation.sigmoid, .relu, .tanh,
 ]
 .flatMap { hidden in
   [Activation.sigmoid, .softmax].flatMap { output in
-    Cost.allCases.map { (hidden, output, $0) }
+    Cost.allCases.filter { $0 != .brokenQuadratic }.map { (hidden, output, $0) }
   }
 }
 
@@ -44,5 +45,18 @@ struct GradientCheckTests {
       ])
     #expect(
       report.maxRelativeError < 1e-7, "\(hidden)/\(output)/\(cost): \(report.maxRelativeError)")
+  }
+
+  @Test("A cost derivative that forgets σ′(z) is caught by the check")
+  func brokenCostIsFlagged() throws {
+    let data = try TestData.loadMNIST().train.prefix(10)
+    let network = try Network(
+      sizes: [784, 16, 16, 10], hidden: .sigmoid, output: .sigmoid, cost: .brokenQuadratic,
+      seed: 7)
+    let report = try network.gradientCheck(on: data, samples: 10)
+
+    #expect(report.maxRelativeError > 1e-2)
+    // Every layer's gradient flows back through the wrong output error.
+    #expect(report.layers.allSatisfy { $0.medianRelativeError > 1e-2 })
   }
 }

@@ -179,6 +179,15 @@ extension EngineDirectives {
     ) {
       if case .layerCheck(let layer) = $0 { .double(layer.medianRelativeError) } else { nil }
     },
+    property("checked", of: .layerCheck, .int, "How many parameters of this group were compared.") {
+      if case .layerCheck(let layer) = $0 { .int(layer.checked) } else { nil }
+    },
+    property(
+      "skippedAtKinks", of: .layerCheck, .int,
+      "Parameters passed over because ±ε moved a ReLU across its kink at 0."
+    ) {
+      if case .layerCheck(let layer) = $0 { .int(layer.skippedAtKinks) } else { nil }
+    },
     // Nudges
     property("label", of: .nudges, .int, "The example's label.") {
       if case .nudges(let nudges) = $0 { .int(nudges.label) } else { nil }
@@ -193,6 +202,30 @@ extension EngineDirectives {
       "biasNudges", of: .nudges, .array(.double), "The change asked of each last-layer bias."
     ) {
       if case .nudges(let nudges) = $0 { doubles(nudges.biasNudges) } else { nil }
+    },
+    property("cost", of: .nudges, .double, "The example's cost.") {
+      if case .nudges(let nudges) = $0 { .double(nudges.cost) } else { nil }
+    },
+    property("outputs", of: .nudges, .array(.double), "The output layer's activations.") {
+      if case .nudges(let nudges) = $0 { doubles(nudges.outputs) } else { nil }
+    },
+    property(
+      "previousActivations", of: .nudges, .array(.double),
+      "The activations feeding the last layer."
+    ) {
+      if case .nudges(let nudges) = $0 { doubles(nudges.previousActivations) } else { nil }
+    },
+    property(
+      "weightNudges", of: .nudges, .array(.double),
+      "The change asked of each last-layer weight, row-major outputs × previous activations: a bias nudge times a previous activation."
+    ) {
+      if case .nudges(let nudges) = $0 { doubles(nudges.weightNudges) } else { nil }
+    },
+    property(
+      "previousActivationNudges", of: .nudges, .array(.double),
+      "The change asked of each previous activation: every output's wish times its weight, summed."
+    ) {
+      if case .nudges(let nudges) = $0 { doubles(nudges.previousActivationNudges) } else { nil }
     },
   ]
 }

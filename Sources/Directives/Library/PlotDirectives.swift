@@ -15,10 +15,11 @@ enum PlotDirectives {
         Parameter(nil, name: "histories", .oneOf([history, .array(history)])),
         Parameter("labels", .array(.string), default: .array([])),
         Parameter("title", .string, default: .string("")),
+        Parameter("batches", .bool, default: .bool(false)),
       ],
       result: .array(.object(.figure)),
       summary:
-        "Cost and accuracy per epoch as SVG line charts; several histories (with `labels:`) are overlaid."
+        "Cost and accuracy per epoch as SVG line charts; several histories (with `labels:`) are overlaid; `batches: true` adds the cost of every mini-batch with its moving average."
     ) { call throws(EvaluationError) in
       let histories: [TrainingHistory]
       switch call.value("histories") {
@@ -36,8 +37,11 @@ enum PlotDirectives {
           "\(labels.count) labels for \(histories.count) histories; give one label per history",
           at: call.position(of: "labels"))
       }
-      return .array(
-        historyCharts(histories, labels: labels, title: try call.string("title")).map(Value.figure))
+      var figures = historyCharts(histories, labels: labels, title: try call.string("title"))
+      if try call.bool("batches") {
+        figures.insert(batchCostChart(histories, labels: labels), at: 0)
+      }
+      return .array(figures.map(Value.figure))
     },
     Directive(
       "histogram",
@@ -183,6 +187,29 @@ enum PlotDirectives {
           caption: "Test accuracy per epoch"))
     }
     return figures
+  }
+
+  /// Every mini-batch's cost, faint, under its moving average over a tenth of an epoch; x is in
+  /// epochs so runs with different batch sizes line up.
+  static func batchCostChart(_ histories: [TrainingHistory], labels: [String]) -> Figure {
+    var series: [LineSeries] = []
+    for (index, history) in histories.enumerated() {
+      let name =
+        labels.isEmpty
+        ? (histories.count == 1 ? "mini-batch cost" : "run \(index + 1)") : labels[index]
+      let perEpoch = max(1, history.batchCosts.count / max(1, history.epochs.count))
+      let x = history.batchCosts.indices.map { Double($0 + 1) / Double(perEpoch) }
+      let raw = LineSeries(
+        name: name, x: x, y: history.batchCosts, markers: .never, isFaint: true)
+      series.append(raw)
+      series.append(
+        raw.movingAverage(
+          window: max(1, perEpoch / 10), name: "\(name) (average of \(max(1, perEpoch / 10)))"))
+    }
+    let chart = LineChart(
+      title: "Cost per mini-batch", xTitle: "epoch", yTitle: "cost", series: series,
+      yIncluding: [0])
+    return Figure(svg: chart.svg(), caption: "Cost of every mini-batch, and its moving average")
   }
 
   /// The charts shown with a value (the gradient check's chart, the nudges view, the confusion

@@ -20,9 +20,9 @@ enum TableBuilding {
       var cells: [[String]] = []
       for row in rows {
         if case .array(let items) = row {
-          cells.append(items.map(\.description))
+          cells.append(items.map(\.tableText))
         } else {
-          cells.append([row.description])
+          cells.append([row.tableText])
         }
       }
       let width = cells.map(\.count).max() ?? columns.count
@@ -43,6 +43,12 @@ enum TableBuilding {
 }
 
 extension Value {
+  /// A table cell's text: Doubles to four significant digits, as reports show numbers.
+  var tableText: String {
+    if case .double(let value) = self { return format(value) }
+    return description
+  }
+
   /// A figure or an array of figures: shown wherever a cell draws it.
   var isFigure: Bool {
     switch self {

@@ -6,7 +6,9 @@ struct RenderCommandTests {
   @Test func rendersTheLessonIntoTheChosenFolder() throws {
     let scratch = try Scratch()
     let lesson = NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/backprop.md").path
-    let outcome = try NudgeRunner.run(["render", lesson, "-o", "reports"], in: scratch.path)
+    // Few examples and one epoch keep the debug build quick; NotebookShelfTests checks the numbers.
+    let small = ["-p", "trainSize=1000", "-p", "testSize=200", "-p", "epochs=1", "-q"]
+    let outcome = try NudgeRunner.run(["render", lesson, "-o", "reports"] + small, in: scratch.path)
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.hasPrefix("Wrote reports/backprop.html\nRun "))
     #expect(scratch.files(under: "reports").contains("backprop.html"))
@@ -30,7 +32,7 @@ struct RenderCommandTests {
     let lesson = NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/backprop.md").path
     let outcome = try NudgeRunner.run(["check", lesson], in: NudgeRunner.repositoryRoot.path)
     #expect(outcome.status == 0)
-    #expect(outcome.standardOutput == "\(lesson): ok (9 cells, 6 params)\n")
+    #expect(outcome.standardOutput == "\(lesson): ok (17 cells, 8 params)\n")
   }
 
   @Test func emptyNotebookRenders() throws {

@@ -86,7 +86,7 @@ let package = Package(
     .testTarget(
       name: "DirectivesTests", dependencies: ["Directives", "Notebook", "NeuralNetwork"],
       swiftSettings: strictSettings),
-    .testTarget(name: "RunsTests", dependencies: ["Runs", "Notebook"], swiftSettings: strictSettings),
+    .testTarget(name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives"], swiftSettings: strictSettings),
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]
 )

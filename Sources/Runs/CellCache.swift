@@ -32,10 +32,13 @@ package struct CacheEntry: Codable, Hashable, Sendable {
 package struct CellCache: Sendable {
   package var directory: String
   package var capacityBytes: Int
+  /// Digests of the data files cells read, remembered by size and modification time.
+  package let digests: FileDigests
 
   package init(directory: String, capacityBytes: Int = 256 << 20) {
     self.directory = directory
     self.capacityBytes = capacityBytes
+    self.digests = FileDigests(indexPath: "\(directory)/files.json")
   }
 
   package enum Lookup: Sendable {
@@ -62,7 +65,7 @@ package struct CellCache: Sendable {
       try? FileManager.default.removeItem(atPath: path)
       return .rejected("\(path): foreign cache entry ignored and removed; the cell is recomputed")
     }
-    for (file, digest) in entry.files where FileDigest.sha256(of: file) != digest {
+    for (file, digest) in entry.files where digests.sha256(of: file) != digest {
       return .miss
     }
     // Touch it so eviction sees it as recently used.
@@ -74,6 +77,7 @@ package struct CellCache: Sendable {
   package func store(_ entry: CacheEntry) throws {
     try AtomicFile.write(try StableJSON.encode(entry), to: path(for: entry.key))
     evictOverCapacity(keeping: entry.key)
+    digests.save()
   }
 
   private func evictOverCapacity(keeping key: String) {
@@ -92,20 +96,6 @@ package struct CellCache: Sendable {
       if entry.path == path(for: key) { continue }
       if (try? fileManager.removeItem(atPath: entry.path)) != nil { total -= entry.size }
     }
-  }
-}
-
-/// Content digests of data files, for cache validity.
-package enum FileDigest {
-  /// SHA-256 of a file's bytes, or `missing` when it cannot be read.
-  package static func sha256(of path: String) -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return "missing" }
-    defer { try? handle.close() }
-    var hasher = SHA256()
-    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-      hasher.update(chunk)
-    }
-    return hasher.hexDigest()
   }
 }
 

@@ -8,6 +8,11 @@ package enum Interruption {
 
   /// Installs the SIGINT handler. Call once, before running cells.
   package static func install() {
+    // A parent may have started us with SIGINT blocked (the mask is inherited); unblock it.
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    sigaddset(&mask, SIGINT)
+    sigprocmask(SIG_UNBLOCK, &mask, nil)
     signal(SIGINT) { _ in
       if Interruption.requested.exchange(true, ordering: .relaxed) {
         _exit(130)

@@ -26,5 +26,5 @@ package struct OutputLayout: Hashable, Sendable {
 package struct RunsError: Error, CustomStringConvertible, Hashable, Sendable {
   package var message: String
   package init(_ message: String) { self.message = message }
-  package var description: String { "error: \(message)" }
+  package var description: String { message }
 }

@@ -126,7 +126,8 @@ package struct Runner {
       let evaluation = evaluator.evaluate(cell)
       let seconds = Date().timeIntervalSince(started)
       var files: [String: String] = [:]
-      for path in evaluation.filesRead { files[path] = FileDigest.sha256(of: path) }
+      let digests = cacheInUse?.digests ?? FileDigests(indexPath: nil)
+      for path in evaluation.filesRead { files[path] = digests.sha256(of: path) }
       outcome.cells[cell.index] = CellRun(
         status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs, cached: false,
         seconds: seconds)

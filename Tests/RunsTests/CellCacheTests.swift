@@ -31,7 +31,7 @@ import Testing
     let file = folder + "/data.txt"
     try "one".write(toFile: file, atomically: true, encoding: .utf8)
     let cache = CellCache(directory: folder + "/cache")
-    try cache.store(entry("k", files: [file: FileDigest.sha256(of: file)]))
+    try cache.store(entry("k", files: [file: FileDigests(indexPath: nil).sha256(of: file)]))
     guard case .hit = cache.lookup(key: "k") else {
       Issue.record("expected a hit")
       return

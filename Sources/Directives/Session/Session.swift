@@ -110,8 +110,15 @@ package final class Session {
 
   /// Puts the variables back as they were at `snapshot` (copying networks again, so the snapshot
   /// can be restored more than once).
+  ///
+  /// Params keep this session's values: a snapshot saved by a run with other `-p` overrides
+  /// must not bring its params back.
   package func restore(_ snapshot: SessionSnapshot) {
-    variables = snapshot.variables.mapValues { $0.detached() }
+    var restored = snapshot.variables.mapValues { $0.detached() }
+    for (name, variable) in variables where variable.origin == .param {
+      restored[name] = variable
+    }
+    variables = restored
   }
 }
 

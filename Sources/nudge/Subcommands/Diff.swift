@@ -49,7 +49,7 @@ extension Nudge {
         stored = try references.map { try RunReference.resolve($0, outputDirectory: output) }
         conditions = try failIf.map(FailCondition.init(parsing:))
       } catch let error as RunsError {
-        printError(error.description)
+        printError("error: \(error)")
         throw ExitCode(2)
       }
       let comparison = RunComparison(stored)
@@ -66,7 +66,7 @@ extension Nudge {
       do {
         for condition in conditions { violations += try condition.violations(in: comparison) }
       } catch let error as RunsError {
-        printError(error.description)
+        printError("error: \(error)")
         throw ExitCode(2)
       }
       for violation in violations { printError("fail-if: \(violation)") }

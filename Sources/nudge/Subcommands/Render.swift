@@ -25,6 +25,9 @@ extension Nudge {
 
     @OptionGroup var evaluation: EvaluationArguments
 
+    @Option(help: "With a sweep (-p name=a,b,...), how many runs go at once.")
+    var jobs = 1
+
     @Flag(help: "Recompute every cell instead of reusing cached results.")
     var noCache = false
 
@@ -35,8 +38,14 @@ extension Nudge {
     var unsafeHTML = false
 
     func run() throws {
+      let combinations = try orExit { try Sweep.expand(evaluation.params) }
       let document = try loadNotebook(notebook)
       try checkOrExit(document)
+      if combinations.count > 1 {
+        Interruption.install()
+        try runSweep(combinations)
+        return
+      }
       let layout = OutputLayout(notebookPath: notebook, outputDirectory: outputDirectory)
       Interruption.install()
       let session = try makeSession(

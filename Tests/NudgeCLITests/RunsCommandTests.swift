@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+
+/// Reruns, sweeps, run listings and diffs, through the command line as a user types them.
+@Suite struct RunsCommandTests {
+  /// A notebook that needs no data: cheap to run, with a param, a metric and a series.
+  static let notebook = """
+    ---
+    title: Arithmetic
+    params:
+      factor: 2
+    ---
+
+    Some prose.
+
+    ```swift
+    //| name: base
+    var values = [1.0, 2.0, 3.0]
+    values.append(4.0)
+    ```
+
+    ```swift
+    //| name: scaled
+    var total = 0.0
+    for value in values {
+      total = total + value * Double(factor)
+    }
+    metric("total", total)
+    total
+    ```
+    """
+
+  func latestRecord(_ scratch: Scratch, notebook: String = "n") throws -> [String: Any] {
+    let runs = scratch.files(under: "output/\(notebook)/runs").filter { $0.hasSuffix("run.json") }
+    let last = try #require(runs.last)
+    let data = try Data(contentsOf: URL(fileURLWithPath: "\(scratch.path)/output/\(notebook)/runs/\(last)"))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  @Test func rerunReusesEveryCellAndRecordsIt() throws {
+    let scratch = try Scratch()
+    try scratch.write(Self.notebook, to: "n.md")
+    let first = try NudgeRunner.run(["render", "n.md"], in: scratch.path)
+    #expect(first.status == 0, "\(first.standardError)")
+    let second = try NudgeRunner.run(["render", "n.md"], in: scratch.path)
+    #expect(second.status == 0)
+    let record = try latestRecord(scratch)
+    let cells = try #require(record["cells"] as? [[String: Any]])
+    #expect(cells.allSatisfy { $0["cached"] as? Bool == true })
+    #expect((record["metrics"] as? [String: Double])?["scaled.total"] == 20)
+    let report = try String(contentsOfFile: "\(scratch.path)/output/n.html", encoding: .utf8)
+    #expect(report.contains("cached"))
+
+    let fresh = try NudgeRunner.run(["render", "n.md", "--no-cache"], in: scratch.path)
+    #expect(fresh.status == 0)
+    let freshCells = try #require(try latestRecord(scratch)["cells"] as? [[String: Any]])
+    #expect(freshCells.allSatisfy { $0["cached"] as? Bool == false })
+  }
+
+  @Test func identicalRunsDiffAsUnchangedAndChangedOnesShowTheirDeltas() throws {
+    let scratch = try Scratch()
+    try scratch.write(Self.notebook, to: "n.md")
+    #expect(try NudgeRunner.run(["render", "n.md"], in: scratch.path).status == 0)
+    #expect(try NudgeRunner.run(["render", "n.md", "--no-cache"], in: scratch.path).status == 0)
+    let same = try NudgeRunner.run(["diff", "n.md"], in: scratch.path)
+    #expect(same.status == 0)
+    #expect(same.standardOutput.contains("no metric changed"))
+    #expect(same.standardOutput.contains("every cell produced the same outputs"))
+
+    #expect(try NudgeRunner.run(["render", "n.md", "-p", "factor=3"], in: scratch.path).status == 0)
+    let changed = try NudgeRunner.run(["diff", "n.md@2", "n.md", "--json"], in: scratch.path)
+    #expect(changed.status == 0)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(changed.standardOutput.utf8)) as? [String: Any])
+    let metrics = try #require(json["metrics"] as? [[String: Any]])
+    let total = try #require(metrics.first { $0["name"] as? String == "scaled.total" })
+    #expect((total["deltas"] as? [Any])?.last as? Double == 10)
+    #expect((json["firstDifferingCell"] as? [String: Any])?["name"] as? String == "scaled")
+
+    let gate = try NudgeRunner.run(["diff", "n.md@2", "n.md", "--fail-if", "total > 5"], in: scratch.path)
+    #expect(gate.status == 1)
+    #expect(gate.standardError.contains("scaled.total changed by 10"))
+    let pass = try NudgeRunner.run(["diff", "n.md@2", "n.md", "--fail-if", "total < 0"], in: scratch.path)
+    #expect(pass.status == 0)
+
+    let html = try NudgeRunner.run(["diff", "n.md@2", "n.md", "--html", "diff.html"], in: scratch.path)
+    #expect(html.status == 0)
+    let page = try String(contentsOfFile: "\(scratch.path)/diff.html", encoding: .utf8)
+    #expect(page.contains("Comparison of 2 runs"))
+  }
+
+  @Test func runsListsNewestFirstAndSkipsACorruptRecord() throws {
+    let scratch = try Scratch()
+    try scratch.write(Self.notebook, to: "n.md")
+    #expect(try NudgeRunner.run(["render", "n.md"], in: scratch.path).status == 0)
+    #expect(try NudgeRunner.run(["render", "n.md", "-p", "factor=5"], in: scratch.path).status == 0)
+    let folders = scratch.files(under: "output/n/runs").filter { !$0.contains("/") }
+    try scratch.write("{ broken", to: "output/n/runs/\(folders[0])/run.json")
+    let listing = try NudgeRunner.run(["runs", "n.md"], in: scratch.path)
+    #expect(listing.status == 0)
+    #expect(listing.standardOutput.contains("factor=5"))
+    #expect(listing.standardOutput.contains("scaled.total=50"))
+    #expect(!listing.standardOutput.contains("factor=2"))
+    #expect(listing.standardError.contains("not a valid Nudge run record"))
+  }
+
+  @Test func aSweepRunsEveryValueAndComparesThem() throws {
+    let scratch = try Scratch()
+    try scratch.write(Self.notebook, to: "n.md")
+    let sweep = try NudgeRunner.run(["render", "n.md", "-p", "factor=1,2,3", "--jobs", "2"], in: scratch.path)
+    #expect(sweep.status == 0, "\(sweep.standardError)")
+    #expect(sweep.standardOutput.contains("Sweep: 3 runs"))
+    #expect(sweep.standardOutput.contains("2 of 2 metrics changed") || sweep.standardOutput.contains("metrics changed"))
+    let records = scratch.files(under: "output/n/runs").filter { $0.hasSuffix("run.json") }
+    #expect(records.count == 3)
+    let listing = try NudgeRunner.run(["runs", "n.md", "--json"], in: scratch.path)
+    let runs = try #require(
+      try JSONSerialization.jsonObject(with: Data(listing.standardOutput.utf8)) as? [[String: Any]])
+    let totals = Set(runs.compactMap { ($0["metrics"] as? [String: Double])?["scaled.total"] })
+    #expect(totals == [10, 20, 30])
+  }
+
+  @Test func concurrentRendersBothCompleteWithDistinctRecords() throws {
+    let scratch = try Scratch()
+    try scratch.write(Self.notebook, to: "n.md")
+    let outcomes = Locked<[Int32]>([])
+    let folder = scratch.path
+    DispatchQueue.concurrentPerform(iterations: 4) { index in
+      let outcome = try? NudgeRunner.run(["render", "n.md", "-p", "factor=\(index + 1)"], in: folder)
+      outcomes.update { $0.append(outcome?.status ?? -1) }
+    }
+    #expect(outcomes.get() == [0, 0, 0, 0])
+    let records = scratch.files(under: "output/n/runs").filter { $0.hasSuffix("run.json") }
+    #expect(records.count == 4)
+    #expect(scratch.files(under: "output").allSatisfy { !$0.hasSuffix(".tmp") })
+  }
+
+  @Test func aCorruptCacheEntryIsReportedAndRecomputed() throws {
+    let scratch = try Scratch()
+    try scratch.write(Self.notebook, to: "n.md")
+    #expect(try NudgeRunner.run(["render", "n.md"], in: scratch.path).status == 0)
+    for entry in scratch.files(under: "output/n/cache") where entry.hasSuffix(".cell") {
+      try scratch.write("not json at all", to: "output/n/cache/\(entry)")
+    }
+    let rerun = try NudgeRunner.run(["render", "n.md"], in: scratch.path)
+    #expect(rerun.status == 0)
+    #expect(rerun.standardError.contains("corrupt cache entry"))
+    #expect((try latestRecord(scratch)["metrics"] as? [String: Double])?["scaled.total"] == 20)
+  }
+
+  @Test func ctrlCFinishesTheReportAndRecordsAnInterruptedRun() throws {
+    let scratch = try Scratch()
+    // A copy, not a link: cells may not follow links out of the notebook's folder.
+    try FileManager.default.createDirectory(atPath: "\(scratch.path)/data", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/data/mnist").path,
+      toPath: "\(scratch.path)/data/mnist")
+    try scratch.write(
+      """
+      ```swift
+      //| name: setup
+      let data = mnist(train: 2000, test: 100)
+      let net = network([784, 16, 10], seed: 1)
+      ```
+
+      ```swift
+      //| name: train
+      net.train(on: data.train, epochs: 5000, batchSize: 10, learningRate: 1.0)
+      ```
+
+      ```swift
+      //| name: after
+      print("never reached")
+      ```
+      """, to: "long.md")
+    guard let executable = NudgeRunner.executable else { throw NudgeRunner.MissingExecutable() }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["render", "long.md", "-q"]
+    process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Wait until training has started (the setup cell's cache entry is written after it ran).
+    let deadline = Date().addingTimeInterval(60)
+    while scratch.files(under: "output/long/cache").filter({ $0.hasSuffix(".cell") }).isEmpty, Date() < deadline {
+      usleep(50_000)
+    }
+    usleep(300_000)
+    kill(process.processIdentifier, SIGINT)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    let record = try latestRecord(scratch, notebook: "long")
+    #expect(record["status"] as? String == "interrupted")
+    let cells = try #require(record["cells"] as? [[String: Any]])
+    #expect(cells.last?["status"] as? String == "not-run")
+    #expect(FileManager.default.fileExists(atPath: "\(scratch.path)/output/long.html"))
+  }
+}
+
+/// A value shared between threads behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value
+  init(_ value: Value) { self.value = value }
+  func update(_ change: (inout Value) -> Void) { lock.withLock { change(&value) } }
+  func get() -> Value { lock.withLock { value } }
+}

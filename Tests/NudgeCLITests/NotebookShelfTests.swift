@@ -51,7 +51,7 @@ struct NotebookShelfTests {
     let (page, record) = try render("gradient-checking", ["trainSize=300", "epochs=1"])
     #expect(record["status"] as? String == "ok")
     let metrics = try metrics(record)
-    let broken = try #require(metrics["broken.broken.max_relative_error"])
+    let broken = try #require(metrics["broken.gradcheck.max_relative_error"])
     #expect(broken > 1e-2)
     let correct = try #require(metrics["data.gradcheck.max_relative_error"])
     #expect(correct < 1e-6)
@@ -62,7 +62,7 @@ struct NotebookShelfTests {
     let (page, record) = try render(
       "learning-rates", ["trainSize=1000", "testSize=300", "epochs=1"])
     #expect(record["status"] as? String == "ok")
-    let accuracy = try #require(try metrics(record)["one-rate.accuracy"])
+    let accuracy = try #require(try metrics(record)["one-rate.test.accuracy"])
     #expect(accuracy > 0.3 && accuracy <= 1)
     for rate in ["rate 0.001", "rate 0.01", "rate 0.1", "rate 1.0"] {
       #expect(page.contains(rate), "the sweep's legend lacks \(rate)")

@@ -32,7 +32,7 @@ struct RenderCommandTests {
     let lesson = NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/backprop.md").path
     let outcome = try NudgeRunner.run(["check", lesson], in: NudgeRunner.repositoryRoot.path)
     #expect(outcome.status == 0)
-    #expect(outcome.standardOutput == "\(lesson): ok (17 cells, 8 params)\n")
+    #expect(outcome.standardOutput == "\(lesson): ok (18 cells, 8 params)\n")
   }
 
   @Test func emptyNotebookRenders() throws {

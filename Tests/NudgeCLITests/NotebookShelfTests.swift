@@ -17,7 +17,8 @@ struct NotebookShelfTests {
     let page = try String(contentsOfFile: "\(scratch.path)/reports/\(name).html", encoding: .utf8)
     let runs = scratch.files(under: "reports/\(name)/runs").filter { $0.hasSuffix("run.json") }
     let run = try #require(runs.first, "\(name): no run record")
-    let data = try Data(contentsOf: URL(fileURLWithPath: "\(scratch.path)/reports/\(name)/runs/\(run)"))
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: "\(scratch.path)/reports/\(name)/runs/\(run)"))
     let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     return (page, record)
   }

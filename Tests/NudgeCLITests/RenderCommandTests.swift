@@ -8,7 +8,8 @@ struct RenderCommandTests {
     let lesson = NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/backprop.md").path
     // Few examples and one epoch keep the debug build quick; NotebookShelfTests checks the numbers.
     let small = ["-p", "trainSize=1000", "-p", "testSize=200", "-p", "epochs=1", "-q"]
-    let outcome = try NudgeRunner.run(["render", lesson, "-o", "reports"] + small, in: scratch.path)
+    let outcome = try NudgeRunner.run(
+      ["render", lesson, "-o", "reports"] + small, in: scratch.path)
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.hasPrefix("Wrote reports/backprop.html\nRun "))
     #expect(scratch.files(under: "reports").contains("backprop.html"))

@@ -233,6 +233,62 @@ extension EngineDirectiveTests {
     #expect(result.outputs.contains { if case .figure = $0 { true } else { false } })
   }
 
+  @Test func nudgesShowTheThreeWaysOfTheLastLayer() throws {
+    let session = try notebookSession()
+    // For a sigmoid output with the quadratic cost: weight nudge = bias nudge × previous
+    // activation, and the previous layer's nudge sums every output's wish times its weight.
+    let result = run(
+      session,
+      """
+      let data = mnist(train: 1, test: 1)
+      let net = network([784, 4, 10], seed: 1)
+      let wish = net.nudges(for: data.train[0])
+      let w = net.weights(layer: 2)
+      var sum = 0.0
+      for j in 0..<10 { sum += wish.biasNudges[j] * w[j * 4 + 1] }
+      print(wish.outputs.count, wish.previousActivations.count, wish.weightNudges.count)
+      print(abs(wish.weightNudges[2 * 4 + 1] - wish.biasNudges[2] * wish.previousActivations[1]) < 1e-12)
+      print(abs(sum - wish.previousActivationNudges[1]) < 1e-12, wish.cost > 0)
+      """,
+      name: "ways", index: 0)
+    #expect(result.error == nil)
+    #expect(printed(result) == "10 4 40\ntrue\ntrue true\n")
+  }
+
+  @Test func brokenCostIsCaughtByTheGradientCheck() throws {
+    let session = try notebookSession()
+    let result = run(
+      session,
+      """
+      let data = mnist(train: 10, test: 1)
+      let net = network([784, 8, 10], cost: .brokenQuadratic, seed: 3)
+      let check = net.gradientCheck(on: data.train, samples: 5)
+      print(check.maxRelativeError > 0.01, check.layers[0].checked, check.layers[0].skippedAtKinks)
+      """,
+      name: "broken", index: 0)
+    #expect(result.error == nil)
+    #expect(printed(result) == "true 5 0\n")
+  }
+
+  @Test func plotWithBatchesAddsTheMiniBatchChart() throws {
+    let session = try notebookSession()
+    let result = run(
+      session,
+      """
+      let data = mnist(train: 100, test: 10)
+      let net = network([784, 8, 10], seed: 1)
+      let history = net.train(on: data.train, epochs: 2, batchSize: 10, learningRate: 1.0)
+      plot(history, batches: true)
+      """,
+      name: "curves", index: 0)
+    #expect(result.error == nil)
+    let captions = result.outputs.compactMap {
+      if case .figure(let f) = $0 { f.caption } else { nil }
+    }
+    #expect(captions.first == "Cost of every mini-batch, and its moving average")
+    #expect(captions.contains("Cost per epoch"))
+  }
+
   @Test func savedNetworksLoadBack() throws {
     let session = try notebookSession()
     _ = run(

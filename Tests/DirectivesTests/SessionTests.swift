@@ -96,6 +96,17 @@ import Testing
       ])
   }
 
+  @Test func tableCellsShowDoublesToFourSignificantDigits() throws {
+    let results = try evaluate(#"table([["a", 0.123456789, 2.0, 1e-7]])"#)
+    #expect(
+      results[0].outputs == [
+        .table(
+          Table(
+            columns: ["column 1", "column 2", "column 3", "column 4"],
+            rows: [["a", "0.1235", "2", "1.00e-07"]]))
+      ])
+  }
+
   @Test func snapshotsRestoreVariables() throws {
     let session = try makeSession()
     try evaluate("var a = 1", session: session)

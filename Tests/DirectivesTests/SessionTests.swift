@@ -107,6 +107,18 @@ import Testing
       ])
   }
 
+  @Test func aStringNamesAnEnumerationCase() throws {
+    let results = try evaluate(
+      "let hidden = \"tanh\"\nprint(network([2, 2], hidden: hidden))",
+      #"network([2, 2], hidden: "rleu")"#)
+    #expect(
+      printed(results[0])
+        == "Network 2-2 (hidden: .tanh, output: .sigmoid, cost: .quadratic), 6 parameters\n")
+    #expect(
+      failure(results[1])?.contains(
+        "type 'Activation' has no member 'rleu'; did you mean '.relu'?") == true)
+  }
+
   @Test func snapshotsRestoreVariables() throws {
     let session = try makeSession()
     try evaluate("var a = 1", session: session)

@@ -395,7 +395,7 @@ struct Interpreter {
   }
 
   /// Checks a value against the type a parameter or declaration expects, promoting Ints to
-  /// Doubles and checking `.case` names against their enumeration.
+  /// Doubles and checking `.case` names (or Strings naming a case) against their enumeration.
   func coerce(_ value: Value, to type: ValueType, at position: Position) throws(EvaluationError)
     -> Value
   {
@@ -406,12 +406,14 @@ struct Interpreter {
         try elements.map { (inner) throws(EvaluationError) in
           try coerce(inner, to: element, at: position)
         })
-    case (.enumeration(let enumeration), .enumCase(let name)):
+    case (.enumeration(let enumeration), .enumCase(let name)),
+      (.enumeration(let enumeration), .string(let name)):
+      // A String names a case too, so a front-matter param can choose one: `hidden: activation`.
       guard enumeration.cases.contains(name) else {
         throw EvaluationError(
           EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
       }
-      return value
+      return .enumCase(name)
     case (.oneOf(let types), _):
       for candidate in types where candidate.accepts(value.type) {
         return try coerce(value, to: candidate, at: position)

@@ -41,6 +41,8 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case (_, .oneOf(let types)): types.allSatisfy { accepts($0) }
     case (.enumeration(let enumeration), .enumeration(let otherEnumeration)):
       enumeration.name == otherEnumeration.name || otherEnumeration.name == EnumerationType.anyCase
+    // A String names a case; whether it is one is checked when the value is known.
+    case (.enumeration, .string): true
     default: self == other
     }
   }

@@ -9,6 +9,7 @@ import Notebook
 enum OutputRenderer {
   static func html(for outputs: [CellOutput]) -> String {
     var html = ""
+    var metricsShown = false
     var index = outputs.startIndex
     while index < outputs.endIndex {
       switch outputs[index] {
@@ -21,18 +22,14 @@ enum OutputRenderer {
         html += "<pre class=\"out out-text\">\(texts.joined().htmlEscaped)</pre>\n"
         continue
       case .metric, .series:
-        var items = ""
-        while index < outputs.endIndex {
-          if case .metric(let name, let value) = outputs[index] {
-            items += "<div><dt>\(name.htmlEscaped)</dt><dd>\(formatNumber(value))</dd></div>"
-          } else if case .series(let name, let values) = outputs[index] {
-            items += seriesItem(name: name, values: values)
-          } else {
-            break
-          }
-          index += 1
+        // All of a cell's metrics and series go in one block, once per name with the last
+        // value recorded: exactly what the run record keeps (a loop that trains four networks
+        // shows one card per name, not four).
+        if !metricsShown {
+          html += metricsHTML(outputs)
+          metricsShown = true
         }
-        html += "<dl class=\"out metrics\">\(items)</dl>\n"
+        index += 1
         continue
       case .value(let value):
         html +=
@@ -106,11 +103,42 @@ enum OutputRenderer {
     return html + "</tbody></table></div>\n"
   }
 
+  /// The cell's metrics and series, one item per name with its last value, and how many times
+  /// the name was recorded when more than once.
+  static func metricsHTML(_ outputs: [CellOutput]) -> String {
+    var order: [String] = []
+    var latest: [String: CellOutput] = [:]
+    var counts: [String: Int] = [:]
+    for output in outputs {
+      let name: String
+      switch output {
+      case .metric(let metric, _): name = "metric " + metric
+      case .series(let series, _): name = "series " + series
+      default: continue
+      }
+      if latest[name] == nil { order.append(name) }
+      latest[name] = output
+      counts[name, default: 0] += 1
+    }
+    var items = ""
+    for key in order {
+      let repeats = (counts[key] ?? 1) > 1 ? " <span class=\"series-count\">(last of \(counts[key] ?? 1))</span>" : ""
+      switch latest[key] {
+      case .metric(let name, let value)?:
+        items += "<div><dt>\(name.htmlEscaped)</dt><dd>\(formatNumber(value))\(repeats)</dd></div>"
+      case .series(let name, let values)?:
+        items += seriesItem(name: name, values: values, note: repeats)
+      default: break
+      }
+    }
+    return "<dl class=\"out metrics\">\(items)</dl>\n"
+  }
+
   /// A series as its name, a sparkline and its last value.
-  static func seriesItem(name: String, values: [Double]) -> String {
+  static func seriesItem(name: String, values: [Double], note: String = "") -> String {
     let last = values.last.map(formatNumber) ?? "—"
     return
-      "<div class=\"series\"><dt>\(name.htmlEscaped)</dt><dd>\(sparkline(values))<span class=\"series-last\">\(last)</span> <span class=\"series-count\">(\(values.count) values)</span></dd></div>"
+      "<div class=\"series\"><dt>\(name.htmlEscaped)</dt><dd>\(sparkline(values))<span class=\"series-last\">\(last)</span> <span class=\"series-count\">(\(values.count) values)</span>\(note)</dd></div>"
   }
 
   /// A small inline SVG line of `values`, scaled to its own range; non-finite values are skipped.

@@ -167,6 +167,20 @@ struct HTMLReportTests {
     }
   }
 
+  @Test func aMetricRecordedSeveralTimesShowsOnceWithItsLastValue() {
+    let html = OutputRenderer.html(for: [
+      .metric(name: "train.test.accuracy", value: 0.91), .text("between\n"),
+      .metric(name: "train.test.accuracy", value: 0.95), .metric(name: "train.train.cost", value: 0.2),
+      .series(name: "train.cost", values: [1, 0.5]), .series(name: "train.cost", values: [2, 0.25]),
+    ])
+    #expect(html.components(separatedBy: "<dl class=\"out metrics\">").count == 2)
+    #expect(html.contains("<dt>train.test.accuracy</dt><dd>0.95 <span class=\"series-count\">(last of 2)</span></dd>"))
+    #expect(!html.contains("0.91"))
+    #expect(html.contains("<dt>train.train.cost</dt><dd>0.2</dd>"))
+    #expect(html.components(separatedBy: "<dt>train.cost</dt>").count == 2)
+    #expect(html.contains("between"))
+  }
+
   @Test func numbersAndDurationsReadWell() {
     #expect(OutputRenderer.formatNumber(60000) == "60000")
     #expect(OutputRenderer.formatNumber(1.2e-5) == "1.2e-05")

@@ -142,6 +142,30 @@ enum OutputRenderer {
   }
 
   /// A small inline SVG line of `values`, scaled to its own range; non-finite values are skipped.
+  /// At most a lowest and a highest point per pixel column, in order: a 96-pixel line of 28,000
+  /// mini-batch costs keeps its shape and spikes in a few hundred points.
+  static func perColumnExtremes(
+    _ points: [(offset: Int, element: Double)], columns: Int, step: Double
+  ) -> [(offset: Int, element: Double)] {
+    guard points.count > 2 * (columns + 1) else { return points }
+    var kept: [(offset: Int, element: Double)] = []
+    var start = 0
+    while start < points.count {
+      let column = Int(Double(points[start].offset) * step)
+      var end = start
+      var low = start
+      var high = start
+      while end < points.count, Int(Double(points[end].offset) * step) == column {
+        if points[end].element < points[low].element { low = end }
+        if points[end].element > points[high].element { high = end }
+        end += 1
+      }
+      for index in Set([low, high]).sorted() { kept.append(points[index]) }
+      start = end
+    }
+    return kept
+  }
+
   static func sparkline(_ values: [Double]) -> String {
     let width = 96.0
     let height = 20.0
@@ -151,7 +175,7 @@ enum OutputRenderer {
     else { return "" }
     let span = high > low ? high - low : 1
     let step = width / Double(max(1, values.count - 1))
-    let points = finite.map { index, value in
+    let points = Self.perColumnExtremes(finite, columns: Int(width), step: step).map { index, value in
       let x = Double(index) * step
       let y = height - 2 - (value - low) / span * (height - 4)
       return "\(formatCoordinate(x)),\(formatCoordinate(y))"

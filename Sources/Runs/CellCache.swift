@@ -3,6 +3,9 @@ import Notebook
 
 /// One cached cell: what it showed and the session state after it, valid while the files it read
 /// still have the recorded contents.
+///
+/// On disk the state lives in its own file beside the entry (`<key>.state`), read only when a
+/// later cell must be computed: an all-hit rerun never parses the megabytes of saved weights.
 package struct CacheEntry: Codable, Hashable, Sendable {
   package static let currentSchema = 1
 
@@ -13,7 +16,7 @@ package struct CacheEntry: Codable, Hashable, Sendable {
   /// SHA-256 of every data file the cell read, by path: a changed file makes the entry stale.
   package var files: [String: String]
   package var outputs: [CellOutput]
-  /// The interpreter's serialised session state after the cell.
+  /// The interpreter's serialised session state after the cell (not part of the entry's JSON).
   package var state: Data
 
   package init(
@@ -24,6 +27,20 @@ package struct CacheEntry: Codable, Hashable, Sendable {
     self.files = files
     self.outputs = outputs
     self.state = state
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case schema, key, cellName, files, outputs
+  }
+
+  package init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    schema = try container.decode(Int.self, forKey: .schema)
+    key = try container.decode(String.self, forKey: .key)
+    cellName = try container.decode(String.self, forKey: .cellName)
+    files = try container.decode([String: String].self, forKey: .files)
+    outputs = try container.decode([CellOutput].self, forKey: .outputs)
+    state = Data()
   }
 }
 
@@ -49,6 +66,15 @@ package struct CellCache: Sendable {
   }
 
   private func path(for key: String) -> String { "\(directory)/\(key).cell" }
+  private func statePath(for key: String) -> String { "\(directory)/\(key).state" }
+
+  /// The session state saved with the entry for `key`.
+  package func state(for key: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: statePath(for: key)) else {
+      throw RunsError("\(statePath(for: key)): the saved state is missing")
+    }
+    return data
+  }
 
   /// The entry for `key`, if present, readable, and still matching the files it read.
   package func lookup(key: String) -> Lookup {
@@ -58,11 +84,11 @@ package struct CellCache: Sendable {
     do {
       entry = try StableJSON.decode(CacheEntry.self, from: Array(data))
     } catch {
-      try? FileManager.default.removeItem(atPath: path)
+      remove(key: key)
       return .rejected("\(path): corrupt cache entry ignored and removed; the cell is recomputed")
     }
     guard entry.schema == CacheEntry.currentSchema, entry.key == key else {
-      try? FileManager.default.removeItem(atPath: path)
+      remove(key: key)
       return .rejected("\(path): foreign cache entry ignored and removed; the cell is recomputed")
     }
     for (file, digest) in entry.files where digests.sha256(of: file) != digest {
@@ -75,28 +101,37 @@ package struct CellCache: Sendable {
 
   /// Stores an entry atomically, then evicts the least recently used entries over the cap.
   package func store(_ entry: CacheEntry) throws {
+    // The state first: an entry is never visible without its state.
+    try AtomicFile.write(Array(entry.state), to: statePath(for: entry.key))
     try AtomicFile.write(try StableJSON.encode(entry), to: path(for: entry.key))
     evictOverCapacity(keeping: entry.key)
     digests.save()
   }
 
+  private func remove(key: String) {
+    try? FileManager.default.removeItem(atPath: path(for: key))
+    try? FileManager.default.removeItem(atPath: statePath(for: key))
+  }
+
   private func evictOverCapacity(keeping key: String) {
     let fileManager = FileManager.default
     guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else { return }
-    var entries: [(path: String, size: Int, used: Date)] = []
+    var entries: [(key: String, size: Int, used: Date)] = []
     for name in names where name.hasSuffix(".cell") {
-      let path = "\(directory)/\(name)"
-      guard let attributes = try? fileManager.attributesOfItem(atPath: path) else { continue }
-      let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+      let entryKey = String(name.dropLast(".cell".count))
+      guard let attributes = try? fileManager.attributesOfItem(atPath: path(for: entryKey)) else { continue }
+      let stateSize = (try? fileManager.attributesOfItem(atPath: statePath(for: entryKey)))?[.size] as? NSNumber
+      let size = ((attributes[.size] as? NSNumber)?.intValue ?? 0) + (stateSize?.intValue ?? 0)
       let used = (attributes[.modificationDate] as? Date) ?? .distantPast
-      entries.append((path, size, used))
+      entries.append((entryKey, size, used))
     }
     var total = entries.reduce(0) { $0 + $1.size }
-    for entry in entries.sorted(by: { $0.used < $1.used }) where total > capacityBytes {
-      if entry.path == path(for: key) { continue }
-      if (try? fileManager.removeItem(atPath: entry.path)) != nil { total -= entry.size }
+    for entry in entries.sorted(by: { $0.used < $1.used }) where total > capacityBytes && entry.key != key {
+      remove(key: entry.key)
+      total -= entry.size
     }
   }
+
 }
 
 /// The cache key of a cell: everything that can change what the cell computes, except the files

@@ -65,16 +65,53 @@ package struct RunRecord: Codable, Hashable, Sendable {
 }
 
 extension RunRecord.OutputSummary {
-  /// Summarises outputs by kind and by a digest of their stable JSON encoding.
+  /// Summarises outputs by kind and by a digest of their content.
   package init(_ outputs: [CellOutput]) {
     var counts: [String: Int] = [:]
-    for output in outputs { counts[output.kindName, default: 0] += 1 }
-    let encoded = (try? StableJSON.encode(outputs)) ?? []
-    self.init(counts: counts, sha256: SHA256.hex(bytes: encoded))
+    var hasher = SHA256()
+    for output in outputs {
+      counts[output.kindName, default: 0] += 1
+      output.digest(into: &hasher)
+    }
+    self.init(counts: counts, sha256: hasher.hexDigest())
   }
 }
 
 extension CellOutput {
+  /// Feeds the output's kind and content to `hasher`, each field length-prefixed so that no two
+  /// different outputs hash alike.
+  func digest(into hasher: inout SHA256) {
+    func text(_ value: String) {
+      hasher.update("\(value.utf8.count):")
+      hasher.update(value)
+    }
+    func numbers(_ values: [Double]) {
+      hasher.update("\(values.count):")
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(values.count * 8)
+      for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+      hasher.update(bytes)
+    }
+    text(kindName)
+    switch self {
+    case .text(let value), .value(let value): text(value)
+    case .table(let table):
+      text(table.caption ?? "")
+      numbers([Double(table.columns.count), Double(table.rows.count)])
+      for cell in table.columns + table.rows.flatMap({ $0 }) { text(cell) }
+    case .figure(let figure):
+      text(figure.svg)
+      text(figure.caption ?? "")
+    case .metric(let name, let value):
+      text(name)
+      numbers([value])
+    case .series(let name, let values):
+      text(name)
+      numbers(values)
+    case .error(let diagnostic): text(diagnostic.detailedDescription)
+    }
+  }
+
   /// The output's kind as the run record names it.
   package var kindName: String {
     switch self {

@@ -63,7 +63,7 @@ package struct Runner {
   package func run<Evaluator: CellEvaluating>(with evaluator: inout Evaluator) -> RunOutcome {
     var outcome = RunOutcome(cells: [:], status: .ok, warnings: [])
     var previousKey = "start"
-    var unrestoredState: Data?
+    var unrestoredState: (cache: CellCache, key: String)?
     var stopped = false
     var cacheInUse = cache
 
@@ -96,7 +96,7 @@ package struct Runner {
           outcome.cells[cell.index] = CellRun(
             status: .ok, outputs: entry.outputs, cached: true,
             seconds: Date().timeIntervalSince(started))
-          unrestoredState = entry.state
+          unrestoredState = (cache, entry.key)
           previousKey = CellKey.chained(key, files: entry.files)
           continue
         case .rejected(let message):
@@ -106,10 +106,10 @@ package struct Runner {
         }
       }
 
-      if let state = unrestoredState {
+      if let saved = unrestoredState {
         unrestoredState = nil
         do {
-          try evaluator.restore(from: state)
+          try evaluator.restore(from: try saved.cache.state(for: saved.key))
         } catch {
           // The saved state is unusable: recompute everything from the start without the cache.
           outcome.warnings.append(

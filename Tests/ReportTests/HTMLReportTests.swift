@@ -189,3 +189,16 @@ struct HTMLReportTests {
     #expect(HTMLReport.duration(125) == "2 min 5 s")
   }
 }
+
+@Suite struct SparklineTests {
+  @Test func longSeriesKeepTheirExtremesInFewPoints() {
+    var values = (0..<28_000).map { 1.0 / Double($0 + 1) }
+    values[14_000] = 5  // one spike must survive
+    let line = OutputRenderer.sparkline(values)
+    let attribute = line.components(separatedBy: "points=\"").last?.split(separator: "\"").first ?? ""
+    let ys = attribute.split(separator: " ").compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+    #expect(ys.count > 90 && ys.count <= 2 * 97)
+    #expect(ys.min() == 2)  // the spike still reaches the top of the line's box
+    #expect(OutputRenderer.sparkline([1, 2, 3]).contains("polyline"))
+  }
+}

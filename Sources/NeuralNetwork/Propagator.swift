@@ -22,6 +22,9 @@ final class Propagator {
   private var outputMajor: [UnsafeMutablePointer<Float>] = []
   /// The first layer's sparse entries sorted by input, when the input is sparse.
   private var buckets: InputBuckets?
+  /// The sum of the words `SparseRows.prefetch` read; kept only so the reads are not optimised
+  /// away.
+  private var prefetched: UInt = 0
 
   init(layers: [Layer], hidden: Activation, output: Activation, cost: Cost, capacity: Int) {
     self.layers = layers
@@ -78,6 +81,7 @@ final class Propagator {
           for r in 0..<rowCount { rows[0][r] = base + Int(examples[r]) * featureCount }
           Kernels.forward(rows: rows[0], rowCount: rowCount, layer: layer, into: z)
         case .sparse(let sparse):
+          prefetched &+= sparse.prefetch(examples: examples, rowCount: rowCount)
           Kernels.forward(
             sparse: sparse, examples: examples, rowCount: rowCount, layer: layer, into: z)
         }

@@ -68,7 +68,9 @@ extension Nudge {
         let evaluation = try network.evaluate(on: data.test)
         let seconds = history.epochs.map(\.seconds)
         if json {
-          print(Bench.jsonLine(workload: workload, seconds: seconds, accuracy: evaluation.accuracy))
+          print(
+            Bench.jsonLine(
+              workload: workload, seconds: seconds, accuracy: evaluation.accuracy))
         } else {
           for (index, value) in seconds.enumerated() {
             print(
@@ -84,10 +86,11 @@ extension Nudge {
       }
     }
 
-    /// This thread's processor time in seconds.
+    /// The processor time of all this process's threads, in seconds (the epoch figures
+    /// themselves are wall-clock time, like the peers').
     static func processorTime() -> Double {
       var time = timespec()
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
       return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
@@ -99,13 +102,16 @@ extension Nudge {
       return counted.count % 2 == 1 ? counted[middle] : (counted[middle - 1] + counted[middle]) / 2
     }
 
-    /// The JSON line `shared/bench/compare.py` reads.
-    static func jsonLine(workload: Workload, seconds: [Double], accuracy: Double) -> String {
+    /// The JSON line `shared/bench/compare.py` reads; epoch seconds are wall-clock time.
+    static func jsonLine(workload: Workload, seconds: [Double], accuracy: Double)
+      -> String
+    {
       let epochs = seconds.map { String(format: "%.5f", $0) }.joined(separator: ", ")
       return
         "{\"workload\": \"\(workload.id)\", \"layers\": \"\(workload.layerDescription)\", "
         + "\"epochs\": \(seconds.count), \"epoch_seconds\": [\(epochs)], "
         + "\"median_epoch_seconds\": \(String(format: "%.5f", median(seconds))), "
+        + "\"clock\": \"wall\", \"threads\": 1, "
         + "\"test_accuracy\": \(String(format: "%.4f", accuracy))}"
     }
 

@@ -136,7 +136,7 @@ package struct CellCache: Sendable {
 
 /// The cache key of a cell: everything that can change what the cell computes, except the files
 /// it reads (only known after running; the entry records them and `lookup` checks them).
-package struct CellKey: Sendable {
+package enum CellKey {
   package static func make(
     previous: String, engineVersion: String, source: String, options: CellOptions,
     params: [String: ParamValue]

@@ -36,7 +36,7 @@ extension RunRecord {
   }
 
   private static func rank(_ name: String) -> Int {
-    if name.hasSuffix("test.accuracy") || name.hasSuffix(".accuracy") { return 0 }
+    if name.hasSuffix(".accuracy") { return 0 }
     if name.hasSuffix("cost") { return 1 }
     if name.contains("relative_error") { return 2 }
     return 3

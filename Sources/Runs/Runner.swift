@@ -65,7 +65,6 @@ package struct Runner {
     var previousKey = "start"
     var unrestoredState: (cache: CellCache, key: String)?
     var stopped = false
-    var cacheInUse = cache
 
     for cell in document.cells {
       if stopped {
@@ -90,7 +89,7 @@ package struct Runner {
         params: visibleParams)
       let started = Date()
 
-      if let cache = cacheInUse, cell.options.cache {
+      if let cache = cache, cell.options.cache {
         switch cache.lookup(key: key) {
         case .hit(let entry):
           outcome.cells[cell.index] = CellRun(
@@ -116,7 +115,6 @@ package struct Runner {
             "cached state could not be restored (\(error)); recomputing without the cache")
           var fresh = self
           fresh.cache = nil
-          cacheInUse = nil
           var restarted = fresh.run(with: &evaluator)
           restarted.warnings = outcome.warnings + restarted.warnings
           return restarted
@@ -126,7 +124,7 @@ package struct Runner {
       let evaluation = evaluator.evaluate(cell)
       let seconds = Date().timeIntervalSince(started)
       var files: [String: String] = [:]
-      let digests = cacheInUse?.digests ?? FileDigests(indexPath: nil)
+      let digests = cache?.digests ?? FileDigests(indexPath: nil)
       for path in evaluation.filesRead { files[path] = digests.sha256(of: path) }
       outcome.cells[cell.index] = CellRun(
         status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs, cached: false,
@@ -146,7 +144,7 @@ package struct Runner {
         }
         continue
       }
-      if let cache = cacheInUse, cell.options.cache {
+      if let cache = cache, cell.options.cache {
         do {
           let entry = CacheEntry(
             key: key, cellName: cell.id, files: files, outputs: evaluation.outputs,

@@ -77,7 +77,7 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
 
-    .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"], swiftSettings: strictSettings),
+    .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "CZlib"], swiftSettings: strictSettings),
     .testTarget(
       name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"], swiftSettings: strictSettings),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"], swiftSettings: strictSettings),

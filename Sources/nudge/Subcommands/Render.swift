@@ -38,6 +38,11 @@ extension Nudge {
     var unsafeHTML = false
 
     func run() throws {
+      guard !outputDirectory.isEmpty else {
+        printError(
+          "error: the output folder (-o) is empty; name a folder, or leave -o out for 'output'")
+        throw ExitCode.badInput
+      }
       let combinations = try orExit { try Sweep.expand(evaluation.params) }
       let document = try loadNotebook(notebook)
       try checkOrExit(document)

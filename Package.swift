@@ -98,7 +98,7 @@ let package = Package(
       swiftSettings: strictSettings),
 
     .testTarget(
-      name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "KernelInterface"],
+      name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "KernelInterface", "CZlib"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"],

@@ -14,7 +14,14 @@ struct ProseBlockMap {
     var contentIndent: Int
   }
 
+  /// An image's destination and the first line of the block it is in.
+  struct Image {
+    var url: String
+    var blockLine: Int
+  }
+
   private(set) var literalBlocks: [LiteralBlock] = []
+  private(set) var images: [Image] = []
 
   init(markdown: String) {
     var bytes = Array(markdown.utf8)
@@ -36,6 +43,17 @@ struct ProseBlockMap {
         let node = cmark_iter_get_node(iterator)
       else { continue }
       let type = cmark_node_get_type(node)
+      if type == CMARK_NODE_IMAGE {
+        var block = cmark_node_parent(node)
+        while let current = block, cmark_node_get_start_line(current) == 0 {
+          block = cmark_node_parent(current)
+        }
+        images.append(
+          Image(
+            url: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+            blockLine: block.map { Int(cmark_node_get_start_line($0)) } ?? 1))
+        continue
+      }
       guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
       let first = Int(cmark_node_get_start_line(node))
       let last = max(first, Int(cmark_node_get_end_line(node)))

@@ -1,11 +1,12 @@
 import Math
 
 extension Document {
-  /// What `nudge check` finds in the prose: formulas that do not convert (warnings: the report
-  /// shows them as code).
+  /// What `nudge check` finds in the prose: formulas that do not convert (the report shows them
+  /// as code) and images that cannot be embedded. Both are warnings: the report still renders.
   package func proseDiagnostics() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for case .prose(let prose) in blocks {
+      diagnostics += imageDiagnostics(in: prose)
       for span in MathScanner.spans(in: prose) {
         guard case .failure(let error) = TeXMath.mathML(for: span.tex, display: span.display)
         else { continue }
@@ -23,6 +24,32 @@ extension Document {
             at: SourceLocation(file: path, line: place.line, column: place.column),
             severity: .warning, sourceLine: prose.sourceLine(place.line)))
       }
+    }
+    return diagnostics
+  }
+}
+
+extension Document {
+  fileprivate func imageDiagnostics(in prose: Prose) -> [Diagnostic] {
+    let lines = prose.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+    var diagnostics: [Diagnostic] = []
+    for image in ProseBlockMap(markdown: prose.markdown).images {
+      guard case .failure(let problem) = ProseImage.dataURI(for: image.url, notebookPath: path)
+      else { continue }
+      // cmark keeps no positions for inline nodes: find the destination in the block's lines.
+      var place = (line: prose.line + image.blockLine - 1, column: 1)
+      for index in max(0, image.blockLine - 1)..<lines.count {
+        if let range = lines[index].range(of: "](" + image.url) {
+          let column = lines[index].utf8.distance(
+            from: lines[index].startIndex, to: range.lowerBound)
+          place = (prose.line + index, column + 3)
+          break
+        }
+      }
+      diagnostics.append(
+        Diagnostic(
+          problem.message, at: SourceLocation(file: path, line: place.line, column: place.column),
+          severity: .warning, sourceLine: prose.sourceLine(place.line)))
     }
     return diagnostics
   }

@@ -46,7 +46,9 @@ struct ProseRenderer {
     guard let root = Self.parse(markdown) else { return ("", []) }
     defer { cmark_node_free(root) }
     if !options.unsafeHTML { Self.escapeRawHTML(in: root) }
-    ProseTreeRewriter(markdown: markdown, unsafeHTML: options.unsafeHTML).rewrite(root)
+    ProseTreeRewriter(
+      markdown: markdown, unsafeHTML: options.unsafeHTML, notebookPath: document.path
+    ).rewrite(root)
     let renderOptions = options.unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
 
     var html = ""
@@ -101,7 +103,7 @@ struct ProseRenderer {
   }
 
   /// The heading's text without markup, for the table of contents and its anchor.
-  private static func plainText(of node: OpaquePointer) -> String {
+  static func plainText(of node: OpaquePointer) -> String {
     var text = ""
     guard let iterator = cmark_iter_new(node) else { return text }
     defer { cmark_iter_free(iterator) }

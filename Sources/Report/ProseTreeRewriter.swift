@@ -11,10 +11,13 @@ struct ProseTreeRewriter {
   /// The Markdown's lines, as UTF-8, to read a paragraph's source back.
   let lines: [Substring]
   let unsafeHTML: Bool
+  /// Images are looked up next to the notebook.
+  let notebookPath: String
 
-  init(markdown: String, unsafeHTML: Bool) {
+  init(markdown: String, unsafeHTML: Bool, notebookPath: String) {
     lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     self.unsafeHTML = unsafeHTML
+    self.notebookPath = notebookPath
   }
 
   func rewrite(_ root: OpaquePointer) {
@@ -26,6 +29,9 @@ struct ProseTreeRewriter {
     {
       let tex = cmark_node_get_literal(block).map { String(cString: $0) } ?? ""
       Self.replace(block, withHTML: MathPlaceholders.html(tex: tex, display: true))
+    }
+    for image in Self.nodes(in: root, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }) {
+      embed(image)
     }
     // Paragraphs that lost a callout marker line, which their line numbers still include.
     var markerParagraphs: Set<OpaquePointer> = []
@@ -49,6 +55,26 @@ struct ProseTreeRewriter {
       }
       html += PipeTableHTML.render(table, inline: inline)
       Self.replace(paragraph, withHTML: html)
+    }
+  }
+
+  /// Replaces an image by an `<img>` whose source is the file's data URI. An image that cannot
+  /// be embedded keeps cmark's rendering; `nudge check` says why it was not embedded.
+  private func embed(_ image: OpaquePointer) {
+    let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
+    guard case .success(let dataURI) = ProseImage.dataURI(for: url, notebookPath: notebookPath)
+    else { return }
+    let title = cmark_node_get_title(image).map { String(cString: $0) } ?? ""
+    let alt = ProseRenderer.plainText(of: image)
+    let titleAttribute = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
+    let html = "<img src=\"\(dataURI)\" alt=\"\(alt.htmlEscaped)\"\(titleAttribute)>"
+    guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+    cmark_node_set_on_enter(replacement, html)
+    cmark_node_set_on_exit(replacement, "")
+    if cmark_node_replace(image, replacement) != 0 {
+      cmark_node_free(image)
+    } else {
+      cmark_node_free(replacement)
     }
   }
 

@@ -122,9 +122,7 @@ enum OutputRenderer {
     }
     var items = ""
     for key in order {
-      let repeats =
-        (counts[key] ?? 1) > 1
-        ? " <span class=\"series-count\">(last of \(counts[key] ?? 1))</span>" : ""
+      let repeats = (counts[key] ?? 1) > 1 ? " <span class=\"series-count\">(last of \(counts[key] ?? 1))</span>" : ""
       switch latest[key] {
       case .metric(let name, let value)?:
         items += "<div><dt>\(name.htmlEscaped)</dt><dd>\(formatNumber(value))\(repeats)</dd></div>"
@@ -177,8 +175,7 @@ enum OutputRenderer {
     else { return "" }
     let span = high > low ? high - low : 1
     let step = width / Double(max(1, values.count - 1))
-    let points = Self.perColumnExtremes(finite, columns: Int(width), step: step).map {
-      index, value in
+    let points = Self.perColumnExtremes(finite, columns: Int(width), step: step).map { index, value in
       let x = Double(index) * step
       let y = height - 2 - (value - low) / span * (height - 4)
       return "\(formatCoordinate(x)),\(formatCoordinate(y))"

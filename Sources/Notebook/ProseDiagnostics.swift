@@ -2,11 +2,26 @@ import Math
 
 extension Document {
   /// What `nudge check` finds in the prose: formulas that do not convert (the report shows them
-  /// as code) and images that cannot be embedded. Both are warnings: the report still renders.
+  /// as code) and images that cannot be embedded are warnings; a reference to a figure or table
+  /// no cell labels is an error.
   package func proseDiagnostics() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    let labels = numberedItems.keys.sorted()
     for case .prose(let prose) in blocks {
       diagnostics += imageDiagnostics(in: prose)
+      for reference in CrossReferenceScanner.references(in: prose)
+      where !labels.contains(reference.label) {
+        let hint = Suggestion.didYouMean(reference.label, among: labels)
+        let known =
+          labels.isEmpty
+          ? "no cell has a label; add '//| label: \(reference.label)' to the cell that shows it"
+          : "labels are \(labels.map { "'\($0)'" }.joined(separator: ", "))"
+        diagnostics.append(
+          Diagnostic(
+            "unknown reference '@\(reference.label)'\(hint); \(known)",
+            at: SourceLocation(file: path, line: reference.line, column: reference.column),
+            sourceLine: prose.sourceLine(reference.line)))
+      }
       for span in MathScanner.spans(in: prose) {
         guard case .failure(let error) = TeXMath.mathML(for: span.tex, display: span.display)
         else { continue }

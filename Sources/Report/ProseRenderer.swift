@@ -47,7 +47,8 @@ struct ProseRenderer {
     defer { cmark_node_free(root) }
     if !options.unsafeHTML { Self.escapeRawHTML(in: root) }
     ProseTreeRewriter(
-      markdown: markdown, unsafeHTML: options.unsafeHTML, notebookPath: document.path
+      markdown: markdown, unsafeHTML: options.unsafeHTML, notebookPath: document.path,
+      numberedItems: document.numberedItems
     ).rewrite(root)
     let renderOptions = options.unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
 

@@ -14,10 +14,17 @@ struct ProseTreeRewriter {
   /// Images are looked up next to the notebook.
   let notebookPath: String
 
-  init(markdown: String, unsafeHTML: Bool, notebookPath: String) {
+  /// Labelled figures and tables, for `@fig-...` links.
+  let numberedItems: [String: NumberedItem]
+
+  init(
+    markdown: String, unsafeHTML: Bool, notebookPath: String,
+    numberedItems: [String: NumberedItem] = [:]
+  ) {
     lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     self.unsafeHTML = unsafeHTML
     self.notebookPath = notebookPath
+    self.numberedItems = numberedItems
   }
 
   func rewrite(_ root: OpaquePointer) {
@@ -32,6 +39,11 @@ struct ProseTreeRewriter {
     }
     for image in Self.nodes(in: root, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }) {
       embed(image)
+    }
+    if !numberedItems.isEmpty {
+      for text in Self.nodes(in: root, where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) {
+        linkCrossReferences(in: text)
+      }
     }
     // Paragraphs that lost a callout marker line, which their line numbers still include.
     var markerParagraphs: Set<OpaquePointer> = []
@@ -75,6 +87,43 @@ struct ProseTreeRewriter {
       cmark_node_free(image)
     } else {
       cmark_node_free(replacement)
+    }
+  }
+
+  /// Splits a text node around its `@fig-...`/`@tbl-...` references to labelled items, each
+  /// becoming a link "Figure 2" to the item (unknown labels stay text: `nudge check` reports them).
+  private func linkCrossReferences(in text: OpaquePointer) {
+    var ancestor = cmark_node_parent(text)
+    while let current = ancestor {
+      if cmark_node_get_type(current) == CMARK_NODE_LINK { return }
+      ancestor = cmark_node_parent(current)
+    }
+    let bytes = Array((cmark_node_get_literal(text).map { String(cString: $0) } ?? "").utf8)
+    let references = CrossReferenceScanner.labels(inLine: bytes).filter {
+      numberedItems[$0.0] != nil
+    }
+    guard let first = references.first else { return }
+    cmark_node_set_literal(text, String(decoding: bytes[..<first.1], as: UTF8.self))
+    var last = text
+    var cursor = first.1
+    for (label, offset) in references {
+      if offset > cursor, let between = cmark_node_new(CMARK_NODE_TEXT) {
+        cmark_node_set_literal(between, String(decoding: bytes[cursor..<offset], as: UTF8.self))
+        cmark_node_insert_after(last, between)
+        last = between
+      }
+      guard let item = numberedItems[label], let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+      else { continue }
+      cmark_node_set_on_enter(
+        link, "<a class=\"xref\" href=\"#\(label.htmlEscaped)\">\(item.name)</a>")
+      cmark_node_set_on_exit(link, "")
+      cmark_node_insert_after(last, link)
+      last = link
+      cursor = offset + 1 + label.utf8.count
+    }
+    if cursor < bytes.count, let rest = cmark_node_new(CMARK_NODE_TEXT) {
+      cmark_node_set_literal(rest, String(decoding: bytes[cursor..<bytes.count], as: UTF8.self))
+      cmark_node_insert_after(last, rest)
     }
   }
 

@@ -88,6 +88,11 @@ enum Stylesheet {
     .callout-important { --callout: var(--important); }
     .callout-warning { --callout: var(--warning); }
     .callout-caution { --callout: var(--caution); }
+    details.fold > summary { padding: 0.45rem 1rem; cursor: pointer; color: var(--muted); font-size: 0.85rem; }
+    figure.numbered { margin: 0; }
+    figure.numbered > figcaption { padding: 0.3rem 1rem 0.8rem; font-size: 0.9rem; color: var(--muted); }
+    figure.numbered-table > figcaption { padding: 0.8rem 1rem 0; }
+    .caption-number { font-weight: 650; color: var(--text); }
 
     .cell { margin: 1.6rem 0; border: 1px solid var(--border); border-left: 3px solid var(--accent); border-radius: 8px; background: var(--bg); overflow: hidden; }
     .cell-ok { border-left-color: var(--ok); }

@@ -8,6 +8,24 @@ internal import CCmark
 /// - A fenced block whose info string is `math` is display math.
 package enum MathScanner {
   package static func spans(in prose: Prose) -> [MathSpan] {
+    scan(prose).formulas
+  }
+
+  /// A code span in the prose: its content between the backticks and where that starts.
+  package struct CodeSpan: Hashable, Sendable {
+    package var content: String
+    package var line: Int
+    package var column: Int
+  }
+
+  /// The prose's code spans outside code blocks, in order (the scan that finds formulas must
+  /// step over them anyway).
+  package static func codeSpans(in prose: Prose) -> [CodeSpan] {
+    scan(prose).codeSpans
+  }
+
+  private static func scan(_ prose: Prose) -> (formulas: [MathSpan], codeSpans: [CodeSpan]) {
+    var codeSpans: [CodeSpan] = []
     let bytes = Array(prose.markdown.utf8)
     let blocks = ProseBlockMap(markdown: prose.markdown)
     var spans: [MathSpan] = []
@@ -60,7 +78,17 @@ package enum MathScanner {
       case UInt8(ascii: "\\"):
         index += 2
       case UInt8(ascii: "`"):
-        index = endOfCodeSpan(startingAt: index, in: bytes, limit: limit)
+        let end = endOfCodeSpan(startingAt: index, in: bytes, limit: limit)
+        var ticks = 0
+        while index + ticks < bytes.count, bytes[index + ticks] == UInt8(ascii: "`") { ticks += 1 }
+        if end > index + ticks {
+          let place = location(of: index + ticks)
+          codeSpans.append(
+            CodeSpan(
+              content: String(decoding: bytes[(index + ticks)..<(end - ticks)], as: UTF8.self),
+              line: place.line, column: place.column))
+        }
+        index = end
       case UInt8(ascii: "$"):
         if let span = formula(at: index, in: bytes, limit: limit) {
           let place = location(of: span.texRange.lowerBound)
@@ -77,7 +105,7 @@ package enum MathScanner {
         index += 1
       }
     }
-    return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    return (spans.sorted { $0.range.lowerBound < $1.range.lowerBound }, codeSpans)
   }
 
   /// After a run of backticks at `start`: the index past the code span it opens, or past the

@@ -15,6 +15,9 @@ package struct HTMLReport: Sendable {
   package var results: [Int: CellResult]
   package var run: RunSummary?
   package var options: ReportOptions
+  /// Values of the prose's inline expressions, keyed by `InlineExpression.index`; an expression
+  /// without one shows as its code.
+  package var inlineValues: [Int: InlineValue] = [:]
 
   package init(
     document: Document, results: [Int: CellResult] = [:], run: RunSummary? = nil,
@@ -42,7 +45,8 @@ package struct HTMLReport: Sendable {
   /// The prose and cells as HTML (no page around them) and the headings found in the prose.
   package func article() -> (html: String, headings: [Heading]) {
     let cellAnchors = Set(document.cells.map(Self.anchor(for:)) + numberedItems.keys)
-    let renderer = ProseRenderer(options: options, reservedAnchors: cellAnchors)
+    var renderer = ProseRenderer(options: options, reservedAnchors: cellAnchors)
+    renderer.inlineValues = inlineValues
     return renderer.render(document, cellHTML: cellHTML)
   }
 

@@ -22,6 +22,8 @@ struct ProseRenderer {
   var options: ReportOptions
   /// Ids already used in the page (cell ids), so heading anchors never collide with them.
   var reservedAnchors: Set<String> = []
+  /// Values of the inline expressions by index.
+  var inlineValues: [Int: InlineValue] = [:]
 
   /// The article's HTML and its headings; `cellHTML` renders each cell in place.
   func render(_ document: Document, cellHTML: (Cell) -> String) -> (
@@ -48,7 +50,7 @@ struct ProseRenderer {
     if !options.unsafeHTML { Self.escapeRawHTML(in: root) }
     ProseTreeRewriter(
       markdown: markdown, unsafeHTML: options.unsafeHTML, notebookPath: document.path,
-      numberedItems: document.numberedItems
+      numberedItems: document.numberedItems, inlineValues: inlineValues
     ).rewrite(root)
     let renderOptions = options.unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
 

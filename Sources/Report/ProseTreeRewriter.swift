@@ -17,10 +17,14 @@ struct ProseTreeRewriter {
   /// Labelled figures and tables, for `@fig-...` links.
   let numberedItems: [String: NumberedItem]
 
+  /// Values of the inline expressions by index.
+  let inlineValues: [Int: InlineValue]
+
   init(
     markdown: String, unsafeHTML: Bool, notebookPath: String,
-    numberedItems: [String: NumberedItem] = [:]
+    numberedItems: [String: NumberedItem] = [:], inlineValues: [Int: InlineValue] = [:]
   ) {
+    self.inlineValues = inlineValues
     lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     self.unsafeHTML = unsafeHTML
     self.notebookPath = notebookPath
@@ -39,6 +43,15 @@ struct ProseTreeRewriter {
     }
     for image in Self.nodes(in: root, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }) {
       embed(image)
+    }
+    let inlineCode = Self.nodes(in: root) { node in
+      cmark_node_get_type(node) == CMARK_NODE_CODE
+        && cmark_node_get_literal(node).map {
+          InlineExpression.expression(inCodeSpan: String(cString: $0)) != nil
+        } ?? false
+    }
+    for (index, code) in inlineCode.enumerated() {
+      showValue(inlineValues[index], for: code)
     }
     if !numberedItems.isEmpty {
       for text in Self.nodes(in: root, where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) {
@@ -80,14 +93,25 @@ struct ProseTreeRewriter {
     let alt = ProseRenderer.plainText(of: image)
     let titleAttribute = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
     let html = "<img src=\"\(dataURI)\" alt=\"\(alt.htmlEscaped)\"\(titleAttribute)>"
-    guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
-    cmark_node_set_on_enter(replacement, html)
-    cmark_node_set_on_exit(replacement, "")
-    if cmark_node_replace(image, replacement) != 0 {
-      cmark_node_free(image)
-    } else {
-      cmark_node_free(replacement)
+    Self.replace(image, withHTML: html, inline: true)
+  }
+
+  /// Puts an inline expression's value where its code span was; without a value (the notebook
+  /// did not run) the code stays, and an error shows as the code marked as failed.
+  private func showValue(_ value: InlineValue?, for code: OpaquePointer) {
+    let literal = cmark_node_get_literal(code).map { String(cString: $0) } ?? ""
+    let expression = InlineExpression.expression(inCodeSpan: literal) ?? literal
+    let html: String
+    switch value {
+    case nil: return
+    case .value(let text):
+      html =
+        "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(text.htmlEscaped)</span>"
+    case .error(let message):
+      html =
+        "<code class=\"inline-error\" title=\"\(message.htmlEscaped)\">\(expression.htmlEscaped)</code>"
     }
+    Self.replace(code, withHTML: html, inline: true)
   }
 
   /// Splits a text node around its `@fig-...`/`@tbl-...` references to labelled items, each
@@ -240,9 +264,11 @@ struct ProseTreeRewriter {
     return String(cString: info).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
   }
 
-  /// Puts a custom block rendering `html` where `node` was, and frees `node`.
-  static func replace(_ node: OpaquePointer, withHTML html: String) {
-    guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+  /// Puts a custom block (or inline) rendering `html` where `node` was, and frees `node`.
+  static func replace(_ node: OpaquePointer, withHTML html: String, inline: Bool = false) {
+    guard
+      let replacement = cmark_node_new(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)
+    else { return }
     cmark_node_set_on_enter(replacement, html)
     cmark_node_set_on_exit(replacement, "")
     if cmark_node_replace(node, replacement) != 0 {

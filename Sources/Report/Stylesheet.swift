@@ -93,6 +93,8 @@ enum Stylesheet {
     figure.numbered > figcaption { padding: 0.3rem 1rem 0.8rem; font-size: 0.9rem; color: var(--muted); }
     figure.numbered-table > figcaption { padding: 0.8rem 1rem 0; }
     .caption-number { font-weight: 650; color: var(--text); }
+    .inline-value { font-variant-numeric: tabular-nums; }
+    code.inline-error { color: var(--fail); background: var(--fail-soft); }
 
     .cell { margin: 1.6rem 0; border: 1px solid var(--border); border-left: 3px solid var(--accent); border-radius: 8px; background: var(--bg); overflow: hidden; }
     .cell-ok { border-left-color: var(--ok); }

@@ -57,3 +57,18 @@ struct CellPresentationTests {
     #expect(html.contains("<span class=\"cell-line\">line 17</span>"))
   }
 }
+
+@Suite("Inline values in the report")
+struct InlineValueReportTests {
+  @Test func valuesReplaceTheirCodeAndErrorsAreMarked() throws {
+    let document = try Document(
+      parsing: "A `{swift} a` B `{swift} b` C `{swift} c` D `code`.\n", path: "n.md")
+    var report = HTMLReport(document: document)
+    report.inlineValues = [0: .value("97.5 <%>"), 1: .error("unknown name 'b'")]
+    let html = report.article().html
+    #expect(
+      html.contains(
+        "A <span class=\"inline-value\" title=\"a\">97.5 &lt;%&gt;</span> B <code class=\"inline-error\" title=\"unknown name &#39;b&#39;\">b</code> C <code>{swift} c</code> D <code>code</code>."
+      ))
+  }
+}

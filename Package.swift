@@ -71,7 +71,7 @@ let package = Package(
       name: "Notebook", dependencies: ["CCmark", "Yams"], swiftSettings: strictSettings),
     // The self-contained HTML report.
     .target(
-      name: "Report", dependencies: ["Notebook", "CCmark"], swiftSettings: strictSettings),
+      name: "Report", dependencies: ["Notebook", "Plot", "CCmark"], swiftSettings: strictSettings),
     // Cells parsed by swift-syntax and evaluated against the engine.
     .target(
       name: "Directives",

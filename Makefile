@@ -1,8 +1,11 @@
 # Two commands do all the set-up on a fresh Debian machine (as root):
 #   make lesson   installs what is missing, builds, and renders notebooks/backprop.md
-#   make test     installs what is missing, builds, and runs the tests
+#   make test     installs what is missing, builds the tests, and runs them
+# Both use one build (debug, with our own modules optimised; see Package.swift), so `make test`
+# after `make lesson` compiles only the tests, never the dependencies again.
 SWIFT ?= swift
 NOTEBOOK ?= notebooks/backprop.md
+BIN = $(shell $(SWIFT) build --show-bin-path)
 
 .PHONY: deps build lesson test bench clean
 
@@ -10,16 +13,17 @@ deps:
 	@scripts/install-deps
 
 build: deps
-	$(SWIFT) build -c release --product nudge
+	$(SWIFT) build --product nudge
 
 lesson: build
-	.build/release/nudge render $(NOTEBOOK)
+	$(BIN)/nudge render $(NOTEBOOK)
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
 
 bench: build
-	.build/release/nudge bench
+	$(BIN)/nudge bench
 
 clean:
 	rm -rf .build output/*.html

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notebook
 import Runs
 
 extension Nudge {
@@ -38,7 +39,7 @@ extension Nudge {
         let params = record.params.keys.sorted().map {
           "\($0)=\(record.params[$0]?.description ?? "")"
         }.joined(separator: " ")
-        let metrics = record.headlineMetrics().map { "\($0.name)=\(MetricText.format($0.value))" }
+        let metrics = record.headlineMetrics().map { "\($0.name)=\(NumberFormat.metric($0.value))" }
           .joined(separator: " ")
         return ["@\(position + 1)", record.id, record.status.rawValue, params, metrics]
       }

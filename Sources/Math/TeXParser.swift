@@ -322,9 +322,12 @@ struct TeXParser {
     finish()
 
     func finish() {
+      // The prime glyph is already raised: it follows the base rather than going in a
+      // superscript, where fonts without a math table draw it tiny.
       if !primes.isEmpty {
-        let prime = MathNode.symbol(primes)
-        sup = sup.map { .row([prime, $0]) } ?? prime
+        atom.node = .row([
+          atom.node, .symbol(primes, attributes: [("lspace", "0"), ("rspace", "0")]),
+        ])
       }
       guard sub != nil || sup != nil else { return }
       atom.node =

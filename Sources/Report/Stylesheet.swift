@@ -9,7 +9,7 @@ enum Stylesheet {
       --bg: #fcfcfb; --surface: #f4f5f7; --surface-2: #eceef2; --text: #1f2328; --muted: #5d6772;
       --border: #dde1e6; --accent: #2a62c9; --accent-soft: #e5edfb;
       --ok: #176f30; --ok-soft: #e3f4e8; --fail: #c62828; --fail-soft: #fdecec;
-      --skip: #6b7280; --skip-soft: #eef0f3; --cache: #7048b6; --cache-soft: #f0eafa;
+      --skip: #5b6270; --skip-soft: #eef0f3; --cache: #7048b6; --cache-soft: #f0eafa;
       --syn-keyword: #a626a4; --syn-string: #3c7d22; --syn-number: #b35c00; --syn-comment: #7c858f;
       --syn-type: #0b7285; --syn-attribute: #c2410c;
       --plot-1: #2a62c9; --plot-2: #d9480f; --plot-3: #2b8a3e; --plot-4: #862e9c; --plot-grid: #e3e6ea;

@@ -3,8 +3,10 @@
 #   make test     installs what is missing, builds, and runs the tests
 SWIFT ?= swift
 NOTEBOOK ?= notebooks/backprop.md
+# Seconds each libFuzzer target runs in `make fuzz` (CI: about a minute each).
+FUZZ_SECONDS ?= 60
 
-.PHONY: deps build lesson test bench clean
+.PHONY: deps build lesson test bench fuzz clean
 
 deps:
 	@scripts/install-deps
@@ -20,6 +22,10 @@ test: deps
 
 bench: build
 	.build/release/nudge bench
+
+# Builds the libFuzzer targets in Fuzz/ (scratch path .build-fuzz) and runs each FUZZ_SECONDS.
+fuzz: deps
+	scripts/fuzz --time $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build output/*.html

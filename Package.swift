@@ -126,3 +126,21 @@ let package = Package(
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]
 )
+
+// libFuzzer targets, declared only when scripts/fuzz builds them (NUDGE_FUZZ=1, with its own
+// scratch path and sanitizer flags): libFuzzer supplies `main`, so ordinary builds leave them out.
+if Context.environment["NUDGE_FUZZ"] != nil {
+  let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("NotebookParser", ["Notebook", "Report"]),
+    ("CellChecker", ["Directives", "Notebook"]),
+    ("IDXReader", ["NeuralNetwork"]),
+    ("GzipReader", ["NeuralNetwork"]),
+    ("SafetensorsReader", ["NeuralNetwork"]),
+  ]
+  for target in fuzzTargets {
+    package.targets.append(
+      .executableTarget(
+        name: "fuzz-\(target.name)", dependencies: target.dependencies, path: "Fuzz/\(target.name)",
+        swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]))
+  }
+}

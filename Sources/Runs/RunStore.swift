@@ -15,15 +15,20 @@ package struct RunStore: Sendable {
 
   package init(layout: OutputLayout) { self.layout = layout }
 
-  /// Creates a fresh, empty run folder with a new id. `mkdir` fails when the folder exists, so two
-  /// renders at once never share a folder.
+  /// Reserves a new run id, returning it and the folder its run will have.
+  ///
+  /// The run is built in a hidden sibling (`.pending-<id>`) that `save` fills and renames into
+  /// place, so a run folder is either complete or absent: a render killed or failing mid-way
+  /// leaves no empty run folder behind (listings skip hidden names). `mkdir` fails when the folder
+  /// exists, so two renders at once never share an id.
   package func createRun(at date: Date = Date()) throws -> (id: String, directory: String) {
     try FileManager.default.createDirectory(
       atPath: layout.runsDirectory, withIntermediateDirectories: true)
     for _ in 0..<100 {
       let id = RunID.make(at: date)
       let directory = layout.runDirectory(id: id)
-      if mkdir(directory, 0o755) == 0 { return (id, directory) }
+      guard !FileManager.default.fileExists(atPath: directory) else { continue }
+      if mkdir(Self.pendingDirectory(for: directory), 0o755) == 0 { return (id, directory) }
       if errno != EEXIST {
         throw RunsError(
           "cannot create the run folder \(directory): \(String(cString: strerror(errno)))")
@@ -32,12 +37,32 @@ package struct RunStore: Sendable {
     throw RunsError("cannot find a free run id in \(layout.runsDirectory)")
   }
 
-  /// Writes a run's report and record, each atomically, then makes the report the latest.
+  /// Writes a run's report and record, each atomically, moves the run folder into place, then
+  /// makes the report the latest. On failure the half-made run folder is removed.
   package func save(record: RunRecord, reportHTML: String, in directory: String) throws {
-    try AtomicFile.write(reportHTML, to: "\(directory)/report.html")
-    try AtomicFile.write(
-      try StableJSON.encode(record, pretty: true) + [0x0A], to: "\(directory)/run.json")
+    let pending = Self.pendingDirectory(for: directory)
+    do {
+      try AtomicFile.write(reportHTML, to: "\(pending)/report.html")
+      try AtomicFile.write(
+        try StableJSON.encode(record, pretty: true) + [0x0A], to: "\(pending)/run.json")
+      guard rename(pending, directory) == 0 else {
+        throw RunsError(
+          "cannot move the run into \(directory): \(String(cString: strerror(errno)))")
+      }
+    } catch {
+      try? FileManager.default.removeItem(atPath: pending)
+      throw error
+    }
     try AtomicFile.write(reportHTML, to: layout.latestReportPath)
+  }
+
+  /// Where the run of `directory` is built until it is complete.
+  static func pendingDirectory(for directory: String) -> String {
+    let url = URL(fileURLWithPath: directory)
+    return url.deletingLastPathComponent().appendingPathComponent(
+      ".pending-" + url.lastPathComponent
+    )
+    .path
   }
 
   /// The recorded runs, newest first, and a message for each folder whose record could not be

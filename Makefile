@@ -16,6 +16,9 @@ lesson: build
 	.build/release/nudge render $(NOTEBOOK)
 
 test: deps
+	# The one-node Slurm cluster of the Slurm tests; where it cannot start they are skipped,
+	# unless NUDGE_REQUIRE_SLURM=1 (CI) makes that a failure.
+	scripts/slurm-up || test "$$NUDGE_REQUIRE_SLURM" != 1
 	$(SWIFT) test
 
 bench: build

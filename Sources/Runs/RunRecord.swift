@@ -11,6 +11,8 @@ package struct RunRecord: Codable, Hashable, Sendable {
 
   package enum Status: String, Codable, Sendable {
     case ok, failed, interrupted
+    /// Written when a render starts and replaced by its final record when it ends.
+    case running
   }
 
   package struct NotebookIdentity: Codable, Hashable, Sendable {
@@ -62,6 +64,8 @@ package struct RunRecord: Codable, Hashable, Sendable {
   package var cells: [CellRecord]
   package var metrics: [String: Double]
   package var series: [String: [Double]]
+  /// The batch scheduler's job, task and node, when a scheduler ran the render (absent otherwise).
+  package var scheduler: SchedulerTask? = nil
 }
 
 extension RunRecord.OutputSummary {

@@ -35,9 +35,14 @@ package struct RunStore: Sendable {
   /// Writes a run's report and record, each atomically, then makes the report the latest.
   package func save(record: RunRecord, reportHTML: String, in directory: String) throws {
     try AtomicFile.write(reportHTML, to: "\(directory)/report.html")
+    try save(record: record, in: directory)
+    try AtomicFile.write(reportHTML, to: layout.latestReportPath)
+  }
+
+  /// Writes only the run's record, atomically (alone: the `running` record of a render that starts).
+  package func save(record: RunRecord, in directory: String) throws {
     try AtomicFile.write(
       try StableJSON.encode(record, pretty: true) + [0x0A], to: "\(directory)/run.json")
-    try AtomicFile.write(reportHTML, to: layout.latestReportPath)
   }
 
   /// The recorded runs, newest first, and a message for each folder whose record could not be

@@ -11,16 +11,13 @@ extension Nudge.Render {
   /// cores; they share the cell cache, whose entries are written atomically.
   func runSweep(_ combinations: [[(name: String, value: String)]]) throws {
     let executable = Self.currentExecutable()
-    var sharedArguments = ["render", notebook, "-o", outputDirectory, "--step-budget", String(evaluation.stepBudget)]
-    if noCache { sharedArguments.append("--no-cache") }
-    if unsafeHTML { sharedArguments.append("--unsafe-html") }
     // Several progress bars on one terminal would garble each other.
-    if evaluation.quiet || jobs > 1 { sharedArguments.append("-q") }
+    let sharedArguments = runArguments(quiet: evaluation.quiet || (jobs ?? 1) > 1)
 
-    print("Sweep: \(combinations.count) runs of \(notebook), \(min(jobs, combinations.count)) at a time")
+    print("Sweep: \(combinations.count) runs of \(notebook), \(min(jobs ?? 1, combinations.count)) at a time")
     let results = Locked([ChildOutcome?](repeating: nil, count: combinations.count))
     let queue = DispatchQueue(label: "nudge.sweep", attributes: .concurrent)
-    let slots = DispatchSemaphore(value: max(1, jobs))
+    let slots = DispatchSemaphore(value: max(1, jobs ?? 1))
     let group = DispatchGroup()
     for (index, combination) in combinations.enumerated() {
       let arguments = sharedArguments + combination.flatMap { ["-p", "\($0.name)=\($0.value)"] }
@@ -54,6 +51,15 @@ extension Nudge.Render {
     if statuses.contains(130) || Interruption.isRequested { throw ExitCode(130) }
     if statuses.contains(2) { throw ExitCode.badInput }
     if statuses.contains(where: { $0 != 0 }) { throw ExitCode.failure }
+  }
+
+  /// The arguments of one run of the sweep, before its `-p` overrides: this render's options.
+  func runArguments(quiet: Bool) -> [String] {
+    var arguments = ["render", notebook, "-o", outputDirectory, "--step-budget", String(evaluation.stepBudget)]
+    if noCache { arguments.append("--no-cache") }
+    if unsafeHTML { arguments.append("--unsafe-html") }
+    if quiet { arguments.append("-q") }
+    return arguments
   }
 
   /// One child render: its exit status, the run folder it reported, and its error output.
@@ -106,7 +112,7 @@ extension Nudge.Render {
   }
 
   /// This program's own path, to start the sweep's runs with.
-  private static func currentExecutable() -> String {
+  static func currentExecutable() -> String {
     if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
     return Bundle.main.executablePath ?? CommandLine.arguments[0]
   }

@@ -25,8 +25,11 @@ extension Nudge {
 
     @OptionGroup var evaluation: EvaluationArguments
 
-    @Option(help: "With a sweep (-p name=a,b,...), how many runs go at once.")
-    var jobs = 1
+    @Option(
+      help: "With a sweep (-p name=a,b,...), how many runs go at once (default 1; with --slurm, no cap).")
+    var jobs: Int?
+
+    @OptionGroup(title: "Slurm") var slurm: SlurmArguments
 
     @Flag(help: "Recompute every cell instead of reusing cached results.")
     var noCache = false
@@ -41,6 +44,10 @@ extension Nudge {
       let combinations = try orExit { try Sweep.expand(evaluation.params) }
       let document = try loadNotebook(notebook)
       try checkOrExit(document)
+      if slurm.isRequested {
+        try submitToSlurm(combinations)
+        return
+      }
       if combinations.count > 1 {
         Interruption.install()
         try runSweep(combinations)
@@ -68,11 +75,18 @@ extension Nudge {
       let store = RunStore(layout: layout)
       let startedAt = Date()
       let (id, directory) = try orExit { try store.createRun(at: startedAt) }
+      let scheduler = SchedulerTask.slurm(environment: ProcessInfo.processInfo.environment)
+      var running = RunRecord.running(
+        id: id, document: document, notebookBytes: readBytes(notebook), params: params,
+        startedAt: startedAt, engineVersion: nudgeVersion)
+      running.scheduler = scheduler
+      try orExit { try store.save(record: running, in: directory) }
       var evaluator = SessionEvaluator(session: session)
       let outcome = runner.run(with: &evaluator)
-      let record = RunRecord(
+      var record = RunRecord(
         id: id, document: document, notebookBytes: readBytes(notebook), params: params,
         outcome: outcome, startedAt: startedAt, finishedAt: Date(), engineVersion: nudgeVersion)
+      record.scheduler = scheduler
 
       let page = HTMLReport(
         document: document, results: outcome.cells.mapValues(CellResult.init),
@@ -90,7 +104,7 @@ extension Nudge {
       print("Run \(id) recorded in \(directory)")
 
       switch outcome.status {
-      case .ok: return
+      case .ok, .running: return
       case .interrupted:
         printError("interrupted: the cells after the current one were not run")
         throw ExitCode(130)

@@ -141,7 +141,7 @@ package struct HTMLReport: Sendable {
     let result = results[cell.index]
     let status = result?.status
     var html =
-      "<section class=\"cell\(status.map { " cell-\($0.rawValue)" } ?? "")\" id=\"\(Self.anchor(for: cell).htmlEscaped)\">\n"
+      "<section class=\"cell\(result.map { " cell-\(Self.badgeClass($0))" } ?? "")\" id=\"\(Self.anchor(for: cell).htmlEscaped)\">\n"
     if cell.options.echo || status == .failed {
       html += cellBar(cell, result: result)
       html +=
@@ -166,17 +166,28 @@ package struct HTMLReport: Sendable {
     if let result {
       let label =
         switch result.status {
-        case .ok: "ok"
+        case .ok: result.cached ? "cached" : "ok"
         case .failed: "failed"
-        case .skipped: "not run"
-        case .cached: "cached"
+        case .interrupted: "interrupted"
+        case .skipped, .notRun: "not run"
         }
-      html += "<span class=\"badge \(result.status.rawValue)\">\(label)</span>"
-      if let seconds = result.seconds, result.status != .skipped {
-        html += "<span class=\"cell-time\">\(Self.duration(seconds))</span>"
+      html += "<span class=\"badge \(Self.badgeClass(result))\">\(label)</span>"
+      if result.ran {
+        html += "<span class=\"cell-time\">\(Self.duration(result.seconds))</span>"
       }
     }
     return html + "</div>\n"
+  }
+
+  /// The style of a cell's badge and section: cached cells get their own colour, cells that did
+  /// not run look alike whatever the reason.
+  private static func badgeClass(_ result: CellResult) -> String {
+    switch result.status {
+    case .ok: result.cached ? "cached" : "ok"
+    case .failed: "failed"
+    case .interrupted: "interrupted"
+    case .skipped, .notRun: "skipped"
+    }
   }
 
   /// "0.42 s", "12.3 s", "2 min 5 s".

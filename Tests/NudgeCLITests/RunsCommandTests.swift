@@ -120,6 +120,29 @@ import Testing
     #expect(totals == [10, 20, 30])
   }
 
+  @Test func anEscapedCommaIsOneValueInASingleRunAndInASweep() throws {
+    let scratch = try Scratch()
+    let notebook = Self.notebook.replacingOccurrences(
+      of: "  factor: 2\n", with: "  factor: 2\n  label: \"plain\"\n")
+    try scratch.write(notebook, to: "n.md")
+    let single = try NudgeRunner.run(["render", "n.md", "-p", "label=a\\,b"], in: scratch.path)
+    #expect(single.status == 0, "\(single.standardError)")
+    #expect(!single.standardOutput.contains("Sweep:"))
+    #expect(try latestRecord(scratch)["params"] as? [String: Any] as NSDictionary? == ["factor": 2, "label": "a,b"])
+
+    let sweep = try NudgeRunner.run(
+      ["render", "n.md", "-p", "label=a\\,b", "-p", "factor=1,2"], in: scratch.path)
+    #expect(sweep.status == 0, "\(sweep.standardError)")
+    #expect(sweep.standardOutput.contains("Sweep: 2 runs"))
+    let records = scratch.files(under: "output/n/runs").filter { $0.hasSuffix("run.json") }
+    #expect(records.count == 3)
+    for record in records {
+      let data = try Data(contentsOf: URL(fileURLWithPath: "\(scratch.path)/output/n/runs/\(record)"))
+      let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      #expect((json["params"] as? [String: Any])?["label"] as? String == "a,b")
+    }
+  }
+
   @Test func concurrentRendersBothCompleteWithDistinctRecords() throws {
     let scratch = try Scratch()
     try scratch.write(Self.notebook, to: "n.md")

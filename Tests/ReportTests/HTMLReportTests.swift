@@ -114,7 +114,6 @@ struct HTMLReportTests {
   @Test func titleFallsBackToTheFileName() throws {
     let document = try Document(parsing: "Just prose.\n", path: "notebooks/intro.md")
     #expect(HTMLReport(document: document).title == "intro")
-    #expect(ReportLocation.path(forNotebook: "notebooks/intro.md", in: "out/") == "out/intro.html")
   }
 
   @Test func everyOutputKindIsRendered() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import Testing
 
 @testable import Runs
@@ -13,8 +14,7 @@ import Testing
         index: $0, params: [.init(name: "seed", value: "\($0)")], command: "nudge render n.md")
     })
 
-  func run(task: Int, status: RunRecord.Status, job: String = "40", id: String? = nil) -> StoredRun
-  {
+  func run(task: Int, status: RunStatus, job: String = "40", id: String? = nil) -> StoredRun {
     var record = makeRecord(id: id ?? "r\(task)")
     record.status = status
     record.scheduler = SchedulerTask(system: "slurm", jobID: job, taskID: task, node: "vm")

@@ -1,11 +1,12 @@
 import ArgumentParser
+import Directives
 import Foundation
 import Runs
 
 extension Nudge.Render {
   /// `--slurm`: writes one sbatch script whose array runs one `nudge render` per combination,
   /// submits it (or prints it with `--dry-run`), and records what was submitted beside the runs.
-  func submitToSlurm(_ combinations: [[(name: String, value: String)]]) throws {
+  func submitToSlurm(_ runs: [[ParamOverride]]) throws {
     for option in slurm.options {
       if let problem = SlurmArrayScript.problem(withOption: option) {
         printError("error: \(problem)")
@@ -27,9 +28,9 @@ extension Nudge.Render {
     let logDirectory = URL(fileURLWithPath: SlurmSweep.directory(of: layout)).standardizedFileURL
       .path
     let executable = Self.currentExecutable()
-    let commands = combinations.map { combination in
+    let commands = runs.map { overrides in
       [executable] + runArguments(quiet: true)
-        + combination.flatMap { ["-p", "\($0.name)=\($0.value)"] }
+        + overrides.flatMap { ["-p", ParamAssignments.argument(for: $0)] }
     }
     let script = SlurmArrayScript(
       jobName: "nudge-\(layout.stem)", workingDirectory: FileManager.default.currentDirectoryPath,
@@ -46,9 +47,9 @@ extension Nudge.Render {
     let sweep = SlurmSweep(
       jobID: jobID, notebook: notebook, submittedAt: RunID.timestamp(submittedAt),
       scriptPath: scriptPath, logDirectory: logDirectory,
-      tasks: zip(combinations, commands).enumerated().map { index, pair in
+      tasks: zip(runs, commands).enumerated().map { index, pair in
         SlurmSweep.Task(
-          index: index, params: pair.0.map { SlurmSweep.Param(name: $0.name, value: $0.value) },
+          index: index, params: pair.0.map { SlurmSweep.Param(name: $0.name, value: $0.text) },
           command: ShellWords.commandLine(pair.1))
       })
     try orExit { try sweep.save(to: SlurmSweep.path(of: layout, jobID: jobID)) }

@@ -6,22 +6,23 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny")
 ]
 
-/// Release builds of the engine target the building machine's CPU: on x86-64 the default target
-/// emits SSE only, while AVX-512/AVX2 makes the kernels about twice as fast (W3). A release
-/// binary therefore runs on machines of the kind that built it (as CI builds and runs).
-#if arch(x86_64)
-  let hostCPUFlags = ["-Xcc", "-march=native"]
-#else
-  let hostCPUFlags: [String] = []
-#endif
-
-/// The engine's kernels run optimised even in debug builds, so the test suite trains real
-/// networks in seconds rather than minutes.
+/// The engine runs optimised even in debug builds, so the test suite trains real networks in
+/// seconds rather than minutes.
 let engineSettings: [SwiftSetting] =
   strictSettings + [
-    .unsafeFlags(["-O", "-enforce-exclusivity=unchecked"], .when(configuration: .debug)),
-    .unsafeFlags(hostCPUFlags, .when(configuration: .release)),
+    .unsafeFlags(["-O", "-enforce-exclusivity=unchecked"], .when(configuration: .debug))
   ]
+
+/// The binary runs on any x86-64 with SSE4.2 (x86-64-v2); the kernels are also compiled for
+/// AVX2 (x86-64-v3) and AVX-512 (x86-64-v4), and the engine picks the widest the processor
+/// supports at start-up. On other architectures the three compilations are the same code.
+func kernelSettings(level: String) -> [SwiftSetting] {
+  #if arch(x86_64)
+    return engineSettings + [.unsafeFlags(["-Xcc", "-march=\(level)"])]
+  #else
+    return engineSettings
+  #endif
+}
 
 let package = Package(
   name: "Nudge",
@@ -41,10 +42,28 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-    // The neural-network engine: depends on nothing of ours.
+    // The neural-network engine: depends on nothing of ours but its kernels.
     .target(
-      name: "NeuralNetwork", dependencies: ["CZlib"], swiftSettings: engineSettings,
-      linkerSettings: [.linkedLibrary("m")]),
+      name: "NeuralNetwork",
+      dependencies: [
+        "CZlib", "CPUFeatures", "KernelInterface", "EngineKernels", "EngineKernelsAVX2",
+        "EngineKernelsAVX512",
+      ],
+      swiftSettings: engineSettings, linkerSettings: [.linkedLibrary("m")]),
+    // The kernels' shared types, and one compilation of the kernel source per instruction set
+    // (EngineKernelsAVX2/AVX512 link to EngineKernels/Kernels.swift).
+    .target(name: "KernelInterface", swiftSettings: engineSettings),
+    .target(
+      name: "EngineKernels", dependencies: ["KernelInterface"],
+      swiftSettings: kernelSettings(level: "x86-64-v2")),
+    .target(
+      name: "EngineKernelsAVX2", dependencies: ["KernelInterface"],
+      swiftSettings: kernelSettings(level: "x86-64-v3")),
+    .target(
+      name: "EngineKernelsAVX512", dependencies: ["KernelInterface"],
+      swiftSettings: kernelSettings(level: "x86-64-v4")),
+    // CPUID and XGETBV, to choose the kernels at run time.
+    .target(name: "CPUFeatures"),
     // SVG charts from plain numbers: knows nothing of networks.
     .target(name: "Plot", dependencies: ["CZlib"], swiftSettings: strictSettings),
     // Markdown notebooks parsed with cmark into immutable documents.
@@ -66,7 +85,8 @@ let package = Package(
       swiftSettings: strictSettings),
     // Run records, the output layout, the cell cache and diffs.
     .target(
-      name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"], swiftSettings: strictSettings
+      name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"],
+      swiftSettings: strictSettings
     ),
     // The command line.
     .executableTarget(
@@ -77,16 +97,21 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
 
-    .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"], swiftSettings: strictSettings),
     .testTarget(
-      name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"], swiftSettings: strictSettings),
+      name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "KernelInterface", "CZlib"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"],
+      swiftSettings: strictSettings),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"], swiftSettings: strictSettings),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Notebook"], swiftSettings: strictSettings),
     .testTarget(
       name: "DirectivesTests", dependencies: ["Directives", "Notebook", "NeuralNetwork"],
       swiftSettings: strictSettings),
-    .testTarget(name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives"],
+      swiftSettings: strictSettings),
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]
 )

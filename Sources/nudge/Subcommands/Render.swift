@@ -62,6 +62,11 @@ extension Nudge {
     var reportJSON: String?
 
     func run() throws {
+      guard !outputDirectory.isEmpty else {
+        printError(
+          "error: the output folder (-o) is empty; name a folder, or leave -o out for 'output'")
+        throw ExitCode.badInput
+      }
       let runs = try orExit { try ParamAssignments(parsing: params).runs }
       let document = try loadNotebook(notebook)
       try checkOrExit(document)

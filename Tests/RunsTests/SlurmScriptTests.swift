@@ -87,3 +87,37 @@ import Testing
     #expect(SchedulerTask.slurm(environment: ["HOME": "/root"]) == nil)
   }
 }
+
+@Suite struct SlurmCommandOutputTests {
+  @Test func queueKeepsOnlyTasksStillHeld() {
+    let queue = SlurmCommands.parseQueue(
+      "0|RUNNING\n1|COMPLETING\n2|PENDING\n3|COMPLETED\n4|FAILED\n")
+    #expect(queue == [0: "RUNNING", 1: "COMPLETING", 2: "PENDING"])
+  }
+
+  @Test func accountingGivesEachTasksStateAndExitCode() {
+    let tasks = SlurmCommands.parseAccounting(
+      "40_0|COMPLETED|0:0\n40_1|FAILED|2:0\n40_2|CANCELLED by 0|0:15\n40_[3-4]|PENDING|0:0\n")
+    #expect(
+      tasks == [
+        0: .init(state: "COMPLETED", exitCode: "0:0"), 1: .init(state: "FAILED", exitCode: "2:0"),
+        2: .init(state: "CANCELLED", exitCode: "0:15"),
+      ])
+    #expect(tasks[2]?.wasStopped == true)
+    #expect(tasks[1]?.wasStopped == false)
+  }
+
+  @Test func jobDetailsGiveEachTasksStateAndExitCode() {
+    let tasks = SlurmCommands.parseJobDetails(
+      """
+      JobId=47 ArrayJobId=32 ArrayTaskId=14 JobName=nudge-n JobState=COMPLETED Reason=None ExitCode=0:0 RunTime=00:00:00
+      JobId=32 ArrayJobId=32 ArrayTaskId=15 JobName=nudge-n JobState=TIMEOUT Reason=TimeLimit ExitCode=0:15
+      JobId=48 ArrayJobId=32 ArrayTaskId=16-20 JobName=nudge-n JobState=PENDING Reason=Resources ExitCode=0:0
+      """)
+    #expect(
+      tasks == [
+        14: .init(state: "COMPLETED", exitCode: "0:0"),
+        15: .init(state: "TIMEOUT", exitCode: "0:15"),
+      ])
+  }
+}

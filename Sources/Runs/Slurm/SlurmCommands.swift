@@ -38,14 +38,7 @@ package struct SlurmCommands: Sendable {
         "squeue failed: \(Self.firstLine(output.standardError, or: "exit status \(output.status)"))"
       )
     }
-    var tasks: [Int: String] = [:]
-    for line in output.standardOutput.split(separator: "\n") {
-      let fields = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-      guard fields.count == 2, let index = Int(fields[0]), Self.activeStates.contains(fields[1])
-      else { continue }
-      tasks[index] = fields[1]
-    }
-    return tasks
+    return Self.parseQueue(output.standardOutput)
   }
 
   /// How the tasks of `jobID` ended, by task index: from `sacct` where accounting is kept, else
@@ -59,25 +52,48 @@ package struct SlurmCommands: Sendable {
       ]),
       output.status == 0
     {
-      var tasks: [Int: EndedTask] = [:]
-      for line in output.standardOutput.split(separator: "\n") {
-        let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 3, let underscore = fields[0].lastIndex(of: "_"),
-          let index = Int(fields[0][fields[0].index(after: underscore)...])
-        else { continue }
-        tasks[index] = EndedTask(state: Self.stateName(fields[1]), exitCode: fields[2])
-      }
+      let tasks = Self.parseAccounting(output.standardOutput)
       if !tasks.isEmpty { return tasks }
     }
     guard let output = try? run("scontrol", ["--oneliner", "show", "job", jobID]),
       output.status == 0
     else { return [:] }
+    return Self.parseJobDetails(output.standardOutput)
+  }
+
+  /// `squeue --array --format '%K|%T'`: task index and state, one task a line.
+  package static func parseQueue(_ text: String) -> [Int: String] {
+    var tasks: [Int: String] = [:]
+    for line in text.split(separator: "\n") {
+      let fields = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard fields.count == 2, let index = Int(fields[0]), activeStates.contains(fields[1])
+      else { continue }
+      tasks[index] = fields[1]
+    }
+    return tasks
+  }
+
+  /// `sacct --parsable2 --format JobID,State,ExitCode`: `40_3|CANCELLED by 0|0:15`, a task a line.
+  package static func parseAccounting(_ text: String) -> [Int: EndedTask] {
     var tasks: [Int: EndedTask] = [:]
-    for line in output.standardOutput.split(separator: "\n") {
-      let fields = Self.keyValues(String(line))
+    for line in text.split(separator: "\n") {
+      let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 3, let underscore = fields[0].lastIndex(of: "_"),
+        let index = Int(fields[0][fields[0].index(after: underscore)...])
+      else { continue }
+      tasks[index] = EndedTask(state: stateName(fields[1]), exitCode: fields[2])
+    }
+    return tasks
+  }
+
+  /// `scontrol --oneliner show job`: `KEY=VALUE` words, one task a line.
+  package static func parseJobDetails(_ text: String) -> [Int: EndedTask] {
+    var tasks: [Int: EndedTask] = [:]
+    for line in text.split(separator: "\n") {
+      let fields = keyValues(String(line))
       guard let index = fields["ArrayTaskId"].flatMap({ Int($0) }), let state = fields["JobState"]
       else { continue }
-      tasks[index] = EndedTask(state: Self.stateName(state), exitCode: fields["ExitCode"] ?? "")
+      tasks[index] = EndedTask(state: stateName(state), exitCode: fields["ExitCode"] ?? "")
     }
     return tasks
   }
@@ -87,6 +103,11 @@ package struct SlurmCommands: Sendable {
     package var state: String
     /// `status:signal`, e.g. `2:0`.
     package var exitCode: String
+
+    package init(state: String, exitCode: String) {
+      self.state = state
+      self.exitCode = exitCode
+    }
 
     /// Ended by the scheduler or a user rather than by itself.
     package var wasStopped: Bool {

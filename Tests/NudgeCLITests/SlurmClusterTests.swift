@@ -86,6 +86,11 @@ struct SlurmClusterTests {
     let log = try String(contentsOfFile: logPath, encoding: .utf8)
     #expect(log.contains("oops"), "the log says what was wrong: \(log)")
     #expect(try records(scratch, notebook: "n").map { $0["status"] as? String } == ["ok"])
+    // The listing shows the task that recorded no run, with its log.
+    let listing = try NudgeRunner.run(["runs", "n.md"], in: scratch.path)
+    let row = listing.standardOutput.split(separator: "\n").first { $0.contains("job \(jobID)_1 ") }
+    #expect(row?.contains("failed") == true, "\(listing.standardOutput)")
+    #expect(row?.contains("log \(logPath)") == true, "\(listing.standardOutput)")
   }
 
   @Test func aCancelledTaskLeavesAnInterruptedRecord() throws {

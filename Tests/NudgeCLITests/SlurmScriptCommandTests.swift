@@ -94,6 +94,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/output"))
   }
 
+  @Test func withoutSlurmTheSubmissionSaysWhatToDoAndLeavesNoScript() throws {
+    let scratch = try Scratch()
+    try scratch.write(Self.notebook, to: "n.md")
+    let outcome = try NudgeRunner.run(
+      ["render", "n.md", "-p", "a=1,2", "--slurm"], in: scratch.path,
+      environment: ProcessInfo.processInfo.environment.merging(["PATH": "\(scratch.path)/no-bin"]) {
+        $1
+      })
+    #expect(outcome.status == 2)
+    #expect(
+      outcome.standardError.contains("sbatch was not found on PATH"), "\(outcome.standardError)")
+    #expect(outcome.standardError.contains("--dry-run"))
+    #expect(scratch.files(under: "output/n/slurm").isEmpty)
+  }
+
   static func runScript(_ path: String, environment: [String: String]) throws -> NudgeRunner.Outcome
   {
     try NudgeRunner.run(

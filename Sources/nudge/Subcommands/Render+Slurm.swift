@@ -43,7 +43,15 @@ extension Nudge.Render {
     let submittedAt = Date()
     let scriptPath = "\(logDirectory)/sweep-\(RunID.make(at: submittedAt)).sbatch"
     try writeOrExit(script.text(), to: scriptPath)
-    let jobID = try orExit { try SlurmCommands().submit(scriptPath: scriptPath) }
+    let jobID: String
+    do {
+      jobID = try SlurmCommands().submit(scriptPath: scriptPath)
+    } catch {
+      // Nothing was submitted: leave no script that looks as if it had been.
+      try? FileManager.default.removeItem(atPath: scriptPath)
+      printError("error: \(error)")
+      throw ExitCode.badInput
+    }
     let sweep = SlurmSweep(
       jobID: jobID, notebook: notebook, submittedAt: RunID.timestamp(submittedAt),
       scriptPath: scriptPath, logDirectory: logDirectory,

@@ -14,9 +14,11 @@ struct SlurmClusterTests {
     }
   }
 
-  func records(_ scratch: Scratch, notebook: String) throws -> [[String: Any]] {
-    try scratch.files(under: "output/\(notebook)/runs").filter { $0.hasSuffix("run.json") }.map {
-      try SlurmScriptCommandTests.json(at: "\(scratch.path)/output/\(notebook)/runs/\($0)")
+  func records(_ scratch: Scratch, output: String = "output", notebook: String) throws -> [[String:
+    Any]]
+  {
+    try scratch.files(under: "\(output)/\(notebook)/runs").filter { $0.hasSuffix("run.json") }.map {
+      try SlurmScriptCommandTests.json(at: "\(scratch.path)/\(output)/\(notebook)/runs/\($0)")
     }
   }
 
@@ -73,7 +75,11 @@ struct SlurmClusterTests {
     let scratch = try Scratch()
     try scratch.write(SlurmScriptCommandTests.notebook, to: "n.md")
     let outcome = try NudgeRunner.run(
-      ["render", "n.md", "-p", "a=1,oops", "--slurm", "--wait", "--poll-interval", "0.5"],
+      // An output folder with a space: its log path must reach sbatch whole.
+      [
+        "render", "n.md", "-o", "my output", "-p", "a=1,oops", "--slurm", "--wait",
+        "--poll-interval", "0.5",
+      ],
       in: scratch.path)
     #expect(outcome.status == 1, "\(outcome.standardOutput)\(outcome.standardError)")
     let jobID = try #require(LocalSlurm.jobID(in: outcome.standardOutput))
@@ -82,12 +88,15 @@ struct SlurmClusterTests {
       outcome.standardOutput.split(separator: "\n").first { $0.hasPrefix("[2/2] a=oops: failed") },
       "\(outcome.standardOutput)")
     let logPath = try #require(failed.range(of: "; log ").map { String(failed[$0.upperBound...]) })
-    #expect(logPath.hasSuffix("/output/n/slurm/\(jobID)_1.log"))
+    #expect(logPath.hasSuffix("/my output/n/slurm/\(jobID)_1.log"))
     let log = try String(contentsOfFile: logPath, encoding: .utf8)
     #expect(log.contains("oops"), "the log says what was wrong: \(log)")
-    #expect(try records(scratch, notebook: "n").map { $0["status"] as? String } == ["ok"])
+    #expect(
+      try records(scratch, output: "my output", notebook: "n").map { $0["status"] as? String } == [
+        "ok"
+      ])
     // The listing shows the task that recorded no run, with its log.
-    let listing = try NudgeRunner.run(["runs", "n.md"], in: scratch.path)
+    let listing = try NudgeRunner.run(["runs", "n.md", "-o", "my output"], in: scratch.path)
     let row = listing.standardOutput.split(separator: "\n").first { $0.contains("job \(jobID)_1 ") }
     #expect(row?.contains("failed") == true, "\(listing.standardOutput)")
     #expect(row?.contains("log \(logPath)") == true, "\(listing.standardOutput)")

@@ -57,6 +57,16 @@ import Testing
     #expect(lastDirective < firstCommand)
   }
 
+  @Test func aLogFolderWithSpacesIsQuotedForSbatch() {
+    let script = SlurmArrayScript(
+      jobName: "j", workingDirectory: "/w", logDirectory: "/home/ada/my runs/slurm",
+      concurrencyLimit: nil, options: [], tasks: [["nudge"]]
+    ).text()
+    #expect(script.contains("#SBATCH --output=\"/home/ada/my runs/slurm/%A_%a.log\"\n"))
+    #expect(SlurmArrayScript.problem(withLogDirectory: "/home/ada/my runs/slurm") == nil)
+    #expect(SlurmArrayScript.problem(withLogDirectory: "/home/ada/\"x\"/slurm") != nil)
+  }
+
   @Test func withoutACapTheArrayIsLeftToTheScheduler() {
     let script = SlurmArrayScript(
       jobName: "j", workingDirectory: "/w", logDirectory: "/l", concurrencyLimit: nil, options: [],

@@ -48,6 +48,19 @@ package struct SlurmArrayScript: Hashable, Sendable {
     return nil
   }
 
+  /// Checks the folder the logs go to: an `#SBATCH` line cannot carry every path.
+  package static func problem(withLogDirectory path: String) -> String? {
+    guard path.contains("\"") || path.contains(where: \.isNewline) else { return nil }
+    return
+      "the output folder \(path) holds a double quote or a line break, which an #SBATCH line cannot carry; choose another folder with -o"
+  }
+
+  /// A value on an `#SBATCH` line: sbatch splits those lines at spaces unless the value is in
+  /// double quotes.
+  private static func sbatchValue(_ value: String) -> String {
+    value.contains(where: \.isWhitespace) ? "\"\(value)\"" : value
+  }
+
   /// The script's text.
   package func text() -> String {
     let last = max(tasks.count - 1, 0)
@@ -56,7 +69,7 @@ package struct SlurmArrayScript: Hashable, Sendable {
       "#!/bin/bash",
       "#SBATCH --job-name=\(jobName)",
       "#SBATCH --array=0-\(last)\(cap)",
-      "#SBATCH --output=\(logDirectory)/%A_%a.log",
+      "#SBATCH --output=\(Self.sbatchValue("\(logDirectory)/%A_%a.log"))",
     ]
     lines += options.map { "#SBATCH \($0)" }
     lines += [

@@ -27,6 +27,10 @@ extension Nudge.Render {
     }
     let logDirectory = URL(fileURLWithPath: SlurmSweep.directory(of: layout)).standardizedFileURL
       .path
+    if let problem = SlurmArrayScript.problem(withLogDirectory: logDirectory) {
+      printError("error: \(problem)")
+      throw ExitCode.badInput
+    }
     let executable = Self.currentExecutable()
     let commands = runs.map { overrides in
       [executable] + runArguments(quiet: true)

@@ -36,7 +36,7 @@ import Testing
     let script = SlurmArrayScript(
       jobName: "nudge-lesson", workingDirectory: "/home/ada/my notebooks",
       logDirectory: "/shared/output/lesson/slurm", concurrencyLimit: 2,
-      options: ["--partition=short", "--time=00:10:00"],
+      options: ["--partition=short", "--time=00:10:00", "--comment=rate sweep"],
       tasks: [
         ["/opt/nudge", "render", "a.md", "-p", "rate=0.1"],
         ["/opt/nudge", "render", "a.md", "-p", "rate=1"],
@@ -48,6 +48,7 @@ import Testing
     #expect(lines.contains("#SBATCH --output=/shared/output/lesson/slurm/%A_%a.log"))
     #expect(lines.contains("#SBATCH --partition=short"))
     #expect(lines.contains("#SBATCH --time=00:10:00"))
+    #expect(lines.contains("#SBATCH \"--comment=rate sweep\""))
     #expect(lines.contains("cd '/home/ada/my notebooks'"))
     #expect(lines.contains("  0) exec /opt/nudge render a.md -p rate=0.1 ;;"))
     #expect(lines.contains("  1) exec /opt/nudge render a.md -p rate=1 ;;"))
@@ -83,6 +84,8 @@ import Testing
     #expect(
       SlurmArrayScript.problem(withOption: "--time=1\nrm -rf /")?.contains("one line") == true)
     #expect(SlurmArrayScript.problem(withOption: "--array=0-9")?.contains("--jobs") == true)
+    #expect(
+      SlurmArrayScript.problem(withOption: "--comment=\"x\"")?.contains("double quotes") == true)
   }
 
   @Test func aSlurmTaskIsReadFromItsEnvironment() {

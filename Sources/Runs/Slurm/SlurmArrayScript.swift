@@ -37,9 +37,9 @@ package struct SlurmArrayScript: Hashable, Sendable {
       return
         "--slurm-option '\(option)': an sbatch option starts with '-', e.g. --slurm-option=--partition=short"
     }
-    if option.contains(where: \.isNewline) {
+    if option.contains(where: \.isNewline) || option.contains("\"") {
       return
-        "--slurm-option: an sbatch option is one line; give each option in its own --slurm-option"
+        "--slurm-option: an sbatch option is one line without double quotes; give each option in its own --slurm-option"
     }
     if option.hasPrefix("--array") || option.hasPrefix("-a") {
       return
@@ -55,7 +55,7 @@ package struct SlurmArrayScript: Hashable, Sendable {
       "the output folder \(path) holds a double quote or a line break, which an #SBATCH line cannot carry; choose another folder with -o"
   }
 
-  /// A value on an `#SBATCH` line: sbatch splits those lines at spaces unless the value is in
+  /// A word on an `#SBATCH` line: sbatch splits those lines at spaces unless the word is in
   /// double quotes.
   private static func sbatchValue(_ value: String) -> String {
     value.contains(where: \.isWhitespace) ? "\"\(value)\"" : value
@@ -71,7 +71,7 @@ package struct SlurmArrayScript: Hashable, Sendable {
       "#SBATCH --array=0-\(last)\(cap)",
       "#SBATCH --output=\(Self.sbatchValue("\(logDirectory)/%A_%a.log"))",
     ]
-    lines += options.map { "#SBATCH \($0)" }
+    lines += options.map { "#SBATCH \(Self.sbatchValue($0))" }
     lines += [
       "",
       "# A sweep of \(tasks.count) run\(tasks.count == 1 ? "" : "s"): task N runs combination N below.",

@@ -66,12 +66,14 @@ let package = Package(
     .target(name: "CPUFeatures"),
     // SVG charts from plain numbers: knows nothing of networks.
     .target(name: "Plot", dependencies: ["CZlib"], swiftSettings: strictSettings),
+    // TeX math to MathML Core: depends on nothing of ours.
+    .target(name: "Math", swiftSettings: strictSettings),
     // Markdown notebooks parsed with cmark into immutable documents.
     .target(
-      name: "Notebook", dependencies: ["CCmark", "Yams"], swiftSettings: strictSettings),
+      name: "Notebook", dependencies: ["CCmark", "Yams", "Math"], swiftSettings: strictSettings),
     // The self-contained HTML report.
     .target(
-      name: "Report", dependencies: ["Notebook", "CCmark"], swiftSettings: strictSettings),
+      name: "Report", dependencies: ["Notebook", "CCmark", "Math"], swiftSettings: strictSettings),
     // Cells parsed by swift-syntax and evaluated against the engine.
     .target(
       name: "Directives",
@@ -102,6 +104,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "MathTests", dependencies: ["Math"],
       swiftSettings: strictSettings),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"], swiftSettings: strictSettings),
     .testTarget(

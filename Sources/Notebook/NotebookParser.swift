@@ -33,6 +33,7 @@ package enum NotebookParser {
 
     var blocks: [Block] = []
     var namesInUse: [String: Int] = [:]
+    var labelsInUse: [String: Int] = [:]
     var nextProseLine = frontMatter.bodyFirstLine
     var cellCount = 0
     for fence in fences {
@@ -46,6 +47,14 @@ package enum NotebookParser {
             line: cell.fenceLine, column: fence.column)
         }
         namesInUse[name] = cell.fenceLine
+      }
+      if let label = cell.options.label {
+        if let earlier = labelsInUse[label] {
+          throw source.diagnostic(
+            "label '\(label)' is already used by the cell at line \(earlier); labels must be unique",
+            line: cell.fenceLine, column: fence.column)
+        }
+        labelsInUse[label] = cell.fenceLine
       }
       blocks.append(.cell(cell))
       nextProseLine = fence.closingLine + 1

@@ -23,7 +23,9 @@ package enum RenderPipeline {
     throws(RenderError) -> RenderedRun
   {
     let document = request.document
-    let findings = (NotebookChecker().check(document) + document.proseDiagnostics()).filter { $0.severity == .error }
+    let findings = (NotebookChecker().check(document) + document.proseDiagnostics()).filter {
+      $0.severity == .error
+    }
     if !findings.isEmpty {
       let count = findings.count
       throw RenderError(

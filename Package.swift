@@ -76,7 +76,14 @@ let package = Package(
       name: "Notebook", dependencies: ["CCmark", "Yams"], swiftSettings: ownSettings),
     // The self-contained HTML report.
     .target(
-      name: "Report", dependencies: ["Notebook", "Plot", "CCmark"], swiftSettings: ownSettings),
+      name: "Report",
+      dependencies: [
+        "Notebook", "Plot", "CCmark",
+        .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        .product(name: "SwiftParser", package: "swift-syntax"),
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+      ],
+      swiftSettings: ownSettings),
     // Cells parsed by swift-syntax and evaluated against the engine.
     .target(
       name: "Directives",

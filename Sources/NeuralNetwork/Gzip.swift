@@ -4,17 +4,17 @@ import CZlib
 ///
 /// Output is bounded: the caller gives the most bytes it can use, and inflating stops there, so a
 /// small file that claims (or really holds) gigabytes is refused after at most `limit` bytes.
-enum Gzip {
+package enum Gzip {
   /// deflate never compresses better than about 1032:1, so a trailer's size beyond that is a lie.
   static let maximumRatio = 1032
 
   /// True when `bytes` start with the gzip magic number 1f 8b.
-  static func isCompressed(_ bytes: [UInt8]) -> Bool {
+  package static func isCompressed(_ bytes: [UInt8]) -> Bool {
     bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
   }
 
   /// What to do when the inflated data reaches `limit` bytes.
-  enum Overflow {
+  package enum Overflow {
     /// Return the first `limit` bytes (to read a header).
     case keepPrefix
     /// Refuse the file: it holds more than its reader can use, for the reason `why`.
@@ -26,7 +26,7 @@ enum Gzip {
   /// - Parameter path: names the file in error messages.
   /// - Throws: `NeuralNetworkError.corruptGzip` when the stream is truncated or damaged, or holds
   ///   more than `limit` bytes and `overflow` is `.fail`.
-  static func decompress(
+  package static func decompress(
     _ compressed: [UInt8], path: String, limit: Int, overflow: Overflow
   ) throws -> [UInt8] {
     var stream = z_stream()

@@ -71,7 +71,11 @@ package enum IDX {
   /// A gzip file is inflated twice: first only its header, whose dimensions then bound how much
   /// of the rest is inflated, so a small file claiming or holding gigabytes is refused early.
   package static func read(path: String) throws -> Array {
-    let file = try RegularFile.read(path: path, limit: maximumBytes, what: "an IDX file")
+    try decode(RegularFile.read(path: path, limit: maximumBytes, what: "an IDX file"), path: path)
+  }
+
+  /// Decodes the bytes of an IDX file, plain or gzip; `path` is only used in errors.
+  package static func decode(_ file: [UInt8], path: String) throws -> Array {
     guard Gzip.isCompressed(file) else { return try parse(file, path: path) }
     let head = try Gzip.decompress(
       file, path: path, limit: maximumHeaderSize, overflow: .keepPrefix)

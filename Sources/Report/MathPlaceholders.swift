@@ -40,15 +40,32 @@ struct MathPlaceholders {
   }
 
   /// The rendered HTML with every token replaced by its formula; a display formula alone in a
-  /// paragraph replaces the paragraph.
+  /// paragraph replaces the paragraph. A token inside a tag (an image's alt text) becomes the
+  /// TeX, since markup cannot go in an attribute.
   func apply(to html: String) -> String {
     guard !formulas.isEmpty else { return html }
-    var result = html
-    for formula in formulas {
-      if formula.display {
-        result = result.replacingOccurrences(of: "<p>\(formula.token)</p>", with: formula.html)
+    var text = html
+    for formula in formulas where formula.display {
+      text = text.replacingOccurrences(of: "<p>\(formula.token)</p>", with: formula.html)
+    }
+    let byToken = Dictionary(
+      formulas.map { ($0.token, $0) }, uniquingKeysWith: { first, _ in first })
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    var insideTag = false
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == "<" { insideTag = true } else if character == ">" { insideTag = false }
+      if character == "\u{E000}", let end = text[index...].firstIndex(of: "\u{E001}"),
+        let formula = byToken[String(text[index...end])]
+      {
+        result += insideTag ? formula.tex.htmlEscaped : formula.html
+        index = text.index(after: end)
+        continue
       }
-      result = result.replacingOccurrences(of: formula.token, with: formula.html)
+      result.append(character)
+      index = text.index(after: index)
     }
     return result
   }

@@ -69,9 +69,11 @@ package enum RenderPipeline {
       id: id, document: document, notebookBytes: bytes, params: params, startedAt: startedAt,
       engineVersion: request.engineVersion)
     running.scheduler = request.scheduler
+    running.process = .current
     do {
       try store.save(record: running, in: directory)
     } catch {
+      store.discard(directory)
       throw RenderError(.cannotWrite, location: directory, reason: "\(error)")
     }
     events.runStarted(id, directory)

@@ -57,6 +57,9 @@ package struct RunRecord: Codable, Hashable, Sendable {
   package var series: [String: [Double]]
   /// The batch scheduler's job, task and node, when a scheduler ran the render (absent otherwise).
   package var scheduler: SchedulerTask? = nil
+  /// The process writing a `running` record (absent from final records): a listing shows a
+  /// running record whose process has ended (killed outright) as interrupted.
+  package var process: RunProcess? = nil
 }
 
 extension RunRecord.OutputSummary {

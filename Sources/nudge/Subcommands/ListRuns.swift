@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notebook
 import Runs
 
 extension Nudge {
@@ -40,7 +41,7 @@ extension Nudge {
         let params = record.params.keys.sorted().map {
           "\($0)=\(record.params[$0]?.description ?? "")"
         }.joined(separator: " ")
-        let metrics = record.headlineMetrics().map { "\($0.name)=\(MetricText.format($0.value))" }
+        let metrics = record.headlineMetrics().map { "\($0.name)=\(NumberFormat.metric($0.value))" }
           .joined(separator: " ")
         let status = slurm.statusByRunID[record.id] ?? record.status.rawValue
         return ["@\(position + 1)", record.id, status, params, metrics]

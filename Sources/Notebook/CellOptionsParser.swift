@@ -4,7 +4,7 @@
 /// its notebook line and column, with a suggestion when the key looks like a typo.
 struct CellOptionsParser {
   static let prefix = "//|"
-  static let knownKeys = ["name", "eval", "echo", "error", "cache"]
+  static let knownKeys = ["name", "eval", "echo", "error", "cache", "timeout"]
 
   let source: NotebookSource
 
@@ -68,6 +68,15 @@ struct CellOptionsParser {
           line: lineNumber, column: valueColumn)
       }
       options.name = value
+      return
+    }
+    if key == "timeout" {
+      guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
+        throw source.diagnostic(
+          "cell option 'timeout' takes a number of seconds greater than 0, not '\(value)'",
+          line: lineNumber, column: valueColumn)
+      }
+      options.timeout = seconds
       return
     }
     guard let flag = Bool(value) else {

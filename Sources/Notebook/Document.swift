@@ -84,6 +84,8 @@ package struct CellOptions: Hashable, Sendable, Codable {
   package var error: Bool = false
   /// `cache: false` always recomputes the cell.
   package var cache: Bool = true
+  /// `timeout: 60` stops the cell after that many seconds (else the run's `--cell-timeout`).
+  package var timeout: Double?
 
   package init(
     name: String? = nil, eval: Bool = true, echo: Bool = true, error: Bool = false,

@@ -17,8 +17,8 @@ struct EvaluationArguments: ParsableArguments {
     help: "Do not show progress (training bars, running cells) on standard error.")
   var quiet = false
 
-  @Option(help: "Statements and loop iterations one cell may execute before it is stopped.")
-  var stepBudget = EvaluationOptions().stepBudget
+  @Option(help: "Seconds one cell may run before it is stopped (a cell's '//| timeout:' wins).")
+  var cellTimeout = EvaluationOptions.defaultCellTimeout
 
   /// The `-p` overrides, or the problem printed and exit status 2.
   func overrides() throws -> [ParamOverride] {
@@ -50,7 +50,7 @@ func makeSession(
   shouldStop: @escaping @Sendable () -> Bool
 ) throws -> Session {
   let options = EvaluationOptions(
-    stepBudget: arguments.stepBudget, showsProgress: !arguments.quiet && isatty(2) != 0,
+    cellTimeout: arguments.cellTimeout, showsProgress: !arguments.quiet && isatty(2) != 0,
     shouldStop: shouldStop)
   do {
     return try Session(

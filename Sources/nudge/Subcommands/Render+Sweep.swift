@@ -11,7 +11,7 @@ extension Nudge.Render {
   /// cores; they share the cell cache, whose entries are written atomically.
   func runSweep(_ combinations: [[(name: String, value: String)]]) throws {
     let executable = Self.currentExecutable()
-    var sharedArguments = ["render", notebook, "-o", outputDirectory, "--step-budget", String(evaluation.stepBudget)]
+    var sharedArguments = ["render", notebook, "-o", outputDirectory, "--cell-timeout", String(evaluation.cellTimeout)]
     if noCache { sharedArguments.append("--no-cache") }
     if unsafeHTML { sharedArguments.append("--unsafe-html") }
     // Several progress bars on one terminal would garble each other.

@@ -224,7 +224,7 @@ extension RunsCommandTests {
     guard let executable = NudgeRunner.executable else { throw NudgeRunner.MissingExecutable() }
     let process = Process()
     process.executableURL = executable
-    process.arguments = ["render", "loop.md", "-q", "--no-cache", "--step-budget", "100000000000"]
+    process.arguments = ["render", "loop.md", "-q", "--no-cache"]
     process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice

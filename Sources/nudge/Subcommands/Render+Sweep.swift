@@ -74,7 +74,7 @@ extension Nudge.Render {
   /// The arguments of one run of the sweep, before its `-p` overrides: this render's options.
   func runArguments(quiet: Bool) -> [String] {
     var arguments = [
-      "render", notebook, "-o", outputDirectory, "--step-budget", String(stepBudget),
+      "render", notebook, "-o", outputDirectory, "--cell-timeout", String(cellTimeout),
     ]
     if noCache { arguments.append("--no-cache") }
     if unsafeHTML { arguments.append("--unsafe-html") }

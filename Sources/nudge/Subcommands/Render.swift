@@ -35,8 +35,8 @@ extension Nudge {
       help: "Do not show progress (training bars) on standard error.")
     var quiet = false
 
-    @Option(help: "Statements and loop iterations one cell may execute before it is stopped.")
-    var stepBudget = EvaluationOptions().stepBudget
+    @Option(help: "Seconds one cell may run before it is stopped (a cell's '//| timeout:' wins).")
+    var cellTimeout = EvaluationOptions.defaultCellTimeout
 
     @Option(
       help:
@@ -81,7 +81,7 @@ extension Nudge {
       }
       let request = RenderRequest(
         document: document, overrides: runs[0], outputDirectory: outputDirectory,
-        usesCache: !noCache, stepBudget: stepBudget,
+        usesCache: !noCache, cellTimeout: cellTimeout,
         showsTrainingProgress: !quiet && isatty(2) != 0,
         reportOptions: ReportOptions(unsafeHTML: unsafeHTML),
         scheduler: SchedulerTask.slurm(environment: ProcessInfo.processInfo.environment))

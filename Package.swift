@@ -33,6 +33,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // System libraries from Debian: libcmark-dev and zlib1g-dev.
@@ -68,11 +69,16 @@ let package = Package(
     .target(
       name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"], swiftSettings: strictSettings
     ),
+    // `nudge preview`: the report served over HTTP, updated live as the notebook is saved.
+    .target(
+      name: "Preview",
+      dependencies: ["Report", "Runs", .product(name: "FlyingFox", package: "FlyingFox")],
+      swiftSettings: strictSettings),
     // The command line.
     .executableTarget(
       name: "nudge",
       dependencies: [
-        "Notebook", "Report", "Directives", "Runs", "NeuralNetwork", "Plot",
+        "Notebook", "Report", "Directives", "Runs", "NeuralNetwork", "Plot", "Preview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -87,6 +93,7 @@ let package = Package(
       name: "DirectivesTests", dependencies: ["Directives", "Notebook", "NeuralNetwork"],
       swiftSettings: strictSettings),
     .testTarget(name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives"], swiftSettings: strictSettings),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Runs"], swiftSettings: strictSettings),
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]
 )

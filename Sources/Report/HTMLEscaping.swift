@@ -1,7 +1,7 @@
 extension StringProtocol {
   /// The text with `&`, `<`, `>`, `"` and `'` replaced by entities, safe in element content and
   /// in quoted attribute values.
-  var htmlEscaped: String {
+  package var htmlEscaped: String {
     var result = ""
     result.reserveCapacity(utf8.count)
     for character in unicodeScalars {

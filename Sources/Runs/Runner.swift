@@ -7,6 +7,8 @@ package struct CellRun: Hashable, Sendable {
   package var outputs: [CellOutput]
   package var cached: Bool
   package var seconds: Double
+  /// The data files the cell read (as opened), also when its result came from the cache.
+  package var filesRead: [String] = []
 }
 
 /// The result of running a notebook's cells: per-cell results (by cell index), the overall
@@ -94,7 +96,7 @@ package struct Runner {
         case .hit(let entry):
           outcome.cells[cell.index] = CellRun(
             status: .ok, outputs: entry.outputs, cached: true,
-            seconds: Date().timeIntervalSince(started))
+            seconds: Date().timeIntervalSince(started), filesRead: entry.files.keys.sorted())
           unrestoredState = (cache, entry.key)
           previousKey = CellKey.chained(key, files: entry.files)
           continue
@@ -128,7 +130,7 @@ package struct Runner {
       for path in evaluation.filesRead { files[path] = digests.sha256(of: path) }
       outcome.cells[cell.index] = CellRun(
         status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs, cached: false,
-        seconds: seconds)
+        seconds: seconds, filesRead: evaluation.filesRead)
       previousKey = CellKey.chained(key, files: files)
 
       if shouldStop() {

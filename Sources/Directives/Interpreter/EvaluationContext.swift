@@ -1,3 +1,4 @@
+import NeuralNetwork
 import Notebook
 
 /// What a directive may reach while a cell runs: where its outputs go, the files it may touch,
@@ -54,13 +55,17 @@ package struct EvaluationOptions: Sendable {
   package var showsProgress: Bool
   /// Polled between mini-batches so Ctrl-C can finish training early.
   package var shouldStop: (@Sendable () -> Bool)?
+  /// Told of every trained mini-batch with the training cell's id (the live preview shows it).
+  package var trainingProgress: (@Sendable (_ cellID: String, TrainingProgress) -> Void)?
 
   package init(
     stepBudget: Int = 1_000_000, showsProgress: Bool = false,
-    shouldStop: (@Sendable () -> Bool)? = nil
+    shouldStop: (@Sendable () -> Bool)? = nil,
+    trainingProgress: (@Sendable (_ cellID: String, TrainingProgress) -> Void)? = nil
   ) {
     self.stepBudget = stepBudget
     self.showsProgress = showsProgress
     self.shouldStop = shouldStop
+    self.trainingProgress = trainingProgress
   }
 }

@@ -74,16 +74,9 @@ extension Nudge {
         id: id, document: document, notebookBytes: readBytes(notebook), params: params,
         outcome: outcome, startedAt: startedAt, finishedAt: Date(), engineVersion: nudgeVersion)
 
-      let page = HTMLReport(
-        document: document, results: outcome.cells.mapValues(CellResult.init),
-        run: RunSummary(
-          status: RunSummary.Status(rawValue: outcome.status.rawValue),
-          date: RunID.timestamp(startedAt), params: session.params,
-          details: [
-            RunSummary.Detail("run", id), RunSummary.Detail("engine", "nudge \(nudgeVersion)"),
-          ]),
-        options: ReportOptions(unsafeHTML: unsafeHTML)
-      ).html()
+      let page = reportHTML(
+        document: document, outcome: outcome, params: session.params, startedAt: startedAt,
+        details: [RunSummary.Detail("run", id)], unsafeHTML: unsafeHTML)
       try orExit { try store.save(record: record, reportHTML: page, in: directory) }
       for warning in outcome.warnings { printError("warning: \(warning)") }
       print("Wrote \(layout.latestReportPath)")
@@ -102,6 +95,21 @@ extension Nudge {
       }
     }
   }
+}
+
+/// The report of a run, as `render` writes it and `preview` serves it.
+func reportHTML(
+  document: Document, outcome: RunOutcome, params: [Param], startedAt: Date,
+  details: [RunSummary.Detail], unsafeHTML: Bool
+) -> String {
+  HTMLReport(
+    document: document, results: outcome.cells.mapValues(CellResult.init),
+    run: RunSummary(
+      status: RunSummary.Status(rawValue: outcome.status.rawValue),
+      date: RunID.timestamp(startedAt), params: params,
+      details: details + [RunSummary.Detail("engine", "nudge \(nudgeVersion)")]),
+    options: ReportOptions(unsafeHTML: unsafeHTML)
+  ).html()
 }
 
 extension CellResult {

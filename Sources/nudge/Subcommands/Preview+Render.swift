@@ -4,6 +4,7 @@ import Notebook
 import Preview
 import Report
 import Runs
+import Synchronization
 
 /// One render for the preview: the same steps as `render` (parse, check, run with the cache,
 /// report), except that nothing but cache entries is written and every problem becomes a page
@@ -14,6 +15,10 @@ struct PreviewRenderer: Sendable {
   var overrides: [ParamOverride]
   var stepBudget: Int
   var showsProgress: Bool
+  /// One cache for every render: its entries and file digests stay in memory between saves.
+  var cache: CellCache
+  /// What earlier renders found that the next ones can reuse.
+  let memory = PreviewMemory()
 
   func render(_ progress: RenderProgress) -> RenderedPage {
     let startedAt = Date()
@@ -23,7 +28,7 @@ struct PreviewRenderer: Sendable {
     } catch {
       return problem("The notebook does not parse", [error.detailedDescription])
     }
-    let errors = NotebookChecker().check(document).filter { $0.severity == .error }
+    let errors = checkErrors(document)
     if !errors.isEmpty {
       let count = errors.count
       return problem(
@@ -48,11 +53,12 @@ struct PreviewRenderer: Sendable {
     let runner = Runner(
       document: document,
       params: Dictionary(uniqueKeysWithValues: session.params.map { ($0.name, $0.value) }),
-      cache: CellCache(directory: layout.cacheDirectory), engineVersion: nudgeVersion,
+      cache: cache, engineVersion: nudgeVersion,
       shouldStop: { Interruption.isRequested })
     var evaluator = ObservedEvaluator(
       base: SessionEvaluator(session: session), cellCount: document.cells.count,
-      progress: progress)
+      progress: progress, memory: memory,
+      paramNames: session.params.map(\.name).sorted())
     let outcome = runner.run(with: &evaluator)
     let html = reportHTML(
       document: document, outcome: outcome, params: session.params, startedAt: startedAt,
@@ -64,6 +70,14 @@ struct PreviewRenderer: Sendable {
         .map(\.0.id),
       cached: runs.filter(\.1.cached).count,
       watchedFiles: runs.flatMap(\.1.filesRead))
+  }
+
+  private func checkErrors(_ document: Document) -> [Diagnostic] {
+    let checked = CheckedCells(document)
+    if memory.cleanChecks.withLock({ $0.contains(checked) }) { return [] }
+    let errors = NotebookChecker().check(document).filter { $0.severity == .error }
+    if errors.isEmpty { memory.cleanChecks.withLock { _ = $0.insert(checked) } }
+    return errors
   }
 
   private func problem(_ headline: String, _ diagnostics: [String]) -> RenderedPage {
@@ -78,8 +92,16 @@ private struct ObservedEvaluator: CellEvaluating {
   var base: SessionEvaluator
   let cellCount: Int
   let progress: RenderProgress
+  let memory: PreviewMemory
+  let paramNames: [String]
 
-  func paramsReferenced(by cell: Cell) -> Set<String> { base.paramsReferenced(by: cell) }
+  func paramsReferenced(by cell: Cell) -> Set<String> {
+    let key = paramNames.joined(separator: ",") + "\n" + cell.source
+    if let known = memory.referencedParams.withLock({ $0[key] }) { return known }
+    let names = base.paramsReferenced(by: cell)
+    memory.referencedParams.withLock { $0[key] = names }
+    return names
+  }
 
   mutating func evaluate(_ cell: Cell) -> EvaluatedCell {
     progress.cellStarted(name: cell.id, number: cell.index + 1, count: cellCount)
@@ -89,4 +111,30 @@ private struct ObservedEvaluator: CellEvaluating {
   func snapshot() throws -> Data { try base.snapshot() }
 
   mutating func restore(from snapshot: Data) throws { try base.restore(from: snapshot) }
+}
+
+/// What one render learns that the next can reuse; parsing cells is most of the cost of a render
+/// whose cells all come from the cache.
+final class PreviewMemory: Sendable {
+  /// The params a cell refers to, by param names and cell source.
+  let referencedParams = Mutex<[String: Set<String>]>([:])
+  /// Cells and params that checked without errors. The checker reads nothing else, and a clean
+  /// result holds no positions, so a prose edit that moves the cells needs no new check.
+  let cleanChecks = Mutex<Set<CheckedCells>>([])
+}
+
+/// What the checker reads of a notebook: its params and its cells, wherever they stand.
+struct CheckedCells: Hashable, Sendable {
+  var params: [Param]
+  var cells: [Cell]
+
+  init(_ document: Document) {
+    params = document.params
+    cells = document.cells.map { cell in
+      var placed = cell
+      placed.sourceLine = 0
+      placed.fenceLine = 0
+      return placed
+    }
+  }
 }

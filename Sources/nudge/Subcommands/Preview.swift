@@ -66,7 +66,8 @@ extension Nudge {
 
       let renderer = PreviewRenderer(
         notebook: notebook, layout: layout, overrides: overrides,
-        stepBudget: evaluation.stepBudget, showsProgress: !evaluation.quiet && isatty(2) != 0)
+        stepBudget: evaluation.stepBudget, showsProgress: !evaluation.quiet && isatty(2) != 0,
+        cache: CellCache(directory: layout.cacheDirectory, remembersEntries: true))
       let preview = LivePreview(
         notebookPath: notebook, hub: hub, render: renderer.render,
         onRendered: { version in

@@ -145,3 +145,38 @@ import Testing
     #expect(missing.standardError.contains("missing.md"))
   }
 }
+
+/// The live page in a real browser: headless Chromium from Debian (scripts/install-deps).
+@Suite(.serialized) struct PreviewBrowserTests {
+  @Test func theOpenPageChangesAfterAnEditWithoutAReload() throws {
+    let chromium = try #require(
+      HeadlessChromium.executable,
+      "chromium is not installed; scripts/install-deps installs it (Debian package 'chromium')")
+    let scratch = try Scratch()
+    let path = try scratch.write(
+      PreviewCommandTests.notebook(prose: "First version of the prose."), to: "tiny.md")
+    let preview = try PreviewProcess(["tiny.md"], in: scratch.path)
+    _ = try LiveEvents(port: preview.port).page(after: 0)
+
+    let browser = try HeadlessChromium(executable: chromium)
+    try browser.call("Page.navigate", ["url": "http://127.0.0.1:\(preview.port)/"])
+    #expect(
+      try browser.waitUntil(
+        "document.readyState === 'complete' && document.body.innerText.includes('First version')"))
+    // A mark that a reload would wipe, and the live script's banner that it adds on start.
+    try browser.evaluate("window.nudgeMark = 'still here'; true")
+    #expect(try browser.waitUntil("document.getElementById('nudge-live') !== null"))
+
+    try PreviewCommandTests.save(
+      PreviewCommandTests.notebook(prose: "Second version of the prose."), to: path)
+    #expect(
+      try browser.waitUntil(
+        "document.body.innerText.includes('Second version') && window.nudgeMark === 'still here'"
+      ))
+    #expect(
+      try browser.evaluate("document.body.innerText.includes('First version')") as? Bool == false)
+    // The live script swapped page 2 in itself.
+    #expect(try browser.evaluate("document.documentElement.dataset.nudgeVersion") as? String == "2")
+    #expect(preview.stop() == 0)
+  }
+}

@@ -129,8 +129,6 @@ package final class LivePreview: Sendable {
     return state.withLock { $0.lastOutcome }
   }
 
-  package var isRendering: Bool { state.withLock { $0.running } }
-
   /// Stops watching; a render under way finishes (the renderer's own stop flag cuts it short).
   package func stop() {
     watcher.withLock { $0 }?.stop()

@@ -1,3 +1,4 @@
+import Plot
 import Report
 
 /// The page served when the notebook cannot be rendered at all (it does not parse, or a static

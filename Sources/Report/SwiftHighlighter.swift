@@ -1,3 +1,4 @@
+import Plot
 /// Turns Swift source into HTML with `<span>`s for keywords, strings, numbers, comments, type
 /// names and attributes, escaping everything else.
 ///

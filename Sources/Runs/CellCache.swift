@@ -155,14 +155,18 @@ package struct CellCache: Sendable {
     var entries: [(key: String, size: Int, used: Date)] = []
     for name in names where name.hasSuffix(".cell") {
       let entryKey = String(name.dropLast(".cell".count))
-      guard let attributes = try? fileManager.attributesOfItem(atPath: path(for: entryKey)) else { continue }
-      let stateSize = (try? fileManager.attributesOfItem(atPath: statePath(for: entryKey)))?[.size] as? NSNumber
+      guard let attributes = try? fileManager.attributesOfItem(atPath: path(for: entryKey)) else {
+        continue
+      }
+      let stateSize =
+        (try? fileManager.attributesOfItem(atPath: statePath(for: entryKey)))?[.size] as? NSNumber
       let size = ((attributes[.size] as? NSNumber)?.intValue ?? 0) + (stateSize?.intValue ?? 0)
       let used = (attributes[.modificationDate] as? Date) ?? .distantPast
       entries.append((entryKey, size, used))
     }
     var total = entries.reduce(0) { $0 + $1.size }
-    for entry in entries.sorted(by: { $0.used < $1.used }) where total > capacityBytes && entry.key != key {
+    for entry in entries.sorted(by: { $0.used < $1.used })
+    where total > capacityBytes && entry.key != key {
       remove(key: entry.key)
       total -= entry.size
     }

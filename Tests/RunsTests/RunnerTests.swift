@@ -18,7 +18,7 @@ struct CountingEvaluator: CellEvaluating {
       })
   }
 
-  mutating func evaluate(_ cell: Cell) -> EvaluatedCell {
+  mutating func evaluate(_ cell: Cell) -> CellResult {
     evaluated.append(cell.id)
     var files: [String] = []
     for line in cell.source.split(separator: "\n") {
@@ -34,16 +34,18 @@ struct CountingEvaluator: CellEvaluating {
         files.append(words[1])
         total += FileManager.default.contents(atPath: words[1])?.count ?? 0
       case "fail":
-        return EvaluatedCell(
+        return CellResult(
+          status: .failed,
           outputs: [
             .error(Diagnostic("boom", at: SourceLocation(file: "n.md", line: 1, column: 1)))
-          ], failed: true)
+          ])
       default: break
       }
     }
-    return EvaluatedCell(
+    return CellResult(
+      status: .ok,
       outputs: [.value(String(total)), .metric(name: "\(cell.id).total", value: Double(total))],
-      failed: false, filesRead: files)
+      filesRead: files)
   }
 
   func snapshot() throws -> Data { Data(String(total).utf8) }
@@ -74,7 +76,8 @@ struct CountingEvaluator: CellEvaluating {
   ) -> (RunOutcome, CountingEvaluator) {
     var evaluator = CountingEvaluator(params: params)
     let outcome = Runner(
-      document: document, params: params, cache: cache, engineVersion: engine, shouldStop: stop
+      document: document, params: params, cache: cache, engineVersion: engine,
+      events: RenderEvents(shouldStop: stop)
     )
     .run(with: &evaluator)
     return (outcome, evaluator)
@@ -185,12 +188,30 @@ struct CountingEvaluator: CellEvaluating {
     #expect(outcome.cells[2]?.status == .notRun)
   }
 
+  @Test func aCellCutShortIsRecordedInterruptedAndNotCached() throws {
+    final class Counter: @unchecked Sendable { var polls = 0 }
+    let counter = Counter()
+    let cache = CellCache(directory: try temporaryDirectory())
+    let notebook = document(["add 1", "add 2"])
+    let (outcome, _) = run(notebook, cache: cache) {
+      counter.polls += 1
+      return counter.polls > 1  // the stop is seen when the first cell ends
+    }
+    #expect(outcome.status == .interrupted)
+    #expect(outcome.cells[0]?.status == .interrupted)
+    #expect(outcome.cells[1]?.status == .notRun)
+    let (rerun, evaluator) = run(notebook, cache: cache)
+    #expect(evaluator.evaluated == ["c1", "c2"])
+    #expect(rerun.cells[0]?.cached == false)
+  }
+
   @Test func unrestorableStateFallsBackToAFullRecompute() throws {
     let folder = try temporaryDirectory()
     let cache = CellCache(directory: folder)
     _ = run(document(["add 1", "add 2"]), cache: cache)
     // Corrupt the saved states while keeping the entries themselves valid.
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".state") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder)
+    where name.hasSuffix(".state") {
       try Data("not a number".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
     }
     let (outcome, evaluator) = run(document(["add 1", "add 5"]), cache: cache)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Directives
 import Foundation
+import Notebook
 import Preview
 import Runs
 import Synchronization
@@ -31,7 +33,17 @@ extension Nudge {
       name: [.customShort("o"), .customLong("output")], help: "The folder of the cell cache.")
     var outputDirectory = "output"
 
-    @OptionGroup var evaluation: EvaluationArguments
+    @Option(
+      name: .customShort("p"),
+      help: ArgumentHelp(
+        "Override a front-matter param (checked against its type).", valueName: "name=value"))
+    var params: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Do not show training progress bars on standard error.")
+    var quiet = false
+
+    @Option(help: "Statements and loop iterations one cell may execute before it is stopped.")
+    var stepBudget = EvaluationOptions().stepBudget
 
     func run() throws {
       var isFolder: ObjCBool = false
@@ -41,7 +53,13 @@ extension Nudge {
         printError("error: cannot read notebook '\(notebook)': no such file")
         throw ExitCode.badInput
       }
-      let overrides = try evaluation.overrides()
+      let runs = try orExit { try ParamAssignments(parsing: params).runs }
+      guard runs.count == 1, let overrides = runs.first else {
+        printError(
+          "error: several values for a param make a sweep, which 'preview' cannot show; give one value per param, or use 'nudge render' for the sweep"
+        )
+        throw ExitCode.badInput
+      }
       let layout = OutputLayout(notebookPath: notebook, outputDirectory: outputDirectory)
       Interruption.install()
 
@@ -65,8 +83,8 @@ extension Nudge {
       say("Previewing \(notebook) at http://\(shownHost):\(boundPort)/ (Ctrl-C to stop)")
 
       let renderer = PreviewRenderer(
-        notebook: notebook, layout: layout, overrides: overrides,
-        stepBudget: evaluation.stepBudget, showsProgress: !evaluation.quiet && isatty(2) != 0,
+        notebook: notebook, outputDirectory: outputDirectory, overrides: overrides,
+        stepBudget: stepBudget, showsProgress: !quiet && isatty(2) != 0,
         cache: CellCache(directory: layout.cacheDirectory, remembersEntries: true))
       let preview = LivePreview(
         notebookPath: notebook, hub: hub, render: renderer.render,
@@ -81,9 +99,9 @@ extension Nudge {
       preview.start()
 
       while !Interruption.isRequested { usleep(50_000) }
-      let interruptedRender = preview.isRendering
       preview.stop()
-      preview.waitUntilIdle()
+      // A render under way stops after its current mini-batch, as `render` does.
+      let interruptedRender = preview.waitUntilIdle() == RunStatus.interrupted.rawValue
       waitFor { () async throws(Never) in await server.stop() }
       say("Stopped.")
       if interruptedRender { throw ExitCode(130) }

@@ -27,6 +27,7 @@ package enum MathScanner {
   private static func scan(_ prose: Prose) -> (formulas: [MathSpan], codeSpans: [CodeSpan]) {
     var codeSpans: [CodeSpan] = []
     let bytes = Array(prose.markdown.utf8)
+    let backtickRuns = BacktickRuns(bytes)
     let blocks = ProseBlockMap(markdown: prose.markdown)
     var spans: [MathSpan] = []
     var lineStarts = [0]
@@ -78,7 +79,7 @@ package enum MathScanner {
       case UInt8(ascii: "\\"):
         index += 2
       case UInt8(ascii: "`"):
-        let end = endOfCodeSpan(startingAt: index, in: bytes, limit: limit)
+        let end = endOfCodeSpan(startingAt: index, in: bytes, limit: limit, runs: backtickRuns)
         var ticks = 0
         while index + ticks < bytes.count, bytes[index + ticks] == UInt8(ascii: "`") { ticks += 1 }
         if end > index + ticks {
@@ -109,26 +110,14 @@ package enum MathScanner {
   }
 
   /// After a run of backticks at `start`: the index past the code span it opens, or past the
-  /// run itself when no run of the same length closes it (then the backticks are literal).
-  private static func endOfCodeSpan(startingAt start: Int, in bytes: [UInt8], limit: Int) -> Int {
-    let tick = UInt8(ascii: "`")
+  /// run itself when no run of the same length closes it in its paragraph (then the backticks
+  /// are literal).
+  private static func endOfCodeSpan(
+    startingAt start: Int, in bytes: [UInt8], limit: Int, runs: BacktickRuns
+  ) -> Int {
     var runEnd = start
-    while runEnd < limit, bytes[runEnd] == tick { runEnd += 1 }
-    let length = runEnd - start
-    var index = runEnd
-    while index < limit {
-      if bytes[index] == tick {
-        var closeEnd = index
-        while closeEnd < limit, bytes[closeEnd] == tick { closeEnd += 1 }
-        if closeEnd - index == length { return closeEnd }
-        index = closeEnd
-      } else if isBlankLine(at: index, in: bytes, limit: limit) {
-        break
-      } else {
-        index += 1
-      }
-    }
-    return runEnd
+    while runEnd < limit, bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
+    return runs.closingRunEnd(length: runEnd - start, from: runEnd, limit: limit) ?? runEnd
   }
 
   /// Whether a blank line starts right after the newline at `index` (paragraphs end there).

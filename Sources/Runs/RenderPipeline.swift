@@ -111,7 +111,7 @@ package enum RenderPipeline {
         document: document, overrides: request.overrides,
         outputDirectory: request.layout.notebookDirectory,
         options: EvaluationOptions(
-          stepBudget: request.stepBudget, showsProgress: request.showsTrainingProgress,
+          cellTimeout: request.cellTimeout, showsProgress: request.showsTrainingProgress,
           shouldStop: events.shouldStop, trainingProgress: events.trainingProgress))
     } catch {
       throw RenderError(.badParam, location: document.path, reason: error.message)

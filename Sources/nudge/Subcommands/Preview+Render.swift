@@ -10,7 +10,7 @@ struct PreviewRenderer: Sendable {
   var notebook: String
   var outputDirectory: String
   var overrides: [ParamOverride]
-  var stepBudget: Int
+  var cellTimeout: Double
   var showsProgress: Bool
   /// One cache for every render: its entries and file digests stay in memory between saves.
   var cache: CellCache
@@ -27,7 +27,7 @@ struct PreviewRenderer: Sendable {
     let count = document.cells.count
     var request = RenderRequest(
       document: document, overrides: overrides, outputDirectory: outputDirectory,
-      stepBudget: stepBudget, showsTrainingProgress: showsProgress)
+      cellTimeout: cellTimeout, showsTrainingProgress: showsProgress)
     request.cache = cache
     request.memory = memory
     let events = RenderEvents(

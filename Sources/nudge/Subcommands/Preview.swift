@@ -42,8 +42,8 @@ extension Nudge {
     @Flag(name: .shortAndLong, help: "Do not show training progress bars on standard error.")
     var quiet = false
 
-    @Option(help: "Statements and loop iterations one cell may execute before it is stopped.")
-    var stepBudget = EvaluationOptions().stepBudget
+    @Option(help: "Seconds one cell may run before it is stopped (a cell's '//| timeout:' wins).")
+    var cellTimeout = EvaluationOptions.defaultCellTimeout
 
     func run() throws {
       var isFolder: ObjCBool = false
@@ -84,7 +84,7 @@ extension Nudge {
 
       let renderer = PreviewRenderer(
         notebook: notebook, outputDirectory: outputDirectory, overrides: overrides,
-        stepBudget: stepBudget, showsProgress: !quiet && isatty(2) != 0,
+        cellTimeout: cellTimeout, showsProgress: !quiet && isatty(2) != 0,
         cache: CellCache(directory: layout.cacheDirectory, remembersEntries: true))
       let preview = LivePreview(
         notebookPath: notebook, hub: hub, render: renderer.render,

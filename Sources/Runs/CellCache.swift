@@ -112,15 +112,7 @@ package struct CellCache: Sendable {
         memory?.forget(key)
         return .miss
       }
-      do {
-        for (file, digest) in entry.files where try digests.sha256(of: file) != digest {
-          return .miss
-        }
-      } catch {
-        return .unverifiable(
-          "\(path): cannot check the files the cell read (\(error)); the cell is recomputed")
-      }
-      return .hit(entry)
+      return verified(entry, at: path)
     }
     guard FileManager.default.fileExists(atPath: path) else { return .miss }
     let entry: CacheEntry
@@ -137,6 +129,14 @@ package struct CellCache: Sendable {
         "\(path): foreign cache entry ignored and removed; the cell is recomputed"
           + removalProblem(key: key))
     }
+    // Touch it so eviction sees it as recently used.
+    utime(path, nil)
+    memory?.remember(entry)
+    return verified(entry, at: path)
+  }
+
+  /// A hit when the files the entry's cell read are unchanged, else a miss.
+  private func verified(_ entry: CacheEntry, at path: String) -> Lookup {
     do {
       for (file, digest) in entry.files where try digests.sha256(of: file) != digest {
         return .miss
@@ -145,9 +145,6 @@ package struct CellCache: Sendable {
       return .unverifiable(
         "\(path): cannot check the files the cell read (\(error)); the cell is recomputed")
     }
-    // Touch it so eviction sees it as recently used.
-    utime(path, nil)
-    memory?.remember(entry)
     return .hit(entry)
   }
 

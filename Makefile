@@ -6,8 +6,10 @@
 SWIFT ?= swift
 NOTEBOOK ?= notebooks/backprop.md
 BIN = $(shell $(SWIFT) build --show-bin-path)
+# Seconds each libFuzzer target runs in `make fuzz` (CI: about a minute each).
+FUZZ_SECONDS ?= 60
 
-.PHONY: deps build lesson test bench clean
+.PHONY: deps build lesson test bench fuzz clean
 
 deps:
 	@scripts/install-deps
@@ -19,11 +21,18 @@ lesson: build
 	$(BIN)/nudge render $(NOTEBOOK)
 
 test: deps
+	# The one-node Slurm cluster of the Slurm tests; where it cannot start they are skipped,
+	# unless NUDGE_REQUIRE_SLURM=1 (CI) makes that a failure.
+	scripts/slurm-up || test "$$NUDGE_REQUIRE_SLURM" != 1
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 bench: build
 	$(BIN)/nudge bench
+
+# Builds the libFuzzer targets in Fuzz/ (scratch path .build-fuzz) and runs each FUZZ_SECONDS.
+fuzz: deps
+	scripts/fuzz --time $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build output/*.html

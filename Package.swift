@@ -71,14 +71,16 @@ let package = Package(
     .target(name: "CPUFeatures"),
     // SVG charts from plain numbers: knows nothing of networks.
     .target(name: "Plot", dependencies: ["CZlib"], swiftSettings: ownSettings),
+    // TeX math to MathML Core: depends on nothing of ours.
+    .target(name: "Math", swiftSettings: ownSettings),
     // Markdown notebooks parsed with cmark into immutable documents.
     .target(
-      name: "Notebook", dependencies: ["CCmark", "Yams"], swiftSettings: ownSettings),
+      name: "Notebook", dependencies: ["CCmark", "Yams", "Math"], swiftSettings: ownSettings),
     // The self-contained HTML report.
     .target(
       name: "Report",
       dependencies: [
-        "Notebook", "Plot", "CCmark",
+        "Notebook", "Plot", "CCmark", "Math",
         .product(name: "SwiftIDEUtils", package: "swift-syntax"),
         .product(name: "SwiftParser", package: "swift-syntax"),
         .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -110,10 +112,13 @@ let package = Package(
       swiftSettings: ownSettings),
 
     .testTarget(
-      name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "KernelInterface"],
+      name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "KernelInterface", "CZlib"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "MathTests", dependencies: ["Math"],
       swiftSettings: strictSettings),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"], swiftSettings: strictSettings),
     .testTarget(
@@ -127,3 +132,21 @@ let package = Package(
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]
 )
+
+// libFuzzer targets, declared only when scripts/fuzz builds them (NUDGE_FUZZ=1, with its own
+// scratch path and sanitizer flags): libFuzzer supplies `main`, so ordinary builds leave them out.
+if Context.environment["NUDGE_FUZZ"] != nil {
+  let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("NotebookParser", ["Notebook", "Report"]),
+    ("CellChecker", ["Directives", "Notebook"]),
+    ("IDXReader", ["NeuralNetwork"]),
+    ("GzipReader", ["NeuralNetwork"]),
+    ("SafetensorsReader", ["NeuralNetwork"]),
+  ]
+  for target in fuzzTargets {
+    package.targets.append(
+      .executableTarget(
+        name: "fuzz-\(target.name)", dependencies: target.dependencies, path: "Fuzz/\(target.name)",
+        swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]))
+  }
+}

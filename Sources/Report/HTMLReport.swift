@@ -16,6 +16,9 @@ package struct HTMLReport: Sendable {
   package var results: [Int: CellResult]
   package var run: RunSummary?
   package var options: ReportOptions
+  /// Values of the prose's inline expressions, keyed by `InlineExpression.index`; an expression
+  /// without one shows as its code.
+  package var inlineValues: [Int: InlineValue] = [:]
 
   package init(
     document: Document, results: [Int: CellResult] = [:], run: RunSummary? = nil,
@@ -42,8 +45,9 @@ package struct HTMLReport: Sendable {
 
   /// The prose and cells as HTML (no page around them) and the headings found in the prose.
   package func article() -> (html: String, headings: [Heading]) {
-    let cellAnchors = Set(document.cells.map(Self.anchor(for:)))
-    let renderer = ProseRenderer(options: options, reservedAnchors: cellAnchors)
+    let cellAnchors = Set(document.cells.map(Self.anchor(for:)) + numberedItems.keys)
+    var renderer = ProseRenderer(options: options, reservedAnchors: cellAnchors)
+    renderer.inlineValues = inlineValues
     return renderer.render(document, cellHTML: cellHTML)
   }
 
@@ -138,6 +142,8 @@ package struct HTMLReport: Sendable {
 
   static func anchor(for cell: Cell) -> String { "cell-\(cell.id)" }
 
+  private var numberedItems: [String: NumberedItem] { document.numberedItems }
+
   private func cellHTML(_ cell: Cell) -> String {
     let result = results[cell.index]
     let status = result?.status
@@ -145,11 +151,15 @@ package struct HTMLReport: Sendable {
       "<section class=\"cell\(result.map { " cell-\(Self.badgeClass($0))" } ?? "")\" id=\"\(Self.anchor(for: cell).htmlEscaped)\">\n"
     if cell.options.echo || status == .failed {
       html += cellBar(cell, result: result)
-      html +=
-        "<pre class=\"source\"><code class=\"language-swift\">\(SwiftHighlighter.html(for: cell.source))</code></pre>\n"
+      html += CellPresentation.source(
+        "<pre class=\"source\"><code class=\"language-swift\">\(SwiftHighlighter.html(for: cell.source))</code></pre>\n",
+        options: cell.options)
     }
-    if let result, !result.outputs.isEmpty {
-      html += "<div class=\"outputs\">\n\(OutputRenderer.html(for: result.outputs))</div>\n"
+    let outputs = CellPresentation.visibleOutputs(result?.outputs ?? [], options: cell.options)
+    if !outputs.isEmpty {
+      html += CellPresentation.outputs(
+        "<div class=\"outputs\">\n\(OutputRenderer.html(for: outputs))</div>\n",
+        label: cell.options.label, items: numberedItems)
     }
     return html + "</section>\n"
   }

@@ -138,9 +138,10 @@ package struct Runner {
       previousKey = CellKey.chained(key, files: files)
 
       if shouldStop {
-        // The stop came while the cell ran: its training may have ended early, so its outputs
-        // are partial and must neither be cached nor pass for a finished cell.
-        if result.status == .ok { result.status = .interrupted }
+        // The stop came while the cell ran: its training may have ended early, or its loop was
+        // stopped, so its outputs are partial and must neither be cached nor pass for a finished
+        // (or failed) cell.
+        if result.status == .ok || result.status == .failed { result.status = .interrupted }
         finish(cell, result)
         outcome.status = .interrupted
         stopped = true

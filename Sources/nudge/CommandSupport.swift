@@ -31,7 +31,9 @@ func printError(_ message: String) {
 /// Runs every static check on a parsed notebook; prints the findings like a compiler and exits
 /// with status 2 when there is an error.
 func checkOrExit(_ document: Document) throws {
-  let findings = NotebookChecker().check(document)
+  let findings = (NotebookChecker().check(document) + document.proseDiagnostics()).sorted {
+    ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+  }
   for finding in findings { printError(finding.detailedDescription) }
   if findings.contains(where: { $0.severity == .error }) {
     let count = findings.count

@@ -174,11 +174,8 @@ struct HTMLReportTests {
       .series(name: "train.cost", values: [1, 0.5]),
       .series(name: "train.cost", values: [2, 0.25]),
     ])
-    #expect(html.components(separatedBy: "<dl class=\"out metrics\">").count == 2)
-    #expect(
-      html.contains(
-        "<dt>train.test.accuracy</dt><dd>0.95 <span class=\"series-count\">(last of 2)</span></dd>")
-    )
+    #expect(html.components(separatedBy: "<div class=\"out metrics\">").count == 2)
+    #expect(html.contains("<dt>train.test.accuracy</dt><dd>0.95 <span class=\"series-count\">(last of 2)</span></dd>"))
     #expect(!html.contains("0.91"))
     #expect(html.contains("<dt>train.train.cost</dt><dd>0.2</dd>"))
     #expect(html.components(separatedBy: "<dt>train.cost</dt>").count == 2)

@@ -36,11 +36,16 @@ extension Nudge {
       help: "Do not show progress (training bars) on standard error.")
     var quiet = false
 
-    @Option(help: "Statements and loop iterations one cell may execute before it is stopped.")
-    var stepBudget = EvaluationOptions().stepBudget
+    @Option(help: "Seconds one cell may run before it is stopped (a cell's '//| timeout:' wins).")
+    var cellTimeout = EvaluationOptions.defaultCellTimeout
 
-    @Option(help: "With a sweep (-p name=a,b,...), how many runs go at once.")
-    var jobs = 1
+    @Option(
+      help:
+        "With a sweep (-p name=a,b,...), how many runs go at once (default 1; with --slurm, no cap)."
+    )
+    var jobs: Int?
+
+    @OptionGroup(title: "Slurm") var slurm: SlurmArguments
 
     @Flag(help: "Recompute every cell instead of reusing cached results.")
     var noCache = false
@@ -58,9 +63,18 @@ extension Nudge {
     var reportJSON: String?
 
     func run() throws {
+      guard !outputDirectory.isEmpty else {
+        printError(
+          "error: the output folder (-o) is empty; name a folder, or leave -o out for 'output'")
+        throw ExitCode.badInput
+      }
       let runs = try orExit { try ParamAssignments(parsing: params).runs }
       let document = try loadNotebook(notebook)
       try checkOrExit(document)
+      if slurm.isRequested {
+        try submitToSlurm(runs)
+        return
+      }
       Interruption.install()
       if runs.count > 1 {
         try runSweep(runs)
@@ -68,9 +82,10 @@ extension Nudge {
       }
       let request = RenderRequest(
         document: document, overrides: runs[0], outputDirectory: outputDirectory,
-        usesCache: !noCache, stepBudget: stepBudget,
+        usesCache: !noCache, cellTimeout: cellTimeout,
         showsTrainingProgress: !quiet && isatty(2) != 0,
-        reportOptions: ReportOptions(unsafeHTML: unsafeHTML))
+        reportOptions: ReportOptions(unsafeHTML: unsafeHTML),
+        scheduler: SchedulerTask.slurm(environment: ProcessInfo.processInfo.environment))
       let run: RenderedRun
       do {
         run = try RenderPipeline.render(

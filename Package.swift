@@ -6,6 +6,11 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny")
 ]
 
+/// Our own modules compile optimised in debug builds too, so `make lesson` and `make test` share
+/// one build (dependencies such as swift-syntax stay unoptimised: they are built once, quickly).
+let ownSettings: [SwiftSetting] =
+  strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 /// The engine runs optimised even in debug builds, so the test suite trains real networks in
 /// seconds rather than minutes.
 let engineSettings: [SwiftSetting] =
@@ -65,15 +70,22 @@ let package = Package(
     // CPUID and XGETBV, to choose the kernels at run time.
     .target(name: "CPUFeatures"),
     // SVG charts from plain numbers: knows nothing of networks.
-    .target(name: "Plot", dependencies: ["CZlib"], swiftSettings: strictSettings),
+    .target(name: "Plot", dependencies: ["CZlib"], swiftSettings: ownSettings),
     // TeX math to MathML Core: depends on nothing of ours.
-    .target(name: "Math", swiftSettings: strictSettings),
+    .target(name: "Math", swiftSettings: ownSettings),
     // Markdown notebooks parsed with cmark into immutable documents.
     .target(
-      name: "Notebook", dependencies: ["CCmark", "Yams", "Math"], swiftSettings: strictSettings),
+      name: "Notebook", dependencies: ["CCmark", "Yams", "Math"], swiftSettings: ownSettings),
     // The self-contained HTML report.
     .target(
-      name: "Report", dependencies: ["Notebook", "CCmark", "Math"], swiftSettings: strictSettings),
+      name: "Report",
+      dependencies: [
+        "Notebook", "Plot", "CCmark", "Math",
+        .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        .product(name: "SwiftParser", package: "swift-syntax"),
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+      ],
+      swiftSettings: ownSettings),
     // Cells parsed by swift-syntax and evaluated against the engine.
     .target(
       name: "Directives",
@@ -84,11 +96,11 @@ let package = Package(
         .product(name: "SwiftDiagnostics", package: "swift-syntax"),
         .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
       ],
-      swiftSettings: strictSettings),
+      swiftSettings: ownSettings),
     // Run records, the output layout, the cell cache and diffs.
     .target(
       name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"],
-      swiftSettings: strictSettings
+      swiftSettings: ownSettings
     ),
     // The command line.
     .executableTarget(
@@ -97,7 +109,7 @@ let package = Package(
         "Notebook", "Report", "Directives", "Runs", "NeuralNetwork", "Plot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: strictSettings),
+      swiftSettings: ownSettings),
 
     .testTarget(
       name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "KernelInterface", "CZlib"],

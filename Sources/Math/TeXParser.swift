@@ -8,6 +8,10 @@ struct TeXParser {
   private var position = 0
   /// The alphabet letters are set in inside `\mathbf{...}` and friends.
   private var alphabet: MathAlphabet?
+  /// How many rows are being parsed inside one another; bounded so that a pathological formula
+  /// is an error rather than a stack overflow.
+  private var depth = 0
+  static let maximumDepth = 100
 
   init(_ tex: String) {
     scalars = Array(tex.unicodeScalars)
@@ -123,6 +127,13 @@ struct TeXParser {
 
   /// Parses atoms with their scripts until a stop (end, `}`, `&`, `\\`, `\right`, `\end`).
   private mutating func parseRow(bracketEnds: Bool = false) throws(TeXError) -> [MathNode] {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maximumDepth else {
+      throw TeXError(
+        "the formula nests more than \(Self.maximumDepth) levels deep; split it up",
+        offset: offsets[min(position, offsets.count - 1)])
+    }
     var items: [MathNode] = []
     while true {
       skipSpaces()
@@ -322,9 +333,12 @@ struct TeXParser {
     finish()
 
     func finish() {
+      // The prime glyph is already raised: it follows the base rather than going in a
+      // superscript, where fonts without a math table draw it tiny.
       if !primes.isEmpty {
-        let prime = MathNode.symbol(primes)
-        sup = sup.map { .row([prime, $0]) } ?? prime
+        atom.node = .row([
+          atom.node, .symbol(primes, attributes: [("lspace", "0"), ("rspace", "0")]),
+        ])
       }
       guard sub != nil || sup != nil else { return }
       atom.node =

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Plot
 
 /// The self-contained HTML page for a notebook: its header (title, run facts, params), a table
 /// of contents, the prose rendered by cmark, each cell's highlighted source and outputs, and an

@@ -1,5 +1,6 @@
 internal import CCmark
 import Notebook
+import Plot
 
 /// A heading of the notebook's prose, for the table of contents.
 package struct Heading: Hashable, Sendable {

@@ -32,6 +32,8 @@ struct ProseTreeRewriter {
   }
 
   func rewrite(_ root: OpaquePointer) {
+    // Before any block is replaced: replacements have no line numbers.
+    let references = referenceDefinitions(root)
     for block in Self.nodes(
       in: root,
       where: { node in
@@ -69,7 +71,7 @@ struct ProseTreeRewriter {
         && cmark_node_get_end_line(node) > cmark_node_get_start_line(node)
     }
     guard !paragraphsWithPipes.isEmpty else { return }
-    let inline = InlineMarkdown(references: referenceDefinitions(root), unsafeHTML: unsafeHTML)
+    let inline = InlineMarkdown(references: references, unsafeHTML: unsafeHTML)
     for paragraph in paragraphsWithPipes {
       var source = sourceLines(of: paragraph)
       if markerParagraphs.contains(paragraph) { source.removeFirst() }

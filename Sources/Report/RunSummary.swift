@@ -1,4 +1,5 @@
 import Notebook
+import Plot
 
 /// Facts about a run shown in the report's header, all optional and all supplied by the caller:
 /// the report formats them but computes none of them.

@@ -8,8 +8,8 @@ enum Stylesheet {
       color-scheme: light dark;
       --bg: #fcfcfb; --surface: #f4f5f7; --surface-2: #eceef2; --text: #1f2328; --muted: #5d6772;
       --border: #dde1e6; --accent: #2a62c9; --accent-soft: #e5edfb;
-      --ok: #1a7f37; --ok-soft: #e3f4e8; --fail: #c62828; --fail-soft: #fdecec;
-      --skip: #6b7280; --skip-soft: #eef0f3; --cache: #7048b6; --cache-soft: #f0eafa;
+      --ok: #176f30; --ok-soft: #e3f4e8; --fail: #c62828; --fail-soft: #fdecec;
+      --skip: #5b6270; --skip-soft: #eef0f3; --cache: #7048b6; --cache-soft: #f0eafa;
       --syn-keyword: #a626a4; --syn-string: #3c7d22; --syn-number: #b35c00; --syn-comment: #7c858f;
       --syn-type: #0b7285; --syn-attribute: #c2410c;
       --plot-1: #2a62c9; --plot-2: #d9480f; --plot-3: #2b8a3e; --plot-4: #862e9c; --plot-grid: #e3e6ea;
@@ -130,11 +130,11 @@ enum Stylesheet {
     .table-wrap th, .table-wrap td { padding: 0.28rem 0.8rem; border-bottom: 1px solid var(--border); text-align: left; }
     .table-wrap thead th { border-bottom: 2px solid var(--border); font-weight: 650; }
     .table-wrap .num { text-align: right; }
-    dl.metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem; }
-    dl.metrics > div { padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); }
-    dl.metrics dt { font-family: var(--mono); font-size: 0.72rem; color: var(--muted); overflow-wrap: anywhere; }
-    dl.metrics dd { margin: 0; font-size: 1.1rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-    dl.metrics > div.series { grid-column: span 2; }
+    .metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem; }
+    .metrics > dl { margin: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); }
+    .metrics dt { font-family: var(--mono); font-size: 0.72rem; color: var(--muted); overflow-wrap: anywhere; }
+    .metrics dd { margin: 0; font-size: 1.1rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+    .metrics > dl.series { grid-column: span 2; }
     .series dd { display: flex; align-items: center; gap: 0.5rem; }
     .sparkline { flex: none; }
     .sparkline polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; stroke-linejoin: round; }

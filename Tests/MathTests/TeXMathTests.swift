@@ -119,3 +119,33 @@ struct TeXMathTests {
     #expect(TeXMath.knownCommands.contains("alpha"))
   }
 }
+
+extension TeXMathTests {
+  @Test func deepNestingIsAnErrorNotACrash() throws {
+    let tex = String(repeating: "{", count: 5000) + "x" + String(repeating: "}", count: 5000)
+    guard case .failure(let error) = TeXMath.mathML(for: tex, display: false) else {
+      Issue.record("expected an error")
+      return
+    }
+    #expect(error.message.contains("nests more than 100 levels"))
+    #expect(try TeXMath.mathML(for: "{{{x}}}", display: false).get().contains("<mi>x</mi>"))
+  }
+
+  /// Random sequences of TeX pieces: every one converts or gives an error inside the formula.
+  @Test func arbitraryInputAlwaysEndsWithMathMLOrAnErrorInside() {
+    let pieces = [
+      "x", "2", "{", "}", "^", "_", "'", "&", "\\\\", "\\frac", "\\sqrt", "[", "]", "\\left(",
+      "\\right)", "\\begin{pmatrix}", "\\end{pmatrix}", "\\text{a}", "\\alpha", "\\sum", "\\limits",
+      "\\mathbf", "\\hat", "\\unknown", " ", "%", "\\", "\\left.", "\\middle|", "é", "$", "~",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+      let length = Int.random(in: 1...12, using: &generator)
+      let tex = (0..<length).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+      switch TeXMath.mathML(for: tex, display: true) {
+      case .success(let mathML): #expect(mathML.hasPrefix("<math display=\"block\">"), "\(tex)")
+      case .failure(let error): #expect((0...tex.utf8.count).contains(error.offset), "\(tex)")
+      }
+    }
+  }
+}

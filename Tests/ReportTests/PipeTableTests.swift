@@ -54,3 +54,11 @@ struct PipeTableTests {
     #expect(html.contains("<td align=\"right\">4</td>"))
   }
 }
+
+extension PipeTableTests {
+  @Test func cellsKeepInlineMarkupAfterOtherBlocksWereRewritten() throws {
+    let html = try CommonMarkSpecTests.render(
+      "> [!NOTE]\n> Note.\n\n```math\nx\n```\n\n| a |\n|---|\n| **b** |\n", unsafeHTML: false)
+    #expect(html.contains("<td><strong>b</strong></td>"))
+  }
+}

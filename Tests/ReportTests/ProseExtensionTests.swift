@@ -55,3 +55,11 @@ struct ProseExtensionTests {
     #expect(article.html.contains("<mi>α</mi>"))
   }
 }
+
+extension ProseExtensionTests {
+  @Test func aFormulaInAnAttributeBecomesItsTeX() throws {
+    let html = try Self.render("![area $\\pi r^2$](missing.png)\n")
+    #expect(html.contains("alt=\"area \\pi r^2\""))
+    #expect(!html.contains("alt=\"area <math"))
+  }
+}

@@ -131,20 +131,14 @@ extension Session {
   /// The variables serialised for the run cache: JSON, with networks' parameters in full and
   /// data sets as the recipe that loads them.
   package func snapshotData() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-    return try encoder.encode(SessionSnapshot(variables: variables))
+    Data(try StableJSON.encode(SessionSnapshot(variables: variables)))
   }
 
   /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files.
   package func restore(from data: Data) throws {
-    let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-      positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-    decoder.userInfo[DatasetLoader.key] = DatasetLoader()
-    restore(try decoder.decode(SessionSnapshot.self, from: data))
+    restore(
+      try StableJSON.decode(
+        SessionSnapshot.self, from: [UInt8](data), userInfo: [DatasetLoader.key: DatasetLoader()]))
   }
 
   /// The params a cell's source names (found without running it), for the run cache's keys.

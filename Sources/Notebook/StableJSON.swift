@@ -1,7 +1,8 @@
 import Foundation
 
-/// JSON encoding and decoding with a stable layout: sorted keys, no escaped slashes, and the
-/// non-finite numbers spelled out (JSONEncoder throws on NaN otherwise).
+/// The one JSON configuration of the project (run records, cache entries, session snapshots,
+/// a sweep's run reports): sorted keys, no escaped slashes, and the non-finite numbers spelled
+/// out as `"NaN"`, `"Infinity"` and `"-Infinity"` (JSONEncoder throws on NaN otherwise).
 package enum StableJSON {
   package static func encode<Value: Encodable>(_ value: Value, pretty: Bool = false) throws
     -> [UInt8]
@@ -16,12 +17,14 @@ package enum StableJSON {
     return Array(try encoder.encode(value))
   }
 
-  package static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws
-    -> Value
-  {
+  /// Decodes `bytes`; `userInfo` reaches the types' `init(from:)` (e.g. a loader for data sets).
+  package static func decode<Value: Decodable>(
+    _ type: Value.Type, from bytes: [UInt8], userInfo: [CodingUserInfoKey: any Sendable] = [:]
+  ) throws -> Value {
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
       positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+    decoder.userInfo = userInfo
     return try decoder.decode(type, from: Data(bytes))
   }
 }

@@ -6,7 +6,7 @@ struct CellOptionsParser {
   static let prefix = "//|"
   static let knownKeys = [
     "name", "eval", "echo", "error", "cache", "label", "fig-cap", "tbl-cap", "output", "fold",
-    "metrics",
+    "metrics", "timeout",
   ]
 
   let source: NotebookSource
@@ -112,6 +112,14 @@ struct CellOptionsParser {
       } else {
         options.tableCaption = caption
       }
+      return
+    case "timeout":
+      guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
+        throw source.diagnostic(
+          "cell option 'timeout' takes a number of seconds greater than 0, not '\(value)'",
+          line: lineNumber, column: valueColumn)
+      }
+      options.timeout = seconds
       return
     default:
       break

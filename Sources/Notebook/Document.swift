@@ -96,6 +96,8 @@ package struct CellOptions: Hashable, Sendable, Codable {
   package var fold: Bool = false
   /// `metrics: false` hides the metrics and series the cell records.
   package var metrics: Bool = true
+  /// `timeout: 60` stops the cell after that many seconds (else the run's `--cell-timeout`).
+  package var timeout: Double?
 
   package init(
     name: String? = nil, eval: Bool = true, echo: Bool = true, error: Bool = false,

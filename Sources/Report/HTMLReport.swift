@@ -63,12 +63,12 @@ package struct HTMLReport: Sendable {
       <meta name="generator" content="Nudge">
 
       """
-    if !options.unsafeHTML {
-      // Belt and braces: even if some markup slipped through, the browser runs no script and
-      // fetches nothing from elsewhere.
-      page +=
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; script-src 'none'; base-uri 'none'; form-action 'none'\">\n"
-    }
+    // Belt and braces: even if some markup slipped through, the browser runs no script. Raw
+    // HTML the author passes through (--unsafe-html) may show images and media from elsewhere,
+    // but never runs script either.
+    let sources = options.unsafeHTML ? "data: 'self' https:" : "data: 'self'"
+    page +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src \(sources); media-src \(sources); script-src 'none'; base-uri 'none'; form-action 'none'\">\n"
     page +=
       "<title>\(title.htmlEscaped)</title>\n<style>\n\(Stylesheet.css)</style>\n</head>\n<body>\n"
     let tableOfContents = tableOfContentsHTML(headings)

@@ -43,43 +43,69 @@ struct MathPlaceholders {
   /// paragraph replaces the paragraph. A token inside a tag (an image's alt text) becomes the
   /// TeX, since markup cannot go in an attribute.
   func apply(to html: String) -> String {
-    guard !formulas.isEmpty else { return html }
-    // One pass: a pass per formula made prose with many formulas take quadratic time.
-    let text = html
-    let byToken = Dictionary(
-      formulas.map { ($0.token, $0) }, uniquingKeysWith: { first, _ in first })
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    var insideTag = false
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character == "<" { insideTag = true } else if character == ">" { insideTag = false }
-      if character == "\u{E000}", let end = text[index...].firstIndex(of: "\u{E001}"),
-        let formula = byToken[String(text[index...end])]
-      {
-        index = text.index(after: end)
-        if formula.display, !insideTag, result.hasSuffix("<p>"), text[index...].hasPrefix("</p>") {
-          result.removeLast(3)
-          index = text.index(index, offsetBy: 4)
-        }
-        result += insideTag ? formula.tex.htmlEscaped : formula.html
-        continue
-      }
-      result.append(character)
-      index = text.index(after: index)
+    replacingTokens(in: html, unwrappingDisplayParagraphs: true) { formula, insideTag in
+      insideTag ? formula.tex.htmlEscaped : formula.html
     }
-    return result
   }
 
   /// Plain text (for headings in the table of contents) with tokens back as their TeX.
   func plainText(_ text: String) -> String {
+    replacingTokens(in: text, unwrappingDisplayParagraphs: false) { formula, _ in formula.tex }
+  }
+
+  /// `text` with each token replaced, in one pass (a pass per formula made prose with many
+  /// formulas take quadratic time).
+  private func replacingTokens(
+    in text: String, unwrappingDisplayParagraphs: Bool,
+    by replacement: (_ formula: Formula, _ insideTag: Bool) -> String
+  ) -> String {
     guard !formulas.isEmpty, text.contains("\u{E000}") else { return text }
-    var result = text
-    for formula in formulas {
-      result = result.replacingOccurrences(of: formula.token, with: formula.tex)
+    let bytes = Array(text.utf8)
+    let marker = Array(prefix.utf8)
+    let close = Array("\u{E001}".utf8)
+    let (paragraphOpen, paragraphClose) = (Array("<p>".utf8), Array("</p>".utf8))
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    var insideTag = false
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "<") {
+        insideTag = true
+      } else if bytes[index] == UInt8(ascii: ">") {
+        insideTag = false
+      }
+      guard bytes[index] == marker[0], bytes[index...].starts(with: marker) else {
+        result.append(bytes[index])
+        index += 1
+        continue
+      }
+      var end = index + marker.count
+      var number = 0
+      while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"),
+        number < formulas.count
+      {
+        number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+        end += 1
+      }
+      guard end > index + marker.count, number < formulas.count, bytes[end...].starts(with: close)
+      else {
+        result.append(bytes[index])
+        index += 1
+        continue
+      }
+      end += close.count
+      let formula = formulas[number]
+      if unwrappingDisplayParagraphs, formula.display, !insideTag,
+        result.suffix(3).elementsEqual(paragraphOpen),
+        bytes[end...].starts(with: paragraphClose)
+      {
+        result.removeLast(paragraphOpen.count)
+        end += paragraphClose.count
+      }
+      result += Array(replacement(formula, insideTag).utf8)
+      index = end
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// MathML for the formula, or, when it does not convert, its TeX as code (`nudge check`

@@ -42,7 +42,7 @@ package enum RenderPipeline {
         document: document, overrides: request.overrides,
         outputDirectory: layout.notebookDirectory,
         options: EvaluationOptions(
-          stepBudget: request.stepBudget, showsProgress: request.showsTrainingProgress,
+          cellTimeout: request.cellTimeout, showsProgress: request.showsTrainingProgress,
           shouldStop: events.shouldStop))
     } catch {
       throw RenderError(.badParam, location: document.path, reason: error.message)

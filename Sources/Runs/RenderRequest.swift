@@ -13,8 +13,8 @@ package struct RenderRequest: Sendable {
   package var outputDirectory: String
   /// False recomputes every cell (`--no-cache`).
   package var usesCache: Bool
-  /// Statements and loop iterations one cell may execute before it is stopped.
-  package var stepBudget: Int
+  /// Seconds one cell may run before it is stopped (a cell's `timeout:` option wins).
+  package var cellTimeout: Double
   /// Whether training may draw its progress bar on standard error.
   package var showsTrainingProgress: Bool
   package var reportOptions: ReportOptions
@@ -25,7 +25,7 @@ package struct RenderRequest: Sendable {
 
   package init(
     document: Document, overrides: [ParamOverride] = [], outputDirectory: String = "output",
-    usesCache: Bool = true, stepBudget: Int = EvaluationOptions().stepBudget,
+    usesCache: Bool = true, cellTimeout: Double = EvaluationOptions.defaultCellTimeout,
     showsTrainingProgress: Bool = false, reportOptions: ReportOptions = ReportOptions(),
     engineVersion: String = EngineVersion.current, scheduler: SchedulerTask? = nil
   ) {
@@ -33,7 +33,7 @@ package struct RenderRequest: Sendable {
     self.overrides = overrides
     self.outputDirectory = outputDirectory
     self.usesCache = usesCache
-    self.stepBudget = stepBudget
+    self.cellTimeout = cellTimeout
     self.showsTrainingProgress = showsTrainingProgress
     self.reportOptions = reportOptions
     self.engineVersion = engineVersion

@@ -90,13 +90,16 @@ import Testing
   }
 
   @Test func unsupportedSyntaxIsAClearErrorAtItsPosition() throws {
-    let results = try evaluate("let a = 1\nwhile a < 3 { }", "let f = { 1 }", "import Foundation")
+    let results = try evaluate(
+      "let a = 1\nclass Box {}", "func f<T>(_ x: T) {}", "import Foundation")
     #expect(
       failure(results[0])
-        == "nb.md:11:1: error: a 'while' loop is not supported in notebook cells; use 'for' over a range"
+        == "nb.md:11:1: error: declaring a class, protocol or actor is not supported in notebook cells; use functions and the values directives return"
     )
     #expect(
-      failure(results[1]) == "nb.md:20:9: error: a closure is not supported in notebook cells")
+      failure(results[1])
+        == "nb.md:20:7: error: a generic function is not supported in notebook cells; write the function for one type"
+    )
     #expect(
       failure(results[2])
         == "nb.md:30:1: error: 'import' is not supported in notebook cells; directives are available without imports"

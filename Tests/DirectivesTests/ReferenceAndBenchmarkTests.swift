@@ -66,6 +66,7 @@ struct BenchmarkTests {
     let recorded = try String(contentsOfFile: path, encoding: .utf8)
     #expect(
       recorded == expected,
-      "docs/directives.md is out of date: run NUDGE_RECORD_DOCS=1 swift test --filter GeneratedReference")
+      "docs/directives.md is out of date: run NUDGE_RECORD_DOCS=1 swift test --filter GeneratedReference"
+    )
   }
 }

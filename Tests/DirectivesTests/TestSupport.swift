@@ -19,12 +19,13 @@ func temporaryDirectory() -> String {
 
 /// A session over a throwaway notebook folder `nb.md`, its output folder inside it.
 func makeSession(
-  params: [Param] = [], overrides: [ParamOverride] = [], stepBudget: Int = 1_000_000,
+  params: [Param] = [], overrides: [ParamOverride] = [],
+  cellTimeout: Double = EvaluationOptions.defaultCellTimeout,
   directory: String = temporaryDirectory()
 ) throws -> Session {
   try Session(
     file: "nb.md", params: params, overrides: overrides, notebookDirectory: directory,
-    outputDirectory: directory + "/output", options: EvaluationOptions(stepBudget: stepBudget))
+    outputDirectory: directory + "/output", options: EvaluationOptions(cellTimeout: cellTimeout))
 }
 
 /// Evaluates the sources as consecutive cells (cell N starts at line 10 * (N + 1)).

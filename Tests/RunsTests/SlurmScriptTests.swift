@@ -26,7 +26,7 @@ import Testing
   }
 
   @Test func plainWordsStayUnquoted() {
-    #expect(ShellWords.quote("--step-budget") == "--step-budget")
+    #expect(ShellWords.quote("--cell-timeout") == "--cell-timeout")
     #expect(ShellWords.quote("rate=0.1") == "rate=0.1")
     #expect(ShellWords.quote("it's") == #"'it'\''s'"#)
     #expect(ShellWords.quote("") == "''")

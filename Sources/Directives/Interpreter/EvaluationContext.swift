@@ -1,7 +1,7 @@
 import Notebook
 
 /// What a directive may reach while a cell runs: where its outputs go, the files it may touch,
-/// the step budget, and the hooks for progress and interruption.
+/// and the hooks for progress and interruption.
 package final class EvaluationContext {
   package let cellID: String
   package let fileAccess: FileAccess
@@ -10,13 +10,11 @@ package final class EvaluationContext {
   package private(set) var filesRead: [String] = []
   package private(set) var filesWritten: [String] = []
   package let options: EvaluationOptions
-  var stepsLeft: Int
 
   init(cellID: String, fileAccess: FileAccess, options: EvaluationOptions) {
     self.cellID = cellID
     self.fileAccess = fileAccess
     self.options = options
-    self.stepsLeft = options.stepBudget
   }
 
   package func emit(_ output: CellOutput) { outputs.append(output) }
@@ -33,39 +31,25 @@ package final class EvaluationContext {
 
   package func noteRead(_ path: String) { filesRead.append(path) }
   package func noteWrite(_ path: String) { filesWritten.append(path) }
-
-  /// Counts one step of work; a runaway loop stops here with a clear error, and so does a loop
-  /// running when the run is asked to stop (Ctrl-C, or SIGTERM from a batch scheduler).
-  @inline(__always)
-  func step(at position: Position) throws(EvaluationError) {
-    stepsLeft -= 1
-    if stepsLeft < 0 {
-      throw EvaluationError(
-        "the cell exceeded its step budget of \(options.stepBudget) steps (a loop that runs too long?); raise it with '--step-budget' if the work is intended",
-        at: position)
-    }
-    // Every 1024 steps: soon enough for a stop request, rarely enough that the poll costs little.
-    if stepsLeft & 1023 == 0, let shouldStop = options.shouldStop, shouldStop() {
-      throw EvaluationError(
-        "stopped here: the run was interrupted (Ctrl-C or SIGTERM)", at: position)
-    }
-  }
 }
 
 /// Settings that hold for a whole run.
 package struct EvaluationOptions: Sendable {
-  /// Statements and loop iterations a cell may execute.
-  package var stepBudget: Int
+  /// Generous: the lesson's longest training cell takes a few minutes.
+  package static let defaultCellTimeout: Double = 3600
+
+  /// How long one cell may run, in seconds, unless its `timeout` option says otherwise.
+  package var cellTimeout: Double
   /// Whether training may draw a progress bar (on a terminal, without `-q`).
   package var showsProgress: Bool
   /// Polled between mini-batches so Ctrl-C can finish training early.
   package var shouldStop: (@Sendable () -> Bool)?
 
   package init(
-    stepBudget: Int = 1_000_000, showsProgress: Bool = false,
+    cellTimeout: Double = EvaluationOptions.defaultCellTimeout, showsProgress: Bool = false,
     shouldStop: (@Sendable () -> Bool)? = nil
   ) {
-    self.stepBudget = stepBudget
+    self.cellTimeout = cellTimeout
     self.showsProgress = showsProgress
     self.shouldStop = shouldStop
   }

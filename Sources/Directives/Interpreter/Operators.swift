@@ -164,3 +164,14 @@ enum Operators {
     }
   }
 }
+
+extension Operators {
+  /// Swift's `<` for the values `sorted()` orders: numbers, then strings.
+  static func isLess(_ left: Value, _ right: Value) -> Bool {
+    switch (left, right) {
+    case (.int(let a), .int(let b)): a < b
+    case (.string(let a), .string(let b)): a < b
+    default: (left.number ?? 0) < (right.number ?? 0)
+    }
+  }
+}

@@ -5,8 +5,26 @@ enum ArgumentMatcher {
   /// For each parameter, the indices of the arguments bound to it (empty: use the default).
   typealias Binding = [[Int]]
 
+  /// What a call is matched against: a directive or a notebook's own function.
+  struct Callee {
+    var parameters: [Parameter]
+    var quotedName: String
+    var signature: String
+  }
+
   static func match(
     labels: [(label: String?, position: Position)], to directive: Directive,
+    at callPosition: Position
+  ) -> Result<Binding, EvaluationError> {
+    match(
+      labels: labels,
+      to: Callee(
+        parameters: directive.parameters, quotedName: directive.quotedName,
+        signature: directive.signature), at: callPosition)
+  }
+
+  static func match(
+    labels: [(label: String?, position: Position)], to directive: Callee,
     at callPosition: Position
   ) -> Result<Binding, EvaluationError> {
     let parameters = directive.parameters
@@ -51,7 +69,7 @@ enum ArgumentMatcher {
   }
 
   private static func unmatched(
-    label: String?, at position: Position, directive: Directive, after parameterIndex: Int
+    label: String?, at position: Position, directive: Callee, after parameterIndex: Int
   ) -> EvaluationError {
     let parameters = directive.parameters
     let known = parameters.compactMap(\.label)

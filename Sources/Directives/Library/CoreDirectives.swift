@@ -203,9 +203,7 @@ enum CoreDirectives {
       summary: "Adds an element at the end (the array must be a `var`)."
     ) { call throws(EvaluationError) in
       guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
-      return .array(
-        try Interpreter.homogeneous(
-          elements + [call.value("element")], at: call.position(of: "element")))
+      return .array(Coercion.homogeneous(elements + [call.value("element")]))
     },
     Directive(
       "min", .method(on: anyArray), result: .any, resultFromArguments: elementResult,

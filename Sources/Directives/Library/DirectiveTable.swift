@@ -41,7 +41,8 @@ package struct DirectiveTable: Sendable {
   package var markdownReference: String {
     var lines = [
       "# Directives", "",
-      "Generated from the directive table in `Sources/Directives/Library/` (also printed by `nudge check --list-directives`); do not edit by hand.", "",
+      "Generated from the directive table in `Sources/Directives/Library/` (also printed by `nudge check --list-directives`); do not edit by hand.",
+      "",
     ]
     func section(_ title: String, _ entries: [Directive]) {
       guard !entries.isEmpty else { return }

@@ -19,7 +19,19 @@ package final class Session {
   package var options: EvaluationOptions
   /// The params after `-p` overrides, in front-matter order.
   package let params: [Param]
-  package private(set) var variables: [String: Variable]
+  /// The session's variables, as compiled code reads and writes them.
+  let globals = GlobalTable()
+  let control = RunControl()
+
+  /// The variables by name (a copy; assignment goes through cells).
+  package var variables: [String: Variable] {
+    get { globals.boxes.mapValues(\.variable) }
+    set {
+      globals.boxes = Dictionary(
+        uniqueKeysWithValues: newValue.map { ($0.key, GlobalBox(name: $0.key, variable: $0.value)) }
+      )
+    }
+  }
 
   /// - Parameters:
   ///   - notebookDirectory: the folder cells may read from (the notebook's own folder).
@@ -36,11 +48,18 @@ package final class Session {
       notebookDirectory: notebookDirectory, outputDirectory: outputDirectory)
     self.options = options
     self.params = try ParamOverride.apply(overrides, to: params)
-    var variables: [String: Variable] = [:]
     for param in self.params {
-      variables[param.name] = Variable(value: param.value.value, isConstant: true, origin: .param)
+      globals.boxes[param.name] = GlobalBox(
+        name: param.name,
+        variable: Variable(value: param.value.value, isConstant: true, origin: .param))
     }
-    self.variables = variables
+  }
+
+  deinit {
+    // A value nested 100,000 deep (`a = [a]` in a loop) is freed level by level: on a large stack.
+    let released = GlobalTable()
+    swap(&released.boxes, &globals.boxes)
+    LargeStack.run { released.boxes = [:] }
   }
 
   /// A session for a parsed notebook, reading from the notebook's folder.
@@ -57,34 +76,73 @@ package final class Session {
       options: options)
   }
 
-  /// Runs one cell: parses it, evaluates its statements, and collects its outputs. A failure is
-  /// the cell's last output (`.error`); variables it defined before failing stay defined.
+  /// Runs one cell: parses it, compiles it against the session's variables, runs it, and collects
+  /// its outputs. A failure is the cell's last output (`.error`); variables it defined before
+  /// failing stay defined. A cell with a compile error does not run.
   package func evaluate(_ cell: Cell) -> CellEvaluation {
     let start = monotonicSeconds()
     let map = CellSourceMap(cell: cell, file: file)
     let context = EvaluationContext(cellID: cell.id, fileAccess: fileAccess, options: options)
     var outputs: [CellOutput] = []
-    var interpreter = Interpreter(table: table, context: context, globals: variables)
     var failure: Diagnostic?
-    switch CellParser.parse(cell, file: file) {
-    case .failure(let list):
-      failure = list.diagnostics.first
-    case .success(let program):
-      do {
-        let last = try interpreter.run(program)
-        outputs = context.outputs + (last?.displayOutputs ?? [])
-      } catch {
-        outputs = context.outputs
-        failure = map.diagnostic(error.message, at: error.position)
+    var read: Set<String> = []
+    LargeStack.run {
+      switch CellParser.parse(cell, file: file) {
+      case .failure(let list):
+        failure = list.diagnostics.first
+      case .success(let program):
+        let compiler = ProgramCompiler(
+          table: table, control: control, cellID: cell.id, globals: globals)
+        let compiled = compiler.compileCell(program)
+        read = compiled.globalsRead
+        if let problem = compiled.problems.first {
+          failure = map.diagnostic(problem.message, at: problem.position)
+          return
+        }
+        control.begin(
+          context: context, timeLimit: cell.options.timeout ?? options.cellTimeout,
+          shouldStop: options.shouldStop)
+        defer { control.context = nil }
+        do throws(EvaluationError) {
+          let last = try Self.run(compiled, context: context)
+          outputs = context.outputs + (last?.displayOutputs ?? [])
+        } catch {
+          outputs = context.outputs
+          failure = map.diagnostic(error.message, at: error.position)
+        }
       }
-      variables = interpreter.globals
     }
     if let failure { outputs.append(.error(failure)) }
+    let paramNames = Set(params.map(\.name))
     return CellEvaluation(
       cellID: cell.id, outputs: Self.mergingText(outputs), error: failure,
-      seconds: monotonicSeconds() - start, paramsRead: interpreter.paramsRead,
-      variablesRead: interpreter.globalsRead.subtracting(interpreter.paramsRead),
+      seconds: monotonicSeconds() - start, paramsRead: read.intersection(paramNames),
+      variablesRead: read.subtracting(paramNames),
       filesRead: context.filesRead, filesWritten: context.filesWritten)
+  }
+
+  /// Runs the cell's statements; returns the value of its last statement when that is an
+  /// expression. Figures drawn by earlier top-level statements are shown where they are drawn, so
+  /// a cell can draw several charts.
+  static func run(_ compiled: CompiledCell, context: EvaluationContext) throws(EvaluationError)
+    -> Value?
+  {
+    let frame = Frame(count: compiled.slotCount, parent: nil)
+    var last: Value?
+    for (index, step) in compiled.steps.enumerated() {
+      switch step {
+      case .statement(let code):
+        _ = try code(frame)
+      case .expression(let code):
+        let value = try code(frame)
+        if index == compiled.steps.count - 1 {
+          last = value
+        } else if value.isFigure {
+          value.displayOutputs.forEach(context.emit)
+        }
+      }
+    }
+    return last
   }
 
   /// Consecutive `print`s become one text block.
@@ -105,7 +163,9 @@ package final class Session {
   /// The variables as they are now, with networks deep-copied so later training does not change
   /// the snapshot.
   package func snapshot() -> SessionSnapshot {
-    SessionSnapshot(variables: variables.mapValues { $0.detached() })
+    var snapshot = SessionSnapshot(variables: [:])
+    LargeStack.run { snapshot = SessionSnapshot(variables: variables.mapValues { $0.detached() }) }
+    return snapshot
   }
 
   /// Puts the variables back as they were at `snapshot` (copying networks again, so the snapshot
@@ -114,7 +174,8 @@ package final class Session {
   /// Params keep this session's values: a snapshot saved by a run with other `-p` overrides
   /// must not bring its params back.
   package func restore(_ snapshot: SessionSnapshot) {
-    var restored = snapshot.variables.mapValues { $0.detached() }
+    var restored: [String: Variable] = [:]
+    LargeStack.run { restored = snapshot.variables.mapValues { $0.detached() } }
     for (name, variable) in variables where variable.origin == .param {
       restored[name] = variable
     }
@@ -131,22 +192,34 @@ extension Session {
   /// The variables serialised for the run cache: JSON, with networks' parameters in full and
   /// data sets as the recipe that loads them.
   package func snapshotData() throws -> Data {
-    Data(try StableJSON.encode(SessionSnapshot(variables: variables)))
+    var result: Result<[UInt8], any Error> = .success([])
+    LargeStack.run { result = Result { try StableJSON.encode(SessionSnapshot(variables: variables)) } }
+    return Data(try result.get())
   }
 
   /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files.
   package func restore(from data: Data) throws {
-    restore(
-      try StableJSON.decode(
-        SessionSnapshot.self, from: [UInt8](data), userInfo: [DatasetLoader.key: DatasetLoader()]))
+    var result: Result<SessionSnapshot, any Error> = .success(SessionSnapshot(variables: [:]))
+    LargeStack.run {
+      result = Result {
+        try StableJSON.decode(
+          SessionSnapshot.self, from: [UInt8](data), userInfo: [DatasetLoader.key: DatasetLoader()])
+      }
+    }
+    restore(try result.get())
   }
 
   /// The params a cell's source names (found without running it), for the run cache's keys.
   /// A cell that does not parse refers to every param, so its key changes with any of them.
   package func paramsReferenced(by cell: Cell) -> Set<String> {
     let names = Set(params.map(\.name))
-    guard case .success(let program) = CellParser.parse(cell, file: file) else { return names }
-    return program.namesReferenced.intersection(names)
+    var referenced = names
+    LargeStack.run {
+      if case .success(let program) = CellParser.parse(cell, file: file) {
+        referenced = program.namesReferenced.intersection(names)
+      }
+    }
+    return referenced
   }
 }
 

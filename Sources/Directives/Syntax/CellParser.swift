@@ -12,6 +12,13 @@ package enum CellParser {
   /// The program, or every syntax error (or the first unsupported form) found in the cell.
   package static func parse(_ cell: Cell, file: String) -> Result<CellProgram, DiagnosticList> {
     let map = CellSourceMap(cell: cell, file: file)
+    if let problem = NestingGuard.check(cell.source) {
+      return .failure(
+        DiagnosticList([
+          map.diagnostic(
+            problem.message, at: map.position(cellLine: problem.line, cellColumn: problem.column))
+        ]))
+    }
     let tree = Parser.parse(source: cell.source)
     let converter = SourceLocationConverter(fileName: file, tree: tree)
     let syntaxErrors = ParseDiagnosticsGenerator.diagnostics(for: tree)
@@ -55,6 +62,8 @@ struct UnsupportedSyntax: Error {
 private struct Lowering {
   let converter: SourceLocationConverter
   let map: CellSourceMap
+  /// For each closure being lowered, how many `$N` parameters its body names.
+  var shorthandCounts: [Int] = []
 
   func position(of node: some SyntaxProtocol) -> Position {
     let location = converter.location(for: node.positionAfterSkippingLeadingTrivia)
@@ -87,9 +96,16 @@ private struct Lowering {
   }
 
   mutating func declaration(_ declaration: DeclSyntax) throws(UnsupportedSyntax) -> [Statement] {
+    if let function = declaration.as(FunctionDeclSyntax.self) {
+      return [try self.function(function)]
+    }
     guard let variable = declaration.as(VariableDeclSyntax.self) else {
-      if declaration.is(FunctionDeclSyntax.self) {
-        throw unsupported("declaring a function", declaration)
+      if declaration.is(ClassDeclSyntax.self) || declaration.is(ProtocolDeclSyntax.self)
+        || declaration.is(ActorDeclSyntax.self)
+      {
+        throw unsupported(
+          "declaring a class, protocol or actor", declaration,
+          hint: "use functions and the values directives return")
       }
       if declaration.is(ImportDeclSyntax.self) {
         throw unsupported(
@@ -132,8 +148,42 @@ private struct Lowering {
     if let loop = statement.as(ForStmtSyntax.self) {
       return try forIn(loop)
     }
-    if statement.is(WhileStmtSyntax.self) || statement.is(RepeatStmtSyntax.self) {
-      throw unsupported("a 'while' loop", statement, hint: "use 'for' over a range")
+    let at = position(of: statement)
+    if let loop = statement.as(WhileStmtSyntax.self) {
+      return Statement(
+        kind: .whileLoop(
+          conditions: try conditions(loop.conditions),
+          body: try statements(loop.body.statements)),
+        position: at)
+    }
+    if let loop = statement.as(RepeatStmtSyntax.self) {
+      return Statement(
+        kind: .repeatWhile(
+          body: try statements(loop.body.statements), condition: try expression(loop.condition)),
+        position: at)
+    }
+    if let guardStatement = statement.as(GuardStmtSyntax.self) {
+      return Statement(
+        kind: .guardElse(
+          conditions: try conditions(guardStatement.conditions),
+          otherwise: try statements(guardStatement.body.statements)),
+        position: at)
+    }
+    if let jump = statement.as(BreakStmtSyntax.self) {
+      if let label = jump.label { throw unsupported("a labeled 'break'", label) }
+      return Statement(kind: .breakLoop, position: at)
+    }
+    if let jump = statement.as(ContinueStmtSyntax.self) {
+      if let label = jump.label { throw unsupported("a labeled 'continue'", label) }
+      return Statement(kind: .continueLoop, position: at)
+    }
+    if let returned = statement.as(ReturnStmtSyntax.self) {
+      return Statement(
+        kind: .returnValue(
+          try returned.expression.map { (value) throws(UnsupportedSyntax) in
+            try expression(value)
+          }),
+        position: at)
     }
     if let keyword = statement.firstToken(viewMode: .sourceAccurate) {
       throw unsupported("'\(keyword.text)'", statement)
@@ -155,9 +205,6 @@ private struct Lowering {
     if let keyword = loop.tryKeyword ?? loop.awaitKeyword ?? loop.caseKeyword {
       throw unsupported("'for \(keyword.text)'", keyword)
     }
-    if let clause = loop.whereClause {
-      throw unsupported("a 'where' clause", clause, hint: "use an 'if' inside the loop")
-    }
     let name: String?
     if let identifier = loop.pattern.as(IdentifierPatternSyntax.self) {
       name = identifier.identifier.text
@@ -169,18 +216,118 @@ private struct Lowering {
     return Statement(
       kind: .forIn(
         name: name, sequence: try expression(loop.sequence),
+        filter: try loop.whereClause.map { (clause) throws(UnsupportedSyntax) in
+          try expression(clause.condition)
+        },
         body: try statements(loop.body.statements)),
       position: position(of: loop))
   }
 
-  mutating func ifElse(_ conditional: IfExprSyntax) throws(UnsupportedSyntax) -> Statement {
+  mutating func conditions(_ list: ConditionElementListSyntax) throws(UnsupportedSyntax)
+    -> [Expression]
+  {
     var conditions: [Expression] = []
-    for element in conditional.conditions {
+    for element in list {
       guard case .expression(let condition) = element.condition else {
-        throw unsupported("'if let' and 'if case'", element, hint: "compare with a Bool condition")
+        throw unsupported(
+          "'let' and 'case' conditions", element, hint: "compare with a Bool condition")
       }
       conditions.append(try expression(condition))
     }
+    return conditions
+  }
+
+  mutating func function(_ declaration: FunctionDeclSyntax) throws(UnsupportedSyntax) -> Statement {
+    if let generics = declaration.genericParameterClause {
+      throw unsupported("a generic function", generics, hint: "write the function for one type")
+    }
+    if let effects = declaration.signature.effectSpecifiers {
+      throw unsupported("'throws' and 'async'", effects)
+    }
+    if let modifier = declaration.modifiers.first {
+      throw unsupported("the modifier '\(modifier.name.text)'", modifier)
+    }
+    guard let body = declaration.body else {
+      throw unsupported("a function without a body", declaration)
+    }
+    var parameters: [FunctionParameter] = []
+    for parameter in declaration.signature.parameterClause.parameters {
+      if let ellipsis = parameter.ellipsis { throw unsupported("a variadic parameter", ellipsis) }
+      let label = parameter.firstName.text == "_" ? nil : parameter.firstName.text
+      parameters.append(
+        FunctionParameter(
+          label: label, name: (parameter.secondName ?? parameter.firstName).text,
+          type: parameter.type.trimmedDescription,
+          defaultValue: try parameter.defaultValue.map { (clause) throws(UnsupportedSyntax) in
+            try expression(clause.value)
+          },
+          position: position(of: parameter)))
+    }
+    let result = declaration.signature.returnClause
+    return Statement(
+      kind: .function(
+        FunctionDeclaration(
+          name: declaration.name.text, parameters: parameters,
+          resultType: result?.type.trimmedDescription,
+          resultPosition: result.map { position(of: $0.type) } ?? position(of: declaration.name),
+          body: try statements(body.statements))),
+      position: position(of: declaration.name))
+  }
+
+  mutating func closure(_ closure: ClosureExprSyntax) throws(UnsupportedSyntax) -> Expression {
+    let at = position(of: closure)
+    var parameters: [FunctionParameter] = []
+    var resultType: String?
+    if let signature = closure.signature {
+      if let captures = signature.capture {
+        throw unsupported(
+          "a capture list", captures, hint: "closures capture variables by themselves")
+      }
+      if let effects = signature.effectSpecifiers {
+        throw unsupported("'throws' and 'async'", effects)
+      }
+      resultType = signature.returnClause?.type.trimmedDescription
+      switch signature.parameterClause {
+      case .simpleInput(let names):
+        for name in names {
+          parameters.append(
+            FunctionParameter(
+              label: nil, name: name.name.text, type: nil, defaultValue: nil,
+              position: position(of: name)))
+        }
+      case .parameterClause(let clause):
+        for parameter in clause.parameters {
+          parameters.append(
+            FunctionParameter(
+              label: nil, name: (parameter.secondName ?? parameter.firstName).text,
+              type: parameter.type?.trimmedDescription, defaultValue: nil,
+              position: position(of: parameter)))
+        }
+      case nil: break
+      }
+    }
+    shorthandCounts.append(0)
+    let body = try statements(closure.statements)
+    let shorthand = shorthandCounts.removeLast()
+    if shorthand > 0 {
+      guard closure.signature == nil else {
+        throw UnsupportedSyntax(
+          message: "a closure with named parameters cannot also use '$0'", position: at)
+      }
+      parameters = (0..<shorthand).map {
+        FunctionParameter(label: nil, name: "$\($0)", type: nil, defaultValue: nil, position: at)
+      }
+    }
+    return Expression(
+      kind: .closure(
+        ClosureExpression(
+          parameters: parameters, resultType: resultType, body: body,
+          usesShorthand: shorthand > 0)),
+      position: at)
+  }
+
+  mutating func ifElse(_ conditional: IfExprSyntax) throws(UnsupportedSyntax) -> Statement {
+    let conditions = try self.conditions(conditional.conditions)
     var otherwise: [Statement]?
     switch conditional.elseBody {
     case .ifExpr(let elseIf): otherwise = [try ifElse(elseIf)]
@@ -231,7 +378,15 @@ private struct Lowering {
       if let arguments = reference.argumentNames {
         throw unsupported("a function reference", arguments)
       }
-      return make(.name(reference.baseName.text))
+      let name = reference.baseName.text
+      if name.hasPrefix("$"), let index = Int(name.dropFirst()) {
+        guard !shorthandCounts.isEmpty else {
+          throw UnsupportedSyntax(
+            message: "'\(name)' is only available inside a closure", position: at)
+        }
+        shorthandCounts[shorthandCounts.count - 1] = max(shorthandCounts.last ?? 0, index + 1)
+      }
+      return make(.name(name))
     }
     if let access = syntax.as(MemberAccessExprSyntax.self) {
       let name = access.declName.baseName.text
@@ -241,11 +396,15 @@ private struct Lowering {
           base: try expression(base), name: name, namePosition: position(of: access.declName)))
     }
     if let call = syntax.as(FunctionCallExprSyntax.self) {
-      if let closure = call.trailingClosure { throw unsupported("a closure", closure) }
-      return make(
-        .call(
-          callee: try expression(call.calledExpression),
-          arguments: try arguments(call.arguments)))
+      if let extra = call.additionalTrailingClosures.first {
+        throw unsupported("a second trailing closure", extra, hint: "pass it as an argument")
+      }
+      var arguments = try arguments(call.arguments)
+      if let trailing = call.trailingClosure {
+        let value = try closure(trailing)
+        arguments.append(CallArgument(label: nil, labelPosition: value.position, value: value))
+      }
+      return make(.call(callee: try expression(call.calledExpression), arguments: arguments))
     }
     if let subscripted = syntax.as(SubscriptCallExprSyntax.self) {
       if let closure = subscripted.trailingClosure { throw unsupported("a closure", closure) }
@@ -286,7 +445,7 @@ private struct Lowering {
     if syntax.is(IfExprSyntax.self) {
       throw unsupported("'if' as a value", syntax, hint: "use 'cond ? a : b'")
     }
-    if syntax.is(ClosureExprSyntax.self) { throw unsupported("a closure", syntax) }
+    if let closure = syntax.as(ClosureExprSyntax.self) { return try self.closure(closure) }
     if syntax.is(NilLiteralExprSyntax.self) { throw unsupported("'nil'", syntax) }
     if syntax.is(DictionaryExprSyntax.self) { throw unsupported("a dictionary", syntax) }
     if syntax.is(ForceUnwrapExprSyntax.self) || syntax.is(OptionalChainingExprSyntax.self) {

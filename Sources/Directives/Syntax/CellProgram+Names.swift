@@ -12,9 +12,21 @@ extension Statement {
     switch kind {
     case .binding(_, _, _, let value): value?.collectNames(into: &names)
     case .expression(let expression): expression.collectNames(into: &names)
-    case .forIn(_, let sequence, let body):
+    case .forIn(_, let sequence, let filter, let body):
       sequence.collectNames(into: &names)
+      filter?.collectNames(into: &names)
       body.forEach { $0.collectNames(into: &names) }
+    case .whileLoop(let conditions, let body), .guardElse(let conditions, let body):
+      conditions.forEach { $0.collectNames(into: &names) }
+      body.forEach { $0.collectNames(into: &names) }
+    case .repeatWhile(let body, let condition):
+      body.forEach { $0.collectNames(into: &names) }
+      condition.collectNames(into: &names)
+    case .breakLoop, .continueLoop: break
+    case .returnValue(let value): value?.collectNames(into: &names)
+    case .function(let declaration):
+      declaration.parameters.forEach { $0.defaultValue?.collectNames(into: &names) }
+      declaration.body.forEach { $0.collectNames(into: &names) }
     case .ifElse(let conditions, let then, let otherwise):
       conditions.forEach { $0.collectNames(into: &names) }
       then.forEach { $0.collectNames(into: &names) }
@@ -46,6 +58,8 @@ extension Expression {
     case .assignment(let target, _, let value):
       target.collectNames(into: &names)
       value.collectNames(into: &names)
+    case .closure(let closure):
+      closure.body.forEach { $0.collectNames(into: &names) }
     }
   }
 }

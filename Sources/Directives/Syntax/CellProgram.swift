@@ -1,8 +1,8 @@
 /// A cell lowered from swift-syntax's tree into the small language Nudge evaluates.
 ///
-/// The interpreter and the checker both walk this tree rather than swift-syntax's: it holds only
-/// the forms the notebook language has, each with its notebook position, so evaluation never
-/// re-derives positions or re-inspects tokens.
+/// The compiler (`ProgramCompiler`) reads this tree rather than swift-syntax's: it holds only the
+/// forms the notebook language has, each with its notebook position, and resolves names and types
+/// once into the closures that run.
 package struct CellProgram: Sendable {
   package var statements: [Statement]
 }
@@ -26,10 +26,21 @@ package struct Statement: Sendable {
     /// `let name = value` / `var name: Type = value`.
     case binding(isConstant: Bool, name: String, type: String?, value: Expression?)
     case expression(Expression)
-    /// `for name in sequence { body }`; `name` is nil for `_`.
-    case forIn(name: String?, sequence: Expression, body: [Statement])
+    /// `for name in sequence where filter { body }`; `name` is nil for `_`.
+    case forIn(name: String?, sequence: Expression, filter: Expression?, body: [Statement])
     /// `if condition, condition { then } else { otherwise }`; `else if` is an `otherwise` holding one `if`.
     case ifElse(conditions: [Expression], then: [Statement], otherwise: [Statement]?)
+    /// `while condition, condition { body }`.
+    case whileLoop(conditions: [Expression], body: [Statement])
+    /// `repeat { body } while condition`.
+    case repeatWhile(body: [Statement], condition: Expression)
+    /// `guard condition, condition else { otherwise }`; `otherwise` must leave the scope.
+    case guardElse(conditions: [Expression], otherwise: [Statement])
+    case breakLoop
+    case continueLoop
+    case returnValue(Expression?)
+    /// `func name(label name: Type = default) -> Result { body }`.
+    case function(FunctionDeclaration)
   }
 
   package var kind: Kind
@@ -57,10 +68,40 @@ package struct Expression: Sendable {
     case ternary(condition: Expression, then: Expression, otherwise: Expression)
     /// `target = value` or a compound form such as `+=` (then `operator` is the arithmetic part).
     case assignment(target: Expression, operator: BinaryOperator?, value: Expression)
+    case closure(ClosureExpression)
   }
 
   package var kind: Kind
   package var position: Position
+}
+
+/// A `func` declaration: parameters with labels, types and defaults, a result type, a body.
+package struct FunctionDeclaration: Sendable {
+  package var name: String
+  package var parameters: [FunctionParameter]
+  /// The written result type; nil for none (`Void`).
+  package var resultType: String?
+  package var resultPosition: Position
+  package var body: [Statement]
+}
+
+package struct FunctionParameter: Sendable {
+  /// The argument label callers write; nil for `_`.
+  package var label: String?
+  package var name: String
+  /// The written type; nil for a closure parameter whose type comes from the context.
+  package var type: String?
+  package var defaultValue: Expression?
+  package var position: Position
+}
+
+/// A closure expression: `{ x in x * 2 }`, `{ $0 + $1 }`, `{ (a: Int) -> Int in a }`.
+package struct ClosureExpression: Sendable {
+  package var parameters: [FunctionParameter]
+  package var resultType: String?
+  package var body: [Statement]
+  /// True when the closure names its parameters `$0`, `$1`... (then `parameters` holds them).
+  package var usesShorthand: Bool
 }
 
 package enum InterpolationPart: Sendable {

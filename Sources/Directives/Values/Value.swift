@@ -17,6 +17,8 @@ package enum Value: Sendable, Codable {
   case figure(Figure)
   case table(Table)
   case object(EngineObject)
+  /// A `func` or a closure.
+  case function(FunctionValue)
   /// The result of a directive that only has effects (`print`, `metric`).
   case void
 
@@ -32,6 +34,7 @@ package enum Value: Sendable, Codable {
     case .figure: .object(.figure)
     case .table: .object(.table)
     case .object(let object): .object(object.type)
+    case .function(let function): function.code.type
     case .void: .void
     }
   }
@@ -61,6 +64,7 @@ extension Value: CustomStringConvertible {
     case .table(let table):
       "Table(\(table.rows.count) rows × \(table.columns.count) columns)"
     case .object(let object): object.description
+    case .function(let function): "(Function \(function.name))"
     case .void: "()"
     }
   }
@@ -98,5 +102,23 @@ extension Value {
     default:
       if let a = left.number, let b = right.number { a == b } else { nil }
     }
+  }
+}
+
+extension FunctionValue: Codable {
+  /// Functions are compiled code: a session holding one is not saved to the run cache (the
+  /// runner then re-runs the cells instead).
+  package func encode(to encoder: any Encoder) throws {
+    throw EncodingError.invalidValue(
+      name,
+      EncodingError.Context(
+        codingPath: encoder.codingPath,
+        debugDescription: "the function '\(name)' cannot be saved in the run cache"))
+  }
+
+  package convenience init(from decoder: any Decoder) throws {
+    throw DecodingError.dataCorrupted(
+      DecodingError.Context(
+        codingPath: decoder.codingPath, debugDescription: "a function cannot be restored"))
   }
 }

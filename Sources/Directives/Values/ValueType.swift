@@ -13,6 +13,8 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
   case oneOf([ValueType])
   /// An engine or report value, named as the notebook sees it (`Network`, `Dataset`, `Figure`...).
   case object(ObjectType)
+  /// A function or closure: parameter types and result type.
+  case function([ValueType], ValueType)
 
   package var description: String {
     switch self {
@@ -27,6 +29,8 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case .enumeration(let enumeration): enumeration.name
     case .oneOf(let types): types.map(\.description).joined(separator: " or ")
     case .object(let object): object.rawValue
+    case .function(let parameters, let result):
+      "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
     }
   }
 
@@ -43,6 +47,9 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
       enumeration.name == otherEnumeration.name || otherEnumeration.name == EnumerationType.anyCase
     // A String names a case; whether it is one is checked when the value is known.
     case (.enumeration, .string): true
+    case (.function(let parameters, let result), .function(let others, let otherResult)):
+      parameters.count == others.count && zip(others, parameters).allSatisfy { $0.accepts($1) }
+        && (result == .void || result.accepts(otherResult))
     default: self == other
     }
   }

@@ -1,0 +1,136 @@
+/// Conversions a value undergoes where a type is expected: Ints promoted to Doubles, `.case`
+/// names (or Strings naming a case) checked against their enumeration, arrays element by element.
+enum Coercion {
+  static func mismatch(_ value: Value, _ expected: String, at position: Position) -> EvaluationError
+  {
+    if case .void = value {
+      return EvaluationError(
+        "the expression returns nothing, but a '\(expected)' is needed", at: position)
+    }
+    return EvaluationError(
+      "cannot convert value of type '\(value.type)' to expected argument type '\(expected)'",
+      at: position)
+  }
+
+  /// Checks a value against the type a parameter or declaration expects.
+  static func coerce(_ value: Value, to type: ValueType, at position: Position)
+    throws(EvaluationError) -> Value
+  {
+    switch (type, value) {
+    case (.any, _), (.array(.any), .array): return value
+    case (.double, .int(let integer)): return .double(Double(integer))
+    case (.array(let element), .array(let elements)) where element != .any:
+      if element == .double, elements.allSatisfy({ if case .double = $0 { true } else { false } }) {
+        return value
+      }
+      return .array(
+        try elements.map { (inner) throws(EvaluationError) in
+          try coerce(inner, to: element, at: position)
+        })
+    case (.enumeration(let enumeration), .enumCase(let name)),
+      (.enumeration(let enumeration), .string(let name)):
+      // A String names a case too, so a front-matter param can choose one: `hidden: activation`.
+      guard enumeration.cases.contains(name) else {
+        throw EvaluationError(
+          EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
+      }
+      return .enumCase(name)
+    case (.oneOf(let types), _):
+      for candidate in types where candidate.accepts(value.type) {
+        return try coerce(value, to: candidate, at: position)
+      }
+    default:
+      if type.accepts(value.type) { return value }
+    }
+    throw mismatch(value, type.description, at: position)
+  }
+
+  /// Ints mixed with Doubles become Doubles, as in a Swift literal; other mixtures stay as they
+  /// are (`[Any]`), which table rows need.
+  static func homogeneous(_ values: [Value]) -> [Value] {
+    guard let first = values.first else { return values }
+    let firstType = first.type
+    if values.allSatisfy({ $0.type == firstType }) { return values }
+    if values.allSatisfy({ $0.number != nil }) { return values.map { .double($0.number ?? 0) } }
+    return values
+  }
+}
+
+extension ValueType {
+  /// The type a declaration names (`let rate: Double = 1`, `(Double) -> Double`).
+  static func named(_ name: String, at position: Position) throws(EvaluationError) -> ValueType {
+    let name = name.trimmingSpaces
+    switch name {
+    case "Int": return .int
+    case "Double", "Float": return .double
+    case "String": return .string
+    case "Bool": return .bool
+    case "Void", "()": return .void
+    case "Any": return .any
+    case "Range<Int>", "ClosedRange<Int>": return .range
+    default:
+      if let arrow = ValueType.topLevelArrow(in: name) {
+        let head = name[..<arrow.lowerBound].trimmingSpaces
+        guard head.hasPrefix("("), head.hasSuffix(")") else {
+          throw EvaluationError("cannot find type '\(name)' in scope", at: position)
+        }
+        let inner = String(head.dropFirst().dropLast())
+        let parameters = try ValueType.splitTopLevel(inner).map {
+          (part) throws(EvaluationError) in try named(part, at: position)
+        }
+        let result = try named(String(name[arrow.upperBound...]), at: position)
+        return .function(parameters, result)
+      }
+      if name.hasPrefix("["), name.hasSuffix("]") {
+        return .array(try named(String(name.dropFirst().dropLast()), at: position))
+      }
+      if let object = ObjectType(rawValue: name) { return .object(object) }
+      throw EvaluationError("cannot find type '\(name)' in scope", at: position)
+    }
+  }
+
+  /// The `->` of a function type that is not inside brackets.
+  private static func topLevelArrow(in text: String) -> Range<String.Index>? {
+    var depth = 0
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if "([".contains(character) { depth += 1 }
+      if ")]".contains(character) { depth -= 1 }
+      if depth == 0, character == "-", text[index...].hasPrefix("->") {
+        return index..<text.index(index, offsetBy: 2)
+      }
+      index = text.index(after: index)
+    }
+    return nil
+  }
+
+  private static func splitTopLevel(_ text: String) -> [String] {
+    guard !text.trimmingSpaces.isEmpty else { return [] }
+    var parts: [String] = []
+    var current = ""
+    var depth = 0
+    for character in text {
+      if "([".contains(character) { depth += 1 }
+      if ")]".contains(character) { depth -= 1 }
+      if character == ",", depth == 0 {
+        parts.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    parts.append(current)
+    // `_ x: Int` in a function type: keep the type.
+    return parts.map { part in
+      guard let colon = part.firstIndex(of: ":") else { return part }
+      return String(part[part.index(after: colon)...])
+    }
+  }
+}
+
+extension StringProtocol {
+  var trimmingSpaces: String {
+    String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+  }
+}

@@ -1,0 +1,79 @@
+/// The storage of one function call (or of one cell's blocks): a fixed number of slots the
+/// compiler assigned to its local names, and the frame the function was defined in, so nested
+/// functions and closures reach the variables they capture.
+final class Frame {
+  let slots: UnsafeMutablePointer<Value>
+  let count: Int
+  /// The frame of the function (or cell) this one's function was defined in.
+  let parent: Frame?
+  /// What a `return` left, read by the caller.
+  var result: Value = .void
+
+  init(count: Int, parent: Frame?) {
+    self.count = count
+    self.parent = parent
+    slots = .allocate(capacity: max(count, 1))
+    slots.initialize(repeating: .void, count: count)
+  }
+
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
+  }
+
+  /// The frame `depth` definitions out (0 is this one).
+  @inline(__always)
+  func outer(_ depth: Int) -> Frame {
+    var frame = self
+    for _ in 0..<depth { frame = frame.parent.unsafelyUnwrapped }
+    return frame
+  }
+}
+
+/// How a statement ended: on to the next one, or jumping out of a loop or function.
+enum Flow {
+  case next
+  case breakLoop
+  case continueLoop
+  case returned
+}
+
+typealias ValueCode = (Frame) throws(EvaluationError) -> Value
+typealias IntCode = (Frame) throws(EvaluationError) -> Int
+typealias DoubleCode = (Frame) throws(EvaluationError) -> Double
+typealias BoolCode = (Frame) throws(EvaluationError) -> Bool
+typealias StatementCode = (Frame) throws(EvaluationError) -> Flow
+
+/// A session variable as compiled code holds it: reading a global is one field access, with no
+/// name lookup at run time.
+package final class GlobalBox {
+  package let name: String
+  package var value: Value
+  package let type: ValueType
+  package let isConstant: Bool
+  package let origin: Variable.Origin
+  /// A `func` declaration's signature, so later cells call it with its labels and defaults.
+  let function: FunctionCode?
+
+  init(
+    name: String, value: Value, type: ValueType, isConstant: Bool, origin: Variable.Origin,
+    function: FunctionCode? = nil
+  ) {
+    self.name = name
+    self.value = value
+    self.type = type
+    self.isConstant = isConstant
+    self.origin = origin
+    self.function = function
+  }
+
+  convenience init(name: String, variable: Variable) {
+    self.init(
+      name: name, value: variable.value, type: variable.type, isConstant: variable.isConstant,
+      origin: variable.origin)
+  }
+
+  var variable: Variable {
+    Variable(value: value, isConstant: isConstant, origin: origin, type: type)
+  }
+}

@@ -1,0 +1,322 @@
+/// Calls of directives and of the notebook's own functions, members and subscripts.
+extension ProgramCompiler {
+  func call(
+    _ callee: Expression, _ arguments: [CallArgument], expected: ValueType?, at position: Position
+  ) -> Typed {
+    switch callee.kind {
+    case .name(let name):
+      if let resolved = lookup(name) {
+        guard case .function(let types, let result) = resolved.type else {
+          arguments.forEach { _ = compile($0.value) }
+          return fail(
+            "cannot call value of non-function type '\(resolved.type)'", at: callee.position)
+        }
+        let parameters =
+          resolved.function?.parameters ?? types.map { Parameter(nil, name: "value", $0) }
+        return callFunction(
+          read(resolved, at: callee.position), name: name, parameters: parameters, result: result,
+          arguments, at: callee.position)
+      }
+      if let constructed = construct(name, arguments, at: callee.position) { return constructed }
+      guard let directive = table.function(named: name) else {
+        arguments.forEach { _ = compile($0.value) }
+        return unknownName(name, at: callee.position)
+      }
+      return invoke(directive, receiver: nil, arguments, at: callee.position)
+    case .member(let base, let name, let namePosition):
+      return method(base, name, arguments, at: namePosition)
+    default:
+      let function = compile(callee)
+      guard case .function(let types, let result) = function.type else {
+        arguments.forEach { _ = compile($0.value) }
+        return fail("cannot call this expression", at: callee.position)
+      }
+      return callFunction(
+        function, name: "closure", parameters: types.map { Parameter(nil, name: "value", $0) },
+        result: result, arguments, at: callee.position)
+    }
+  }
+
+  /// A call of a function value: arguments matched to its labels, defaults computed on the
+  /// callee's frame, the body run on a fresh frame.
+  func callFunction(
+    _ function: Typed, name: String, parameters: [Parameter], result: ValueType,
+    _ arguments: [CallArgument], at position: Position
+  ) -> Typed {
+    let callee = ArgumentMatcher.Callee(
+      parameters: parameters, quotedName: "'\(name)'",
+      signature: "\(name)(" + parameters.map(\.signature).joined(separator: ", ") + ")")
+    let matched = ArgumentMatcher.match(
+      labels: arguments.map { ($0.label, $0.labelPosition) }, to: callee, at: position)
+    guard case .success(let binding) = matched else {
+      arguments.forEach { _ = compile($0.value) }
+      if case .failure(let error) = matched { return fail(error.message, at: error.position) }
+      return fail("cannot call '\(name)'", at: position)
+    }
+    var codes: [ValueCode?] = []
+    for (parameter, indices) in zip(parameters, binding) {
+      guard let index = indices.first else {
+        codes.append(nil)
+        continue
+      }
+      let argument = arguments[index].value
+      let typed = compile(argument, expected: parameter.type)
+      if !parameter.type.accepts(typed.type) {
+        codes.append(
+          Typed.failing(
+            report(
+              "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
+              at: argument.position)
+          ).value)
+      } else {
+        codes.append(coerced(typed, to: parameter.type))
+      }
+    }
+    let functionCode = function.value
+    let count = codes.count
+    return Typed(
+      result,
+      .value { frame throws(EvaluationError) in
+        guard case .function(let value) = try functionCode(frame) else {
+          throw EvaluationError("'\(name)' is not a function", at: position)
+        }
+        let callee = Frame(count: value.code.slotCount, parent: value.context)
+        for index in 0..<count {
+          if let code = codes[index] {
+            callee.slots[index] = try code(frame)
+          } else if let defaultCode = value.code.defaults[index] {
+            callee.slots[index] = try defaultCode(callee)
+          }
+        }
+        return try value.run(callee, at: position)
+      }, at: position
+    ).retyped(result)
+  }
+
+  /// Matches labels, compiles each argument for its parameter's type, and calls the directive.
+  func invoke(
+    _ directive: Directive, receiver: Typed?, _ arguments: [CallArgument], at position: Position
+  ) -> Typed {
+    let matched = ArgumentMatcher.match(
+      labels: arguments.map { ($0.label, $0.labelPosition) }, to: directive, at: position)
+    guard case .success(let binding) = matched else {
+      arguments.forEach { _ = compile($0.value) }
+      if case .failure(let error) = matched { return fail(error.message, at: error.position) }
+      return fail("cannot call \(directive.quotedName)", at: position)
+    }
+    var types = [ValueType](repeating: .any, count: arguments.count)
+    var codes = [ValueCode](repeating: { _ in .void }, count: arguments.count)
+    for (parameter, indices) in zip(directive.parameters, binding) {
+      for index in indices {
+        let argument = arguments[index].value
+        let typed = compile(argument, expected: parameter.type)
+        types[index] = typed.type
+        if !parameter.type.accepts(typed.type) {
+          codes[index] =
+            Typed.failing(
+              report(
+                "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
+                at: argument.position)
+            ).value
+        } else {
+          codes[index] = typed.value
+        }
+      }
+    }
+    let result: ValueType
+    if let rule = directive.resultFromArguments {
+      result = rule((receiver.map { [$0.type] } ?? []) + types)
+    } else {
+      result = directive.result
+    }
+    let receiverCode = receiver?.value
+    let invoker = DirectiveInvoker(control: control)
+    let argumentPositions = arguments.map(\.value.position)
+    let parameters = directive.parameters
+    return Typed(
+      result,
+      .value { frame throws(EvaluationError) in
+        let receiverValue = try receiverCode?(frame)
+        var values: [Value] = []
+        values.reserveCapacity(codes.count)
+        for code in codes { values.append(try code(frame)) }
+        let (bound, positions) = try Self.bind(
+          values, to: parameters, binding, argumentPositions: argumentPositions, at: position)
+        return try invoker.call(
+          directive, receiver: receiverValue, arguments: bound, positions: positions, at: position)
+      }, at: position
+    ).retyped(result)
+  }
+
+  /// `receiver.name(arguments)`: a language method (`map`, `append` ...) or a directive.
+  func method(
+    _ base: Expression, _ name: String, _ arguments: [CallArgument], at position: Position
+  )
+    -> Typed
+  {
+    let receiver = compile(base)
+    if let intrinsic = collectionMethod(base, receiver, name, arguments, at: position) {
+      return intrinsic
+    }
+    if receiver.type == .any {
+      return dynamicMember(receiver, name, arguments: arguments, isCall: true, at: position)
+    }
+    guard let directive = table.member(named: name, on: receiver.type) else {
+      arguments.forEach { _ = compile($0.value) }
+      return noMember(name, of: receiver.type, at: position)
+    }
+    guard case .method = directive.kind else {
+      arguments.forEach { _ = compile($0.value) }
+      return fail(
+        "cannot call property '\(name)' of '\(receiver.type)'; write it without '()'", at: position)
+    }
+    if directive.isMutating {
+      guard let place = place(base, mutatingMember: name, at: position) else {
+        arguments.forEach { _ = compile($0.value) }
+        return .failing(EvaluationError("'\(name)' cannot change this value", at: position))
+      }
+      let call = invoke(directive, receiver: place.read, arguments, at: position)
+      let callCode = call.value
+      return Typed(
+        .void,
+        .value { frame throws(EvaluationError) in
+          let updated = try callCode(frame)
+          guard case .array = updated else { return updated }
+          try place.modify(frame) { value throws(EvaluationError) in value = updated }
+          return .void
+        }, at: position)
+    }
+    return invoke(directive, receiver: receiver, arguments, at: position)
+  }
+
+  func noMember(_ name: String, of type: ValueType, at position: Position) -> Typed {
+    let names =
+      table.members(of: type).map(\.name).filter { $0 != "subscript" }
+      + Self.collectionMethodNames(for: type)
+    return fail(
+      "value of type '\(type)' has no member '\(name)'\(Suggestion.hint(for: name, among: names))",
+      at: position)
+  }
+
+  /// `base.name` read as a property.
+  func member(_ base: Expression, _ name: String, at position: Position) -> Typed {
+    if case .name(let typeName) = base.kind, lookup(typeName) == nil,
+      let constant = Self.staticMember(typeName, name)
+    {
+      return .literal(constant, at: position)
+    }
+    let receiver = compile(base)
+    if receiver.type == .any {
+      return dynamicMember(receiver, name, arguments: [], isCall: false, at: position)
+    }
+    if let property = collectionProperty(receiver, name, at: position) { return property }
+    guard let directive = table.member(named: name, on: receiver.type) else {
+      return noMember(name, of: receiver.type, at: position)
+    }
+    guard case .property = directive.kind else {
+      return fail("method '\(name)' must be called: write '\(name)(...)'", at: position)
+    }
+    return invoke(directive, receiver: receiver, [], at: position)
+  }
+
+  static func staticMember(_ typeName: String, _ name: String) -> Value? {
+    switch (typeName, name) {
+    case ("Double", "pi"): .double(.pi)
+    case ("Double", "infinity"): .double(.infinity)
+    case ("Double", "nan"): .double(.nan)
+    case ("Double", "greatestFiniteMagnitude"): .double(.greatestFiniteMagnitude)
+    case ("Int", "max"): .int(.max)
+    case ("Int", "min"): .int(.min)
+    default: nil
+    }
+  }
+
+  /// A member of a value whose type is known only when it runs: looked up in the table then.
+  func dynamicMember(
+    _ receiver: Typed, _ name: String, arguments: [CallArgument], isCall: Bool,
+    at position: Position
+  ) -> Typed {
+    let codes = arguments.map { compile($0.value).value }
+    let labels = arguments.map { ($0.label, $0.labelPosition) }
+    let argumentPositions = arguments.map(\.value.position)
+    let receiverCode = receiver.value
+    let table = self.table
+    let invoker = DirectiveInvoker(control: control)
+    return Typed(
+      .any,
+      .value { frame throws(EvaluationError) in
+        let value = try receiverCode(frame)
+        guard let directive = table.member(named: name, on: value.type) else {
+          let names = table.members(of: value.type).map(\.name).filter { $0 != "subscript" }
+          throw EvaluationError(
+            "value of type '\(value.type)' has no member '\(name)'\(Suggestion.hint(for: name, among: names))",
+            at: position)
+        }
+        let binding = try ArgumentMatcher.match(labels: labels, to: directive, at: position).get()
+        var values: [Value] = []
+        for code in codes { values.append(try code(frame)) }
+        let (bound, positions) = try Self.bind(
+          values, to: directive.parameters, binding, argumentPositions: argumentPositions,
+          at: position)
+        return try invoker.call(
+          directive, receiver: value, arguments: bound, positions: positions, at: position)
+      }, at: position)
+  }
+
+  func subscripted(_ base: Expression, _ arguments: [CallArgument], at position: Position) -> Typed
+  {
+    let receiver = compile(base)
+    if case .array(let element) = receiver.type, arguments.count == 1, arguments[0].label == nil {
+      let index = compile(arguments[0].value)
+      if index.type == .int {
+        let receiverCode = receiver.value
+        let indexCode = index.int
+        let indexAt = arguments[0].value.position
+        return Typed(
+          element,
+          .value { frame throws(EvaluationError) in
+            guard case .array(let elements) = try receiverCode(frame) else {
+              throw EvaluationError("only an array can be subscripted here", at: position)
+            }
+            let offset = try indexCode(frame)
+            try Indexing.check(offset, count: elements.count, at: indexAt)
+            return elements[offset]
+          }, at: position
+        ).retyped(element)
+      }
+    }
+    if receiver.type == .any {
+      return dynamicMember(receiver, "subscript", arguments: arguments, isCall: true, at: position)
+    }
+    guard let directive = table.member(named: "subscript", on: receiver.type) else {
+      arguments.forEach { _ = compile($0.value) }
+      return fail("value of type '\(receiver.type)' has no subscripts", at: position)
+    }
+    return invoke(directive, receiver: receiver, arguments, at: position)
+  }
+
+  /// One value per parameter from the arguments in call order: variadics gathered into an
+  /// array, each value coerced to its parameter's type, defaults filled in.
+  static func bind(
+    _ values: [Value], to parameters: [Parameter], _ binding: ArgumentMatcher.Binding,
+    argumentPositions: [Position], at position: Position
+  ) throws(EvaluationError) -> ([Value], [Position]) {
+    var bound: [Value] = []
+    var positions: [Position] = []
+    bound.reserveCapacity(parameters.count)
+    for (parameter, indices) in zip(parameters, binding) {
+      if parameter.isVariadic {
+        bound.append(.array(indices.map { values[$0] }))
+        positions.append(indices.first.map { argumentPositions[$0] } ?? position)
+      } else if let index = indices.first {
+        bound.append(
+          try Coercion.coerce(values[index], to: parameter.type, at: argumentPositions[index]))
+        positions.append(argumentPositions[index])
+      } else {
+        bound.append(parameter.defaultValue ?? .void)
+        positions.append(position)
+      }
+    }
+    return (bound, positions)
+  }
+}

@@ -1,0 +1,271 @@
+/// The language's own array methods, those that take closures or change the array in place:
+/// `map`, `filter`, `reduce`, `sorted(by:)`, `forEach`, `contains(where:)`, `allSatisfy`,
+/// `append`, and `Array(repeating:count:)`.
+extension ProgramCompiler {
+  static func collectionMethodNames(for type: ValueType) -> [String] {
+    guard case .array = type else { return [] }
+    return [
+      "map", "filter", "reduce", "sorted", "forEach", "contains", "allSatisfy", "append",
+      "first", "last",
+    ]
+  }
+
+  /// The largest array a cell may build at once, so a typo cannot exhaust memory.
+  static let maximumElements = 100_000_000
+
+  func collectionProperty(_ receiver: Typed, _ name: String, at position: Position) -> Typed? {
+    guard case .array(let element) = receiver.type, name == "first" || name == "last" else {
+      return nil
+    }
+    let code = receiver.value
+    let isFirst = name == "first"
+    return Typed(
+      element,
+      .value { frame throws(EvaluationError) in
+        guard case .array(let elements) = try code(frame),
+          let value = isFirst ? elements.first : elements.last
+        else {
+          throw EvaluationError("'\(name)' of an empty array has no value", at: position)
+        }
+        return value
+      }, at: position
+    ).retyped(element)
+  }
+
+  func collectionMethod(
+    _ base: Expression, _ receiver: Typed, _ name: String, _ arguments: [CallArgument],
+    at position: Position
+  ) -> Typed? {
+    guard case .array(let element) = receiver.type else { return nil }
+    var labels = arguments.map(\.label)
+    // A trailing closure takes the label of the parameter it stands for: `sorted { ... }`.
+    if let last = arguments.last, last.label == nil, case .closure = last.value.kind,
+      let label = ["sorted": "by", "contains": "where"][name]
+    {
+      labels[labels.count - 1] = label
+    }
+    let receiverCode = receiver.value
+    func elements(_ frame: Frame) throws(EvaluationError) -> [Value] {
+      guard case .array(let values) = try receiverCode(frame) else {
+        throw EvaluationError("'\(name)' needs an array", at: position)
+      }
+      return values
+    }
+    func function(_ index: Int, _ parameters: [ValueType], _ result: ValueType) -> Typed {
+      let typed = compile(arguments[index].value, expected: .function(parameters, result))
+      guard case .function(let types, let produced) = typed.type, types.count == parameters.count
+      else {
+        if typed.type == .any { return typed }
+        return fail(
+          "'\(name)' needs a closure of type '\(ValueType.function(parameters, result))', not '\(typed.type)'",
+          at: typed.position)
+      }
+      if result != .any, !result.accepts(produced) {
+        return fail(
+          "the closure returns '\(produced)' but '\(name)' needs '\(result)'", at: typed.position)
+      }
+      return typed
+    }
+    let control = self.control
+    switch (name, labels) {
+    case ("append", [nil]):
+      guard let place = place(base, mutatingMember: name, at: position) else {
+        return .failing(EvaluationError("cannot append here", at: position))
+      }
+      let typed = compile(arguments[0].value, expected: element)
+      guard element.accepts(typed.type) else {
+        return fail(
+          "cannot convert value of type '\(typed.type)' to expected argument type '\(element)'",
+          at: arguments[0].value.position)
+      }
+      let code = coerced(typed, to: element)
+      return Typed(
+        .void,
+        .value { frame throws(EvaluationError) in
+          let newElement = try code(frame)
+          try place.modify(frame) { value throws(EvaluationError) in
+            guard case .array(var values) = value else {
+              throw EvaluationError("'append' needs an array", at: position)
+            }
+            value = .void  // uniquely referenced now: appending does not copy
+            values.append(newElement)
+            value = .array(values)
+          }
+          return .void
+        }, at: position)
+    case ("map", [nil]):
+      let transform = function(0, [element], .any)
+      guard case .function(_, let result) = transform.type else { return transform }
+      let transformCode = transform.value
+      return Typed(
+        .array(result),
+        .value { frame throws(EvaluationError) in
+          let values = try elements(frame)
+          let call = try FunctionCaller(try transformCode(frame), control: control, at: position)
+          var mapped: [Value] = []
+          mapped.reserveCapacity(values.count)
+          for value in values { mapped.append(try call.one(value)) }
+          return .array(mapped)
+        }, at: position)
+    case ("filter", [nil]):
+      let predicate = function(0, [element], .bool).value
+      return Typed(
+        receiver.type,
+        .value { frame throws(EvaluationError) in
+          let values = try elements(frame)
+          let call = try FunctionCaller(try predicate(frame), control: control, at: position)
+          var kept: [Value] = []
+          for value in values where try call.test(value) { kept.append(value) }
+          return .array(kept)
+        }, at: position)
+    case ("reduce", [nil, nil]):
+      // `reduce(0, +)` over Doubles starts from 0.0, as Swift infers.
+      let initial = compile(arguments[0].value, expected: element == .double ? .double : nil)
+      let accumulated = Self.storedType(initial.type)
+      let combine = function(1, [accumulated, element], accumulated).value
+      let initialCode = coerced(initial, to: accumulated)
+      return Typed(
+        accumulated,
+        .value { frame throws(EvaluationError) in
+          var result = try initialCode(frame)
+          let values = try elements(frame)
+          let call = try FunctionCaller(try combine(frame), control: control, at: position)
+          for value in values { result = try call.two(result, value) }
+          return result
+        }, at: position
+      ).retyped(accumulated)
+    case ("forEach", [nil]):
+      let body = function(0, [element], .void).value
+      return Typed(
+        .void,
+        .value { frame throws(EvaluationError) in
+          let values = try elements(frame)
+          let call = try FunctionCaller(try body(frame), control: control, at: position)
+          for value in values { _ = try call.one(value) }
+          return .void
+        }, at: position)
+    case ("contains", ["where"]), ("allSatisfy", [nil]):
+      let predicate = function(0, [element], .bool).value
+      let wantsAll = name == "allSatisfy"
+      return Typed(
+        .bool,
+        .bool { frame throws(EvaluationError) in
+          let values = try elements(frame)
+          let call = try FunctionCaller(try predicate(frame), control: control, at: position)
+          for value in values where try call.test(value) != wantsAll { return !wantsAll }
+          return wantsAll
+        }, at: position)
+    case ("sorted", []):
+      guard [.int, .double, .string, .any].contains(element) else {
+        return fail("'sorted()' needs numbers or strings; use 'sorted(by:)'", at: position)
+      }
+      return Typed(
+        receiver.type,
+        .value { frame throws(EvaluationError) in
+          let values = try elements(frame)
+          return .array(values.sorted { Operators.isLess($0, $1) })
+        }, at: position)
+    case ("sorted", ["by"]):
+      let order = function(0, [element, element], .bool).value
+      return Typed(
+        receiver.type,
+        .value { frame throws(EvaluationError) in
+          let values = try elements(frame)
+          let call = try FunctionCaller(try order(frame), control: control, at: position)
+          var failure: EvaluationError?
+          let sorted = values.sorted { a, b in
+            guard failure == nil else { return false }
+            do throws(EvaluationError) { return try call.test2(a, b) } catch {
+              failure = error
+              return false
+            }
+          }
+          if let failure { throw failure }
+          return .array(sorted)
+        }, at: position)
+    default:
+      return nil
+    }
+  }
+
+  /// `Array(repeating: value, count: n)`.
+  func construct(_ name: String, _ arguments: [CallArgument], at position: Position) -> Typed? {
+    guard name == "Array" else { return nil }
+    guard arguments.map(\.label) == ["repeating", "count"] else {
+      arguments.forEach { _ = compile($0.value) }
+      return fail("write 'Array(repeating: value, count: n)'", at: position)
+    }
+    let repeated = compile(arguments[0].value)
+    let count = compile(arguments[1].value, expected: .int)
+    guard count.type == .int || count.type == .any else {
+      return fail(
+        "cannot convert value of type '\(count.type)' to expected argument type 'Int'",
+        at: arguments[1].value.position)
+    }
+    let valueCode = repeated.value
+    let countCode = count.int
+    let countAt = arguments[1].value.position
+    return Typed(
+      .array(Self.storedType(repeated.type)),
+      .value { frame throws(EvaluationError) in
+        let value = try valueCode(frame)
+        let total = try countCode(frame)
+        guard total >= 0 else {
+          throw EvaluationError("'count' must be at least 0, got \(total)", at: countAt)
+        }
+        guard total <= Self.maximumElements else {
+          throw EvaluationError(
+            "an array of \(total) elements is beyond the limit of \(Self.maximumElements)",
+            at: countAt)
+        }
+        return .array(Array(repeating: value, count: total))
+      }, at: position)
+  }
+}
+
+/// Calls one function value many times (a `map` over a million elements): when the function
+/// makes no closures, one frame is reused for every call.
+struct FunctionCaller {
+  let function: FunctionValue
+  let frame: Frame?
+  let position: Position
+
+  init(_ value: Value, control: RunControl, at position: Position) throws(EvaluationError) {
+    guard case .function(let function) = value else {
+      throw EvaluationError("a function is needed here, not a '\(value.type)'", at: position)
+    }
+    self.function = function
+    self.position = position
+    frame =
+      function.code.makesClosures
+      ? nil : Frame(count: function.code.slotCount, parent: function.context)
+  }
+
+  @inline(__always)
+  private func fresh() -> Frame {
+    frame ?? Frame(count: function.code.slotCount, parent: function.context)
+  }
+
+  func one(_ argument: Value) throws(EvaluationError) -> Value {
+    let frame = fresh()
+    frame.slots[0] = argument
+    return try function.run(frame, at: position)
+  }
+
+  func two(_ first: Value, _ second: Value) throws(EvaluationError) -> Value {
+    let frame = fresh()
+    frame.slots[0] = first
+    frame.slots[1] = second
+    return try function.run(frame, at: position)
+  }
+
+  func test(_ argument: Value) throws(EvaluationError) -> Bool {
+    if case .bool(let flag) = try one(argument) { return flag }
+    throw EvaluationError("the closure must return a Bool", at: position)
+  }
+
+  func test2(_ first: Value, _ second: Value) throws(EvaluationError) -> Bool {
+    if case .bool(let flag) = try two(first, second) { return flag }
+    throw EvaluationError("the closure must return a Bool", at: position)
+  }
+}

@@ -1,0 +1,230 @@
+/// Expressions: literals, names, operators, conditionals and assignments, each compiled for the
+/// types of its operands.
+extension ProgramCompiler {
+  func compile(_ expression: Expression, expected: ValueType? = nil) -> Typed {
+    let at = expression.position
+    switch expression.kind {
+    case .integer(let value):
+      if expected == .double { return .literal(.double(Double(value)), at: at) }
+      return .literal(.int(value), at: at)
+    case .floating(let value): return .literal(.double(value), at: at)
+    case .string(let value): return .literal(.string(value), at: at)
+    case .boolean(let value): return .literal(.bool(value), at: at)
+    case .enumCase(let name): return enumCase(name, expected: expected, at: at)
+    case .interpolation(let parts): return interpolation(parts, at: at)
+    case .array(let elements): return array(elements, expected: expected, at: at)
+    case .name(let name):
+      if let resolved = lookup(name) { return read(resolved, at: at) }
+      if let function = operatorFunction(name, expected: expected, at: at) { return function }
+      return unknownName(name, at: at)
+    case .member(let base, let name, let namePosition):
+      return member(base, name, at: namePosition)
+    case .call(let callee, let arguments):
+      return call(callee, arguments, expected: expected, at: at)
+    case .subscripted(let base, let arguments):
+      return subscripted(base, arguments, at: at)
+    case .binary(.and, let left, let right, _), .binary(.or, let left, let right, _):
+      let isAnd: Bool
+      if case .binary(.and, _, _, _) = expression.kind { isAnd = true } else { isAnd = false }
+      let role = "operand of '\(isAnd ? "&&" : "||")'"
+      let leftCode = condition(of: left, role: role)
+      let rightCode = condition(of: right, role: role)
+      if isAnd {
+        return Typed(
+          .bool,
+          .bool { frame throws(EvaluationError) in
+            guard try leftCode(frame) else { return false }
+            return try rightCode(frame)
+          },
+          at: at)
+      }
+      return Typed(
+        .bool,
+        .bool { frame throws(EvaluationError) in
+          if try leftCode(frame) { return true }
+          return try rightCode(frame)
+        },
+        at: at)
+    case .binary(let op, let left, let right, let operatorAt):
+      return binary(op, compile(left), compile(right), at: at, operatorAt: operatorAt)
+    case .prefix(let op, let operand):
+      return prefix(op, compile(operand, expected: expected), at: at)
+    case .ternary(let condition, let then, let otherwise):
+      let conditionCode = self.condition(of: condition, role: "condition")
+      let thenTyped = compile(then, expected: expected)
+      let otherwiseTyped = compile(otherwise, expected: expected)
+      var type: ValueType = .any
+      if thenTyped.type == otherwiseTyped.type {
+        type = thenTyped.type
+      } else if [.int, .double].contains(thenTyped.type),
+        [.int, .double].contains(otherwiseTyped.type)
+      {
+        type = .double
+      }
+      switch type {
+      case .int:
+        let (a, b) = (thenTyped.int, otherwiseTyped.int)
+        return Typed(
+          .int,
+          .int { frame throws(EvaluationError) in
+            try conditionCode(frame) ? try a(frame) : try b(frame)
+          }, at: at)
+      case .double:
+        let (a, b) = (thenTyped.double, otherwiseTyped.double)
+        return Typed(
+          .double,
+          .double { frame throws(EvaluationError) in
+            try conditionCode(frame) ? try a(frame) : try b(frame)
+          }, at: at)
+      default:
+        let (a, b) = (thenTyped.value, otherwiseTyped.value)
+        return Typed(
+          type,
+          .value { frame throws(EvaluationError) in
+            try conditionCode(frame) ? try a(frame) : try b(frame)
+          }, at: at)
+      }
+    case .assignment(let target, let op, let value):
+      return assignment(target, op, value, at: at)
+    case .closure(let closure):
+      return self.closure(closure, expected: expected, at: at)
+    }
+  }
+
+  func enumCase(_ name: String, expected: ValueType?, at position: Position) -> Typed {
+    let candidates: [EnumerationType]
+    switch expected {
+    case .enumeration(let enumeration)?: candidates = [enumeration]
+    case .oneOf(let types)?:
+      candidates = types.compactMap { if case .enumeration(let e) = $0 { e } else { nil } }
+    default: candidates = []
+    }
+    guard let enumeration = candidates.first else {
+      return .literal(
+        .enumCase(name),
+        type: .enumeration(EnumerationType(name: EnumerationType.anyCase, cases: [])),
+        at: position)
+    }
+    if let match = candidates.first(where: { $0.cases.contains(name) }) {
+      return .literal(.enumCase(name), type: .enumeration(match), at: position)
+    }
+    return fail(EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
+  }
+
+  func interpolation(_ parts: [InterpolationPart], at position: Position) -> Typed {
+    let codes: [ValueCode] = parts.map { part in
+      switch part {
+      case .text(let text): return { _ in .string(text) }
+      case .expression(let inner): return compile(inner).value
+      }
+    }
+    return Typed(
+      .string,
+      .value { frame throws(EvaluationError) in
+        var text = ""
+        for code in codes {
+          let value = try code(frame)
+          if case .string(let piece) = value { text += piece } else { text += value.description }
+        }
+        return .string(text)
+      }, at: position)
+  }
+
+  func array(_ elements: [Expression], expected: ValueType?, at position: Position) -> Typed {
+    var expectedElement: ValueType?
+    if case .array(let element)? = expected { expectedElement = element }
+    let typed = elements.map { compile($0, expected: expectedElement) }
+    var elementType: ValueType
+    if let first = typed.first {
+      if typed.allSatisfy({ $0.type == first.type }) {
+        elementType = Self.storedType(first.type)
+      } else if typed.allSatisfy({ [.int, .double].contains($0.type) }) {
+        elementType = .double
+      } else if typed.allSatisfy({ [.int, .double, .any].contains($0.type) }) {
+        elementType = .any
+      } else {
+        elementType = .any
+      }
+    } else {
+      elementType = expectedElement ?? .any
+    }
+    if let expectedElement, expectedElement != .any, expectedElement.accepts(elementType) {
+      elementType = expectedElement
+    }
+    let isDynamic = typed.contains { $0.type == .any }
+    let codes = typed.map {
+      elementType == .double ? Typed($0.type, .double($0.double), at: $0.position).value : $0.value
+    }
+    return Typed(
+      .array(elementType),
+      .value { frame throws(EvaluationError) in
+        var values: [Value] = []
+        values.reserveCapacity(codes.count)
+        for code in codes { values.append(try code(frame)) }
+        return .array(isDynamic ? Coercion.homogeneous(values) : values)
+      }, at: position)
+  }
+
+  /// `+`, `<` ... used as a function value, as in `reduce(0, +)`.
+  func operatorFunction(_ name: String, expected: ValueType?, at position: Position) -> Typed? {
+    guard let op = BinaryOperator(rawValue: name), op != .and, op != .or else { return nil }
+    var left: ValueType = .any
+    var right: ValueType = .any
+    if case .function(let parameters, _)? = expected, parameters.count == 2 {
+      left = parameters[0]
+      right = parameters[1]
+    }
+    guard let result = Operators.resultType(op, left, right) else {
+      return fail(Operators.mismatch(op, left, right), at: position)
+    }
+    let code = FunctionCode(
+      name: name,
+      parameters: [Parameter(nil, name: "lhs", left), Parameter(nil, name: "rhs", right)],
+      resultType: result, defaults: [nil, nil], position: position)
+    code.slotCount = 2
+    code.body = { frame throws(EvaluationError) in
+      frame.result = try Operators.apply(op, frame.slots[0], frame.slots[1], at: position)
+      return .returned
+    }
+    let control = self.control
+    let value = Value.function(FunctionValue(code: code, context: nil, control: control))
+    return .literal(value, type: code.type, at: position)
+  }
+
+  func prefix(_ op: PrefixOperator, _ operand: Typed, at position: Position) -> Typed {
+    guard let result = Operators.resultType(op, operand.type) else {
+      return fail(
+        "unary operator '\(op.rawValue)' cannot be applied to an operand of type '\(operand.type)'",
+        at: position)
+    }
+    switch (op, operand.type) {
+    case (.negate, .int):
+      let code = operand.int
+      return Typed(
+        .int,
+        .int { frame throws(EvaluationError) in
+          let value = try code(frame)
+          guard value != Int.min else {
+            throw EvaluationError("arithmetic overflow negating \(value)", at: position)
+          }
+          return -value
+        }, at: position)
+    case (.negate, .double):
+      let code = operand.double
+      return Typed(
+        .double, .double { frame throws(EvaluationError) in -(try code(frame)) }, at: position)
+    case (.not, .bool):
+      let code = operand.bool
+      return Typed(
+        .bool, .bool { frame throws(EvaluationError) in !(try code(frame)) }, at: position)
+    default:
+      let code = operand.value
+      return Typed(
+        result,
+        .value { frame throws(EvaluationError) in
+          try Operators.apply(op, try code(frame), at: position)
+        }, at: position
+      ).retyped(result)
+    }
+  }
+}

@@ -1,0 +1,156 @@
+/// Binary operators chosen at compile time for their operand types: Int and Double arithmetic and
+/// comparisons run unboxed; everything else goes through `Operators.apply`.
+extension ProgramCompiler {
+  func binary(
+    _ op: BinaryOperator, _ left: Typed, _ right: Typed, at position: Position, operatorAt: Position
+  )
+    -> Typed
+  {
+    guard let result = Operators.resultType(op, left.type, right.type) else {
+      return fail(Operators.mismatch(op, left.type, right.type), at: operatorAt)
+    }
+    switch (left.type, right.type) {
+    case (.int, .int):
+      if let code = Self.integer(op, left.int, right.int, at: operatorAt) {
+        return code.at(position)
+      }
+    case (.int, .double), (.double, .int), (.double, .double):
+      if let code = Self.floating(op, left.double, right.double, at: operatorAt) {
+        return code.at(position)
+      }
+    default: break
+    }
+    let (a, b) = (left.value, right.value)
+    return Typed(
+      result,
+      .value { frame throws(EvaluationError) in
+        try Operators.apply(op, try a(frame), try b(frame), at: operatorAt)
+      }, at: position
+    ).retyped(result)
+  }
+
+  static func integer(
+    _ op: BinaryOperator, _ a: @escaping IntCode, _ b: @escaping IntCode, at position: Position
+  ) -> Typed? {
+    func overflow(_ x: Int, _ y: Int) -> EvaluationError {
+      EvaluationError(
+        "arithmetic overflow: '\(x) \(op.rawValue) \(y)' does not fit in an Int", at: position)
+    }
+    switch op {
+    case .add:
+      return Typed(
+        .int,
+        .int { frame throws(EvaluationError) in
+          let x = try a(frame)
+          let y = try b(frame)
+          let (sum, overflowed) = x.addingReportingOverflow(y)
+          if overflowed { throw overflow(x, y) }
+          return sum
+        }, at: position)
+    case .subtract:
+      return Typed(
+        .int,
+        .int { frame throws(EvaluationError) in
+          let x = try a(frame)
+          let y = try b(frame)
+          let (difference, overflowed) = x.subtractingReportingOverflow(y)
+          if overflowed { throw overflow(x, y) }
+          return difference
+        }, at: position)
+    case .multiply:
+      return Typed(
+        .int,
+        .int { frame throws(EvaluationError) in
+          let x = try a(frame)
+          let y = try b(frame)
+          let (product, overflowed) = x.multipliedReportingOverflow(by: y)
+          if overflowed { throw overflow(x, y) }
+          return product
+        }, at: position)
+    case .divide, .remainder:
+      let isDivision = op == .divide
+      return Typed(
+        .int,
+        .int { frame throws(EvaluationError) in
+          let x = try a(frame)
+          let y = try b(frame)
+          guard y != 0 else { throw EvaluationError("division by zero", at: position) }
+          let (result, overflowed) =
+            isDivision
+            ? x.dividedReportingOverflow(by: y) : x.remainderReportingOverflow(dividingBy: y)
+          if overflowed { throw overflow(x, y) }
+          return result
+        }, at: position)
+    default: return comparison(op, a, b, at: position)
+    }
+  }
+
+  static func floating(
+    _ op: BinaryOperator, _ a: @escaping DoubleCode, _ b: @escaping DoubleCode,
+    at position: Position
+  ) -> Typed? {
+    switch op {
+    case .add:
+      return Typed(
+        .double, .double { frame throws(EvaluationError) in try a(frame) + b(frame) }, at: position)
+    case .subtract:
+      return Typed(
+        .double, .double { frame throws(EvaluationError) in try a(frame) - b(frame) }, at: position)
+    case .multiply:
+      return Typed(
+        .double, .double { frame throws(EvaluationError) in try a(frame) * b(frame) }, at: position)
+    case .divide:
+      return Typed(
+        .double,
+        .double { frame throws(EvaluationError) in
+          let x = try a(frame)
+          let y = try b(frame)
+          guard y != 0 else { throw EvaluationError("division by zero", at: position) }
+          return x / y
+        }, at: position)
+    case .remainder:
+      return Typed(
+        .double,
+        .double { frame throws(EvaluationError) in
+          let x = try a(frame)
+          let y = try b(frame)
+          guard y != 0 else { throw EvaluationError("division by zero", at: position) }
+          return x.truncatingRemainder(dividingBy: y)
+        }, at: position)
+    default: return comparison(op, a, b, at: position)
+    }
+  }
+}
+
+extension ProgramCompiler {
+  /// `<`, `==` ... on two unboxed operands of one comparable type.
+  static func comparison<T: Comparable>(
+    _ op: BinaryOperator, _ a: @escaping (Frame) throws(EvaluationError) -> T,
+    _ b: @escaping (Frame) throws(EvaluationError) -> T, at position: Position
+  ) -> Typed? {
+    let test: (T, T) -> Bool
+    switch op {
+    case .less: test = { $0 < $1 }
+    case .lessOrEqual: test = { $0 <= $1 }
+    case .greater: test = { $0 > $1 }
+    case .greaterOrEqual: test = { $0 >= $1 }
+    case .equal: test = { $0 == $1 }
+    case .notEqual: test = { $0 != $1 }
+    default: return nil
+    }
+    return Typed(
+      .bool,
+      .bool { frame throws(EvaluationError) in
+        let x = try a(frame)
+        return test(x, try b(frame))
+      }, at: position)
+  }
+}
+
+extension Typed {
+  func at(_ position: Position) -> Typed {
+    var copy = self
+    copy.position = position
+    return copy
+  }
+}

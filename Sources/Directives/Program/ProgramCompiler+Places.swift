@@ -1,0 +1,155 @@
+/// Assignment targets: a variable, or an element of one (`m[i][j]`), changed in place so an
+/// array is never copied to change one element or to append.
+struct Place {
+  var type: ValueType
+  var read: Typed
+  /// Runs `body` on the stored value in place (indices are computed before `body` runs).
+  var modify: (Frame, (inout Value) throws(EvaluationError) -> Void) throws(EvaluationError) -> Void
+  /// For a variable in this frame: its slot, so `x += 1` can run unboxed.
+  var slot: Int?
+}
+
+extension ProgramCompiler {
+  /// The place `target` names, or nil (reported) when it cannot change.
+  func place(_ target: Expression, mutatingMember: String? = nil, at position: Position) -> Place? {
+    switch target.kind {
+    case .name(let name):
+      guard let resolved = lookup(name) else {
+        _ = unknownName(name, at: target.position)
+        return nil
+      }
+      var isConstant = false
+      var isParam = false
+      switch resolved {
+      case .local(_, let local): isConstant = local.isConstant
+      case .global(let box):
+        isConstant = box.isConstant
+        isParam = box.origin == .param
+      }
+      if isConstant {
+        if let member = mutatingMember {
+          report(
+            "cannot use mutating member '\(member)' on '\(name)': it is \(isParam ? "a param" : "a 'let' constant; declare it with 'var'")",
+            at: position)
+        } else if resolved.function != nil {
+          report("cannot assign to value: '\(name)' is a function", at: target.position)
+        } else {
+          report(
+            isParam
+              ? "cannot assign to value: '\(name)' is a param"
+              : "cannot assign to value: '\(name)' is a 'let' constant; declare it with 'var' to change it",
+            at: target.position)
+        }
+        return nil
+      }
+      let read = self.read(resolved, at: target.position)
+      switch resolved {
+      case .global(let box):
+        return Place(
+          type: box.type, read: read,
+          modify: { _, body throws(EvaluationError) in try body(&box.value) }, slot: nil)
+      case .local(let depth, let local):
+        let slot = local.slot
+        return Place(
+          type: local.type, read: read,
+          modify: { frame, body throws(EvaluationError) in
+            try body(&frame.outer(depth).slots[slot])
+          }, slot: depth == 0 ? slot : nil)
+      }
+    case .subscripted(let base, let arguments):
+      guard arguments.count == 1, arguments[0].label == nil, base.kind.isAssignableBase else {
+        report("only an element of an array variable can be assigned", at: target.position)
+        return nil
+      }
+      guard let basePlace = place(base, mutatingMember: mutatingMember, at: position) else {
+        return nil
+      }
+      var element: ValueType = .any
+      if case .array(let inner) = basePlace.type {
+        element = inner
+      } else if basePlace.type != .any {
+        report(
+          "value of type '\(basePlace.type)' has no subscripts that can be assigned",
+          at: target.position)
+        return nil
+      }
+      let index = compile(arguments[0].value)
+      if !ValueType.int.accepts(index.type) {
+        report(
+          "cannot convert value of type '\(index.type)' to expected argument type 'Int'",
+          at: arguments[0].value.position)
+        return nil
+      }
+      let indexCode = index.int
+      let indexAt = arguments[0].value.position
+      let read = subscripted(base, arguments, at: target.position)
+      return Place(
+        type: element, read: read,
+        modify: { frame, body throws(EvaluationError) in
+          let offset = try indexCode(frame)
+          try basePlace.modify(frame) { value throws(EvaluationError) in
+            guard case .array(var elements) = value else {
+              throw EvaluationError("only an element of an array can be assigned", at: indexAt)
+            }
+            value = .void  // the array is now uniquely referenced: changed in place
+            defer { value = .array(elements) }
+            try Indexing.check(offset, count: elements.count, at: indexAt)
+            try body(&elements[offset])
+          }
+        }, slot: nil)
+    default:
+      report("cannot assign to this expression", at: target.position)
+      return nil
+    }
+  }
+
+  func assignment(
+    _ target: Expression, _ op: BinaryOperator?, _ value: Expression, at position: Position
+  )
+    -> Typed
+  {
+    guard let place = place(target, at: target.position) else {
+      _ = compile(value)
+      return Typed(.void, .value { _ in .void }, at: position)
+    }
+    let typed = compile(value, expected: place.type)
+    var assigned = typed
+    if let op {
+      guard Operators.resultType(op, place.type, typed.type) != nil else {
+        return fail(Operators.mismatch(op, place.type, typed.type), at: position)
+      }
+      assigned = binary(op, place.read, typed, at: position, operatorAt: position)
+    }
+    guard place.type.accepts(assigned.type) else {
+      return fail(
+        "cannot assign value of type '\(assigned.type)' to type '\(place.type)'",
+        at: target.position)
+    }
+    let code = coerced(assigned, to: place.type)
+    if let slot = place.slot {
+      return Typed(
+        .void,
+        .value { frame throws(EvaluationError) in
+          frame.slots[slot] = try code(frame)
+          return .void
+        }, at: position)
+    }
+    return Typed(
+      .void,
+      .value { frame throws(EvaluationError) in
+        let newValue = try code(frame)
+        try place.modify(frame) { stored throws(EvaluationError) in stored = newValue }
+        return .void
+      }, at: position)
+  }
+}
+
+extension Expression.Kind {
+  /// Whether an assignment may go through this expression: a name or an element of one.
+  var isAssignableBase: Bool {
+    switch self {
+    case .name, .subscripted: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,216 @@
+/// Compiles a cell's `CellProgram` once into closures: names resolved to slots or session boxes,
+/// types inferred and checked, operators chosen for their operand types, directives bound.
+///
+/// `nudge check` compiles every cell and reports `problems`; a render compiles each cell the same
+/// way and runs the result, so what the check accepts is what runs. A problem becomes code that
+/// throws it where it was found, so one error does not stop the rest of the compile.
+final class ProgramCompiler {
+  let table: DirectiveTable
+  let control: RunControl
+  let cellID: String
+  /// The session variables at run time (top-level definitions are published here as they run).
+  let runtimeGlobals: GlobalTable
+  /// The session variables as this compile sees them, with the cell's own definitions so far.
+  var globals: [String: GlobalBox]
+  var scope: FunctionScope
+  private(set) var problems: [EvaluationError] = []
+  /// Session variables of earlier cells (and params) the cell reads.
+  private(set) var globalsRead: Set<String> = []
+  /// For `nudge check`: where names used before their definition are defined.
+  let laterDefinitions: [String: (order: Int, cellID: String, line: Int)]
+  let order: Int
+  /// Functions declared in the blocks being compiled whose bodies come when reached.
+  var pendingBodies: [Position: FunctionCode] = [:]
+
+  init(
+    table: DirectiveTable, control: RunControl, cellID: String, globals: GlobalTable,
+    compileView: [String: GlobalBox]? = nil,
+    laterDefinitions: [String: (order: Int, cellID: String, line: Int)] = [:], order: Int = 0
+  ) {
+    self.table = table
+    self.control = control
+    self.cellID = cellID
+    self.runtimeGlobals = globals
+    self.globals = compileView ?? globals.boxes
+    self.scope = FunctionScope(parent: nil, resultType: nil, isCell: true)
+    self.laterDefinitions = laterDefinitions
+    self.order = order
+  }
+
+  func report(_ error: EvaluationError) { problems.append(error) }
+
+  /// Records a problem and gives code that throws it when reached.
+  func fail(_ message: String, at position: Position) -> Typed {
+    let error = EvaluationError(message, at: position)
+    report(error)
+    return .failing(error)
+  }
+
+  // MARK: The cell
+
+  /// The cell's top-level statements; a statement that is an expression (not an assignment)
+  /// also gives its value, shown when it is the last one or when it draws a figure.
+  func compileCell(_ program: CellProgram) -> CompiledCell {
+    var steps: [CompiledCell.Step] = []
+    let hoisted = hoistFunctions(program.statements)
+    steps += hoisted.map { CompiledCell.Step.statement($0) }
+    for statement in program.statements {
+      if case .expression(let expression) = statement.kind {
+        if case .assignment = expression.kind {
+          steps.append(.statement(compile(statement)))
+        } else {
+          steps.append(.expression(compile(expression).value))
+        }
+      } else {
+        steps.append(.statement(compile(statement)))
+      }
+    }
+    return CompiledCell(
+      steps: steps, slotCount: scope.slotCount, problems: problems, globalsRead: globalsRead)
+  }
+
+  // MARK: Names
+
+  func lookup(_ name: String) -> ResolvedName? {
+    var depth = 0
+    var current: FunctionScope? = scope
+    while let function = current {
+      for block in function.blocks.reversed() {
+        if let local = block[name] { return .local(depth: depth, local) }
+      }
+      depth += 1
+      current = function.parent
+    }
+    if let box = globals[name] {
+      if box.origin != .cell(cellID) { globalsRead.insert(name) }
+      return .global(box)
+    }
+    return nil
+  }
+
+  /// Reports an unknown name the way Swift would, with what the notebook offers instead.
+  func unknownName(_ name: String, at position: Position) -> Typed {
+    if let later = laterDefinitions[name], later.order >= order {
+      let place = later.order == order ? "later in this cell" : "in cell '\(later.cellID)'"
+      return fail(
+        "'\(name)' is used before it is defined (\(place), line \(later.line))", at: position)
+    }
+    if table.function(named: name) != nil {
+      return fail("'\(name)' is a directive: call it as '\(name)(...)'", at: position)
+    }
+    var names = Array(globals.keys) + table.functionNames
+    var current: FunctionScope? = scope
+    while let function = current {
+      names += function.names
+      current = function.parent
+    }
+    return fail(
+      "cannot find '\(name)' in scope\(Suggestion.hint(for: name, among: names))", at: position)
+  }
+
+  /// Defines a name in the current block: a session variable at a cell's top level, else a slot.
+  /// Returns the code that stores a value into it.
+  func define(
+    _ name: String, type: ValueType, isConstant: Bool, function: FunctionCode? = nil
+  ) -> (Frame, Value) -> Void {
+    if scope.isGlobalLevel {
+      let box = GlobalBox(
+        name: name, value: .void, type: type, isConstant: isConstant, origin: .cell(cellID),
+        function: function)
+      globals[name] = box
+      let table = runtimeGlobals
+      return { _, value in
+        box.value = value
+        table.boxes[name] = box
+      }
+    }
+    let slot = scope.allocate()
+    scope.blocks[scope.blocks.count - 1][name] = LocalName(
+      slot: slot, type: type, isConstant: isConstant, function: function)
+    return { frame, value in frame.slots[slot] = value }
+  }
+
+  /// Reading a resolved name, unboxed when its type allows.
+  func read(_ resolved: ResolvedName, at position: Position) -> Typed {
+    switch resolved {
+    case .global(let box):
+      return Typed(box.type, .value { _ in box.value }, at: position).retyped(box.type)
+    case .local(let depth, let local):
+      let slot = local.slot
+      switch (depth, local.type) {
+      case (0, .int):
+        return Typed(
+          .int,
+          .int { frame throws(EvaluationError) in
+            if case .int(let value) = frame.slots[slot] { return value }
+            throw Coercion.mismatch(frame.slots[slot], "Int", at: position)
+          }, at: position)
+      case (0, .double):
+        return Typed(
+          .double,
+          .double { frame throws(EvaluationError) in
+            switch frame.slots[slot] {
+            case .double(let value): return value
+            case .int(let value): return Double(value)
+            default: throw Coercion.mismatch(frame.slots[slot], "Double", at: position)
+            }
+          }, at: position)
+      case (0, _):
+        return Typed(local.type, .value { frame in frame.slots[slot] }, at: position)
+          .retyped(local.type)
+      default:
+        return Typed(local.type, .value { frame in frame.outer(depth).slots[slot] }, at: position)
+          .retyped(local.type)
+      }
+    }
+  }
+
+  // MARK: Blocks
+
+  /// Compiles statements in a new block scope.
+  func compileBlock(_ statements: [Statement], bindings: (() -> Void)? = nil) -> StatementCode {
+    scope.blocks.append([:])
+    defer { scope.blocks.removeLast() }
+    bindings?()
+    var codes = hoistFunctions(statements)
+    codes += statements.map(compile)
+    return Self.sequence(codes)
+  }
+
+  static func sequence(_ codes: [StatementCode]) -> StatementCode {
+    switch codes.count {
+    case 0: return { _ in .next }
+    case 1: return codes[0]
+    case 2:
+      let first = codes[0]
+      let second = codes[1]
+      return { frame throws(EvaluationError) in
+        let flow = try first(frame)
+        guard case .next = flow else { return flow }
+        return try second(frame)
+      }
+    default:
+      return { frame throws(EvaluationError) in
+        for code in codes {
+          let flow = try code(frame)
+          guard case .next = flow else { return flow }
+        }
+        return .next
+      }
+    }
+  }
+}
+
+/// A compiled cell, ready to run on a frame of `slotCount` slots.
+struct CompiledCell {
+  enum Step {
+    case statement(StatementCode)
+    /// An expression statement: its value may be shown.
+    case expression(ValueCode)
+  }
+
+  var steps: [Step]
+  var slotCount: Int
+  var problems: [EvaluationError]
+  var globalsRead: Set<String>
+}

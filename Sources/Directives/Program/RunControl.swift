@@ -1,0 +1,60 @@
+/// What stops a running cell that would not stop by itself: its time limit, Ctrl-C, and calls
+/// nested too deep for the stack.
+///
+/// Loops and calls `tick`; every few thousand ticks it reads the clock and the stop flag, so the
+/// check costs almost nothing per iteration.
+final class RunControl: @unchecked Sendable {
+  /// The monotonic time after which the running cell stops.
+  var deadline = Double.infinity
+  var timeLimit = Double.infinity
+  var shouldStop: (@Sendable () -> Bool)?
+  /// The running cell's outputs and files; directives called from any cell's functions use it.
+  var context: EvaluationContext?
+  var depth = 0
+  private var ticks = 0
+
+  /// Nested calls allowed; the evaluator runs on a thread whose stack holds this many.
+  static let maximumDepth = 10_000
+
+  /// Prepares for running a cell (or an inline value) with this context and time limit.
+  func begin(context: EvaluationContext, timeLimit: Double, shouldStop: (@Sendable () -> Bool)?) {
+    self.timeLimit = timeLimit
+    deadline = monotonicSeconds() + timeLimit
+    self.shouldStop = shouldStop
+    self.context = context
+    depth = 0
+  }
+
+  @inline(__always)
+  func tick(at position: Position) throws(EvaluationError) {
+    ticks &+= 1
+    if ticks & 0xFFF == 0 { try poll(at: position) }
+  }
+
+  func poll(at position: Position) throws(EvaluationError) {
+    if monotonicSeconds() > deadline {
+      throw EvaluationError(
+        "the cell ran longer than its time limit of \(Self.seconds(timeLimit)) (a loop that never ends?); raise it with the cell option '//| timeout: <seconds>' or '--cell-timeout'",
+        at: position)
+    }
+    if let shouldStop, shouldStop() {
+      throw EvaluationError("interrupted", at: position)
+    }
+  }
+
+  @inline(__always)
+  func enter(at position: Position) throws(EvaluationError) {
+    try tick(at: position)
+    depth += 1
+    if depth > Self.maximumDepth {
+      depth -= 1
+      throw EvaluationError(
+        "too much recursion: more than \(Self.maximumDepth) nested calls (a function that never stops calling itself?)",
+        at: position)
+    }
+  }
+
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() && value < 1e15 ? "\(Int(value)) s" : "\(value) s"
+  }
+}

@@ -39,73 +39,54 @@ struct MathPlaceholders {
     return String(decoding: result, as: UTF8.self)
   }
 
-  /// The rendered HTML with every token replaced by its formula; a display formula alone in a
-  /// paragraph replaces the paragraph. A token inside a tag (an image's alt text) becomes the
-  /// TeX, since markup cannot go in an attribute.
+  /// The rendered HTML with every token replaced by its formula, in one pass; a display formula
+  /// alone in a paragraph replaces the paragraph. A token inside a tag (an image's alt text)
+  /// becomes the TeX, since markup cannot go in an attribute.
   func apply(to html: String) -> String {
-    replacingTokens(in: html, unwrappingDisplayParagraphs: true) { formula, insideTag in
-      insideTag ? formula.tex.htmlEscaped : formula.html
+    replacingTokens(in: html) { formula, insideTag, result, rest in
+      if insideTag { return formula.tex.htmlEscaped }
+      if formula.display, result.hasSuffix("<p>"), rest.hasPrefix("</p>") {
+        result.removeLast(3)
+        rest = rest.dropFirst(4)
+      }
+      return formula.html
     }
   }
 
   /// Plain text (for headings in the table of contents) with tokens back as their TeX.
   func plainText(_ text: String) -> String {
-    replacingTokens(in: text, unwrappingDisplayParagraphs: false) { formula, _ in formula.tex }
+    replacingTokens(in: text) { formula, _, _, _ in formula.tex }
   }
 
-  /// `text` with each token replaced, in one pass (a pass per formula made prose with many
-  /// formulas take quadratic time).
+  /// `text` with each token replaced by what `replacement` makes of its formula, given whether
+  /// the token is inside a tag, the result so far and the text after the token (both of which
+  /// it may trim).
   private func replacingTokens(
-    in text: String, unwrappingDisplayParagraphs: Bool,
-    by replacement: (_ formula: Formula, _ insideTag: Bool) -> String
+    in text: String,
+    _ replacement: (Formula, Bool, inout String, inout Substring) -> String
   ) -> String {
     guard !formulas.isEmpty, text.contains("\u{E000}") else { return text }
-    let bytes = Array(text.utf8)
-    let marker = Array(prefix.utf8)
-    let close = Array("\u{E001}".utf8)
-    let (paragraphOpen, paragraphClose) = (Array("<p>".utf8), Array("</p>".utf8))
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count)
-    var index = 0
+    let byToken = Dictionary(
+      formulas.map { ($0.token, $0) }, uniquingKeysWith: { first, _ in first })
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
     var insideTag = false
-    while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "<") {
-        insideTag = true
-      } else if bytes[index] == UInt8(ascii: ">") {
-        insideTag = false
-      }
-      guard bytes[index] == marker[0], bytes[index...].starts(with: marker) else {
-        result.append(bytes[index])
-        index += 1
+    var rest = text[...]
+    while let character = rest.first {
+      if character == "\u{E000}", let end = rest.firstIndex(of: "\u{E001}"),
+        let formula = byToken[String(rest[...end])]
+      {
+        var after = rest[rest.index(after: end)...]
+        let replaced = replacement(formula, insideTag, &result, &after)
+        result += replaced
+        rest = after
         continue
       }
-      var end = index + marker.count
-      var number = 0
-      while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"),
-        number < formulas.count
-      {
-        number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
-        end += 1
-      }
-      guard end > index + marker.count, number < formulas.count, bytes[end...].starts(with: close)
-      else {
-        result.append(bytes[index])
-        index += 1
-        continue
-      }
-      end += close.count
-      let formula = formulas[number]
-      if unwrappingDisplayParagraphs, formula.display, !insideTag,
-        result.suffix(3).elementsEqual(paragraphOpen),
-        bytes[end...].starts(with: paragraphClose)
-      {
-        result.removeLast(paragraphOpen.count)
-        end += paragraphClose.count
-      }
-      result += Array(replacement(formula, insideTag).utf8)
-      index = end
+      if character == "<" { insideTag = true } else if character == ">" { insideTag = false }
+      result.append(character)
+      rest = rest.dropFirst()
     }
-    return String(decoding: result, as: UTF8.self)
+    return result
   }
 
   /// MathML for the formula, or, when it does not convert, its TeX as code (`nudge check`

@@ -28,7 +28,11 @@ test: test-deps
 	# unless NUDGE_REQUIRE_SLURM=1 (CI) makes that a failure.
 	scripts/slurm-up || test "$$NUDGE_REQUIRE_SLURM" != 1
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	# The tests' temporary folders go under .build/test-tmp, removed afterwards whatever the
+	# outcome: a test that fails before its clean-up leaves nothing in /tmp.
+	rm -rf .build/test-tmp && mkdir -p .build/test-tmp
+	TMPDIR=$(CURDIR)/.build/test-tmp $(SWIFT) test --skip-build; status=$$?; \
+	  rm -rf .build/test-tmp; exit $$status
 
 bench: build
 	$(BIN)/nudge bench

@@ -23,8 +23,6 @@ package final class LiveHub: Sendable {
     state.withLock { ($0.page, $0.version) }
   }
 
-  package var subscriberCount: Int { state.withLock { $0.subscribers.count } }
-
   /// Serves `report` (with the live script) from now on and tells every subscriber. The version
   /// number is assigned here.
   @discardableResult

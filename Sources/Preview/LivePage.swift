@@ -21,7 +21,7 @@ package enum LivePage {
   /// The policy of a served page, sent as a header and replacing the report's own `<meta>` one
   /// (a page obeys every policy it carries, so the report's `script-src 'none'` must go).
   package static let contentSecurityPolicy =
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; script-src \(scriptHashSource); connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; media-src data: 'self'; script-src \(scriptHashSource); connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
   /// `report` with the script and the version inserted at the end of its `<head>`.
   package static func serving(_ report: String, version: Int) -> String {

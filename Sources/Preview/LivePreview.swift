@@ -68,7 +68,6 @@ package final class LivePreview: Sendable {
     var running = false
     var pending = false
     var requestedAt: ContinuousClock.Instant?
-    var renders = 0
     var lastOutcome = "ok"
   }
 
@@ -156,7 +155,6 @@ package final class LivePreview: Sendable {
             + Double(elapsed.components.attoseconds) / 1e18))
       onRendered(version)
       let again = state.withLock { state in
-        state.renders += 1
         state.lastOutcome = page.outcome
         if state.pending { return true }
         state.running = false

@@ -92,8 +92,11 @@ package enum RenderPipeline {
     throws(RenderError) -> Session
   {
     let document = request.document
-    let findings = (NotebookChecker().check(document) + document.proseDiagnostics()).filter {
-      $0.severity == .error
+    let cellFindings =
+      request.memory?.checkedClean(document) == true ? [] : NotebookChecker().check(document)
+    let findings = (cellFindings + document.proseDiagnostics()).filter { $0.severity == .error }
+    if !cellFindings.contains(where: { $0.severity == .error }) {
+      request.memory?.rememberClean(document)
     }
     if !findings.isEmpty {
       let count = findings.count
@@ -123,8 +126,14 @@ package enum RenderPipeline {
       cache: request.usesCache
         ? (request.cache ?? CellCache(directory: request.layout.cacheDirectory)) : nil,
       engineVersion: request.engineVersion, events: events)
-    var evaluator = SessionEvaluator(session: session)
-    return runner.run(with: &evaluator)
+    let evaluator = SessionEvaluator(session: session)
+    guard let memory = request.memory else {
+      var plain = evaluator
+      return runner.run(with: &plain)
+    }
+    var remembering = RememberingEvaluator(
+      base: evaluator, memory: memory, paramNames: session.params.map(\.name))
+    return runner.run(with: &remembering)
   }
 
   static func reportHTML(

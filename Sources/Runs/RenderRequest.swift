@@ -25,6 +25,8 @@ package struct RenderRequest: Sendable {
   /// A cell cache that outlives this render (the preview keeps one, remembering its entries);
   /// nil opens the one in the output folder.
   package var cache: CellCache?
+  /// What earlier renders of this notebook found that this one can reuse (the preview's).
+  package var memory: RenderMemory?
 
   package init(
     document: Document, overrides: [ParamOverride] = [], outputDirectory: String = "output",

@@ -61,7 +61,11 @@ final class HeadlessChromium {
       process.terminate()
       process.waitUntilExit()
     }
-    try? FileManager.default.removeItem(atPath: profile)
+    // Chromium's helper processes may still write into the profile for a moment after it exits.
+    for _ in 0..<20 where FileManager.default.fileExists(atPath: profile) {
+      try? FileManager.default.removeItem(atPath: profile)
+      usleep(100_000)
+    }
   }
 
   private func attach(port: UInt16) throws {

@@ -14,6 +14,8 @@ struct PreviewRenderer: Sendable {
   var showsProgress: Bool
   /// One cache for every render: its entries and file digests stay in memory between saves.
   var cache: CellCache
+  /// Which cells checked clean and which params each cell refers to, found once.
+  let memory = RenderMemory()
 
   func render(_ progress: RenderProgress) -> RenderedPage {
     let document: Document
@@ -27,6 +29,7 @@ struct PreviewRenderer: Sendable {
       document: document, overrides: overrides, outputDirectory: outputDirectory,
       cellTimeout: cellTimeout, showsTrainingProgress: showsProgress)
     request.cache = cache
+    request.memory = memory
     let events = RenderEvents(
       shouldStop: { Interruption.isRequested },
       cellStarted: { cell in

@@ -6,22 +6,28 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny")
 ]
 
-/// Release builds of the engine target the building machine's CPU: on x86-64 the default target
-/// emits SSE only, while AVX-512/AVX2 makes the kernels about twice as fast (W3). A release
-/// binary therefore runs on machines of the kind that built it (as CI builds and runs).
-#if arch(x86_64)
-  let hostCPUFlags = ["-Xcc", "-march=native"]
-#else
-  let hostCPUFlags: [String] = []
-#endif
+/// Our own modules compile optimised in debug builds too, so `make lesson` and `make test` share
+/// one build (dependencies such as swift-syntax stay unoptimised: they are built once, quickly).
+let ownSettings: [SwiftSetting] =
+  strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
-/// The engine's kernels run optimised even in debug builds, so the test suite trains real
-/// networks in seconds rather than minutes.
+/// The engine runs optimised even in debug builds, so the test suite trains real networks in
+/// seconds rather than minutes.
 let engineSettings: [SwiftSetting] =
   strictSettings + [
-    .unsafeFlags(["-O", "-enforce-exclusivity=unchecked"], .when(configuration: .debug)),
-    .unsafeFlags(hostCPUFlags, .when(configuration: .release)),
+    .unsafeFlags(["-O", "-enforce-exclusivity=unchecked"], .when(configuration: .debug))
   ]
+
+/// The binary runs on any x86-64 with SSE4.2 (x86-64-v2); the kernels are also compiled for
+/// AVX2 (x86-64-v3) and AVX-512 (x86-64-v4), and the engine picks the widest the processor
+/// supports at start-up. On other architectures the three compilations are the same code.
+func kernelSettings(level: String) -> [SwiftSetting] {
+  #if arch(x86_64)
+    return engineSettings + [.unsafeFlags(["-Xcc", "-march=\(level)"])]
+  #else
+    return engineSettings
+  #endif
+}
 
 let package = Package(
   name: "Nudge",
@@ -41,18 +47,45 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-    // The neural-network engine: depends on nothing of ours.
+    // The neural-network engine: depends on nothing of ours but its kernels.
     .target(
-      name: "NeuralNetwork", dependencies: ["CZlib"], swiftSettings: engineSettings,
-      linkerSettings: [.linkedLibrary("m")]),
+      name: "NeuralNetwork",
+      dependencies: [
+        "CZlib", "CPUFeatures", "KernelInterface", "EngineKernels", "EngineKernelsAVX2",
+        "EngineKernelsAVX512",
+      ],
+      swiftSettings: engineSettings, linkerSettings: [.linkedLibrary("m")]),
+    // The kernels' shared types, and one compilation of the kernel source per instruction set
+    // (EngineKernelsAVX2/AVX512 link to EngineKernels/Kernels.swift).
+    .target(name: "KernelInterface", swiftSettings: engineSettings),
+    .target(
+      name: "EngineKernels", dependencies: ["KernelInterface"],
+      swiftSettings: kernelSettings(level: "x86-64-v2")),
+    .target(
+      name: "EngineKernelsAVX2", dependencies: ["KernelInterface"],
+      swiftSettings: kernelSettings(level: "x86-64-v3")),
+    .target(
+      name: "EngineKernelsAVX512", dependencies: ["KernelInterface"],
+      swiftSettings: kernelSettings(level: "x86-64-v4")),
+    // CPUID and XGETBV, to choose the kernels at run time.
+    .target(name: "CPUFeatures"),
     // SVG charts from plain numbers: knows nothing of networks.
-    .target(name: "Plot", dependencies: ["CZlib"], swiftSettings: strictSettings),
+    .target(name: "Plot", dependencies: ["CZlib"], swiftSettings: ownSettings),
+    // TeX math to MathML Core: depends on nothing of ours.
+    .target(name: "Math", swiftSettings: ownSettings),
     // Markdown notebooks parsed with cmark into immutable documents.
     .target(
-      name: "Notebook", dependencies: ["CCmark", "Yams"], swiftSettings: strictSettings),
+      name: "Notebook", dependencies: ["CCmark", "Yams", "Math"], swiftSettings: ownSettings),
     // The self-contained HTML report.
     .target(
-      name: "Report", dependencies: ["Notebook", "CCmark"], swiftSettings: strictSettings),
+      name: "Report",
+      dependencies: [
+        "Notebook", "Plot", "CCmark", "Math",
+        .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        .product(name: "SwiftParser", package: "swift-syntax"),
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+      ],
+      swiftSettings: ownSettings),
     // Cells parsed by swift-syntax and evaluated against the engine.
     .target(
       name: "Directives",
@@ -63,10 +96,11 @@ let package = Package(
         .product(name: "SwiftDiagnostics", package: "swift-syntax"),
         .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
       ],
-      swiftSettings: strictSettings),
+      swiftSettings: ownSettings),
     // Run records, the output layout, the cell cache and diffs.
     .target(
-      name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"], swiftSettings: strictSettings
+      name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"],
+      swiftSettings: ownSettings
     ),
     // The command line.
     .executableTarget(
@@ -75,18 +109,44 @@ let package = Package(
         "Notebook", "Report", "Directives", "Runs", "NeuralNetwork", "Plot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: strictSettings),
+      swiftSettings: ownSettings),
 
-    .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"], swiftSettings: strictSettings),
     .testTarget(
-      name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"], swiftSettings: strictSettings),
+      name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "KernelInterface", "CZlib"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "MathTests", dependencies: ["Math"],
+      swiftSettings: strictSettings),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"], swiftSettings: strictSettings),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Notebook"], swiftSettings: strictSettings),
     .testTarget(
       name: "DirectivesTests", dependencies: ["Directives", "Notebook", "NeuralNetwork"],
       swiftSettings: strictSettings),
-    .testTarget(name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives"],
+      swiftSettings: strictSettings),
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]
 )
+
+// libFuzzer targets, declared only when scripts/fuzz builds them (NUDGE_FUZZ=1, with its own
+// scratch path and sanitizer flags): libFuzzer supplies `main`, so ordinary builds leave them out.
+if Context.environment["NUDGE_FUZZ"] != nil {
+  let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("NotebookParser", ["Notebook", "Report"]),
+    ("CellChecker", ["Directives", "Notebook"]),
+    ("IDXReader", ["NeuralNetwork"]),
+    ("GzipReader", ["NeuralNetwork"]),
+    ("SafetensorsReader", ["NeuralNetwork"]),
+  ]
+  for target in fuzzTargets {
+    package.targets.append(
+      .executableTarget(
+        name: "fuzz-\(target.name)", dependencies: target.dependencies, path: "Fuzz/\(target.name)",
+        swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]))
+  }
+}

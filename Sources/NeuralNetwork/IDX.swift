@@ -61,22 +61,64 @@ package enum IDX {
       imageHeight: isImage ? imageArray.dimensions[1] : nil)
   }
 
+  /// The largest IDX file accepted, decompressed: MNIST's training images are 47 MB.
+  static let maximumBytes = 512 << 20
+  /// The longest header: the magic number and 255 dimensions.
+  static let maximumHeaderSize = 4 + 4 * 255
+
   /// Reads and validates one IDX file of unsigned bytes (type code 0x08).
+  ///
+  /// A gzip file is inflated twice: first only its header, whose dimensions then bound how much
+  /// of the rest is inflated, so a small file claiming or holding gigabytes is refused early.
   package static func read(path: String) throws -> Array {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
-      throw NeuralNetworkError.fileUnreadable(
-        path: path, reason: exists ? "permission denied or not a regular file" : "no such file")
-    }
-    var bytes = [UInt8](data)
-    if Gzip.isCompressed(bytes) {
-      bytes = try Gzip.decompress(bytes, path: path)
-    }
+    try decode(RegularFile.read(path: path, limit: maximumBytes, what: "an IDX file"), path: path)
+  }
+
+  /// Decodes the bytes of an IDX file, plain or gzip; `path` is only used in errors.
+  package static func decode(_ file: [UInt8], path: String) throws -> Array {
+    guard Gzip.isCompressed(file) else { return try parse(file, path: path) }
+    let head = try Gzip.decompress(
+      file, path: path, limit: maximumHeaderSize, overflow: .keepPrefix)
+    let layout = try header(head, path: path)
+    let bytes = try Gzip.decompress(
+      file, path: path, limit: layout.fileSize,
+      overflow: .fail(
+        why: "its header's dimensions \(layout.dimensions) give a \(layout.fileSize)-byte file"))
     return try parse(bytes, path: path)
+  }
+
+  /// Where the values start and how many bytes the dimensions need.
+  struct Layout {
+    var dimensions: [Int]
+    var headerSize: Int
+    var valueCount: Int
+    var fileSize: Int { headerSize + valueCount }
   }
 
   /// Validates the header and size of decompressed IDX bytes.
   package static func parse(_ bytes: [UInt8], path: String) throws -> Array {
+    let layout = try header(bytes, path: path)
+    let available = bytes.count - layout.headerSize
+    let (dimensions, expected) = (layout.dimensions, layout.valueCount)
+    guard available >= expected else {
+      throw NeuralNetworkError.invalidIDX(
+        path: path,
+        reason:
+          "truncated: dimensions \(dimensions) need \(expected) bytes of data, the file has \(available)"
+      )
+    }
+    guard available == expected else {
+      throw NeuralNetworkError.invalidIDX(
+        path: path,
+        reason:
+          "\(available - expected) unexpected bytes after the \(expected) bytes that dimensions \(dimensions) need"
+      )
+    }
+    return Array(dimensions: dimensions, file: bytes, valueOffset: layout.headerSize)
+  }
+
+  /// Validates the magic number and dimensions at the start of `bytes` (the file or a prefix).
+  static func header(_ bytes: [UInt8], path: String) throws -> Layout {
     guard bytes.count >= 4 else {
       throw NeuralNetworkError.invalidIDX(
         path: path, reason: "only \(bytes.count) bytes, too short for the 4-byte magic number")
@@ -116,28 +158,16 @@ package enum IDX {
       let size = bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
       dimensions.append(size)
       let (product, overflow) = expected.multipliedReportingOverflow(by: size)
-      guard !overflow, product <= Int(Int32.max) * 16 else {
+      guard !overflow, product <= maximumBytes - headerSize else {
         throw NeuralNetworkError.invalidIDX(
-          path: path, reason: "dimensions \(dimensions) are implausibly large")
+          path: path,
+          reason:
+            "dimensions \(dimensions) need more than \(maximumBytes) bytes, the limit for an IDX file"
+        )
       }
       expected = product
     }
-    let available = bytes.count - headerSize
-    guard available >= expected else {
-      throw NeuralNetworkError.invalidIDX(
-        path: path,
-        reason:
-          "truncated: dimensions \(dimensions) need \(expected) bytes of data, the file has \(available)"
-      )
-    }
-    guard available == expected else {
-      throw NeuralNetworkError.invalidIDX(
-        path: path,
-        reason:
-          "\(available - expected) unexpected bytes after the \(expected) bytes that dimensions \(dimensions) need"
-      )
-    }
-    return Array(dimensions: dimensions, file: bytes, valueOffset: headerSize)
+    return Layout(dimensions: dimensions, headerSize: headerSize, valueCount: expected)
   }
 
   /// Bytes 0...255 as Float values 0...1, exactly `Float(byte) / 255` as numpy computes it.

@@ -1,3 +1,5 @@
+import KernelInterface
+
 /// One fully connected layer's parameters in the layout the kernels want.
 ///
 /// Weights are stored transposed (input-major): row `k` holds the weights from input `k` to every
@@ -25,6 +27,13 @@ final class Layer: @unchecked Sendable {
   deinit {
     Kernels.deallocate(weights)
     Kernels.deallocate(biases)
+  }
+
+  /// The parameters as the kernels see them.
+  var view: KernelLayer {
+    KernelLayer(
+      inputCount: inputCount, outputCount: outputCount, stride: stride, weights: weights,
+      biases: biases)
   }
 
   /// A deep copy.

@@ -1,3 +1,5 @@
+import KernelInterface
+
 /// How well a network does on a data set.
 package struct Evaluation: Sendable, Hashable, Codable {
   /// The fraction of examples whose largest output is the label.
@@ -14,7 +16,9 @@ extension Network {
   /// Accuracy, mean cost and confusion matrix on `data` (no parameter changes).
   ///
   /// - Throws: `NeuralNetworkError.sizeMismatch` when the data does not fit the network.
-  package func evaluate(on data: Dataset) throws -> Evaluation {
+  package func evaluate(on data: Dataset, kernels: KernelTable = Kernels.selected) throws
+    -> Evaluation
+  {
     try checkShape(of: data, role: "evaluation")
     let outputs = sizes[sizes.count - 1]
     var confusion = [[Int]](repeating: [Int](repeating: 0, count: outputs), count: outputs)
@@ -23,7 +27,8 @@ extension Network {
     }
     let chunk = min(256, data.count)
     let propagator = Propagator(
-      layers: layers, hidden: hidden, output: output, cost: cost, capacity: chunk)
+      layers: layers, hidden: hidden, output: output, cost: cost, capacity: chunk,
+      kernels: kernels)
     var totalCost = 0.0
     var correct = 0
     var examples = [Int32](repeating: 0, count: chunk)

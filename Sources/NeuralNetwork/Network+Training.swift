@@ -1,3 +1,5 @@
+import KernelInterface
+
 /// Where training is, reported after every mini-batch.
 package struct TrainingProgress: Sendable, Hashable {
   /// 1-based epoch and mini-batch numbers.
@@ -56,7 +58,8 @@ extension Network {
   package func train(
     on data: Dataset, epochs: Int, batchSize: Int, learningRate: Double, momentum: Double = 0,
     l2: Double = 0, test: Dataset? = nil, shuffleSeed: UInt64? = nil,
-    progress: ((TrainingProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil
+    progress: ((TrainingProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil,
+    kernels: KernelTable = Kernels.selected
   ) throws -> TrainingHistory {
     try checkShape(of: data, role: "training")
     if let test { try checkShape(of: test, role: "test") }
@@ -90,7 +93,8 @@ extension Network {
     var generator = shuffleSeed.map { SeededGenerator(seed: $0) } ?? shuffleGenerator
     defer { if shuffleSeed == nil { shuffleGenerator = generator } }
     let propagator = Propagator(
-      layers: layers, hidden: hidden, output: output, cost: cost, capacity: batchSize)
+      layers: layers, hidden: hidden, output: output, cost: cost, capacity: batchSize,
+      kernels: kernels)
     let velocities = momentum > 0 ? Velocities(layers: layers) : nil
     let batches = (data.count + batchSize - 1) / batchSize
     let decay = Float(learningRate * l2 / Double(data.count))

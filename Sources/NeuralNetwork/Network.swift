@@ -58,6 +58,24 @@ package final class Network: @unchecked Sendable {
     self.shuffleGenerator = shuffleGenerator
   }
 
+  /// The most weights and biases one network may hold, padding included: 512 MiB of Float32.
+  /// Training needs as much again for gradients, so this keeps a network within a laptop's memory.
+  package static let maximumStoredFloats = 1 << 27
+
+  /// The floats the layers of `sizes` allocate (rows padded to whole SIMD vectors), saturating at
+  /// `Int.max` instead of overflowing.
+  static func storedFloatCount(sizes: [Int]) -> Int {
+    var total = 0
+    for (inputCount, outputCount) in zip(sizes, sizes.dropFirst()) {
+      let (weights, overflow) = (inputCount + 1).multipliedReportingOverflow(
+        by: Kernels.paddedWidth(outputCount))
+      let (sum, sumOverflow) = total.addingReportingOverflow(weights)
+      if overflow || sumOverflow { return Int.max }
+      total = sum
+    }
+    return total
+  }
+
   static func validate(sizes: [Int], hidden: Activation, output: Activation, cost: Cost) throws {
     guard sizes.count >= 2 else {
       throw NeuralNetworkError.invalidLayerSizes(
@@ -69,6 +87,11 @@ package final class Network: @unchecked Sendable {
     if let big = sizes.first(where: { $0 > 1 << 20 }) {
       throw NeuralNetworkError.invalidLayerSizes(
         sizes, reason: "layer size \(big) is larger than 1,048,576")
+    }
+    let floats = storedFloatCount(sizes: sizes)
+    guard floats <= maximumStoredFloats else {
+      throw NeuralNetworkError.networkTooLarge(
+        sizes, floats: floats, limit: maximumStoredFloats)
     }
     guard hidden != .softmax else {
       throw NeuralNetworkError.invalidConfiguration(

@@ -2,6 +2,8 @@
 package enum NeuralNetworkError: Error, CustomStringConvertible, Equatable, Sendable {
   /// The layer sizes cannot make a network (fewer than two layers, or a size below 1).
   case invalidLayerSizes([Int], reason: String)
+  /// Layer sizes whose weights and biases would not fit the memory limit.
+  case networkTooLarge([Int], floats: Int, limit: Int)
   /// An activation or cost that does not fit where it was asked for.
   case invalidConfiguration(String)
   /// The data's shape does not match the network's.
@@ -29,6 +31,13 @@ package enum NeuralNetworkError: Error, CustomStringConvertible, Equatable, Send
     switch self {
     case .invalidLayerSizes(let sizes, let reason):
       return "invalid layer sizes \(sizes): \(reason); give at least two sizes, each 1 or more"
+    case .networkTooLarge(let sizes, let floats, let limit):
+      let shown =
+        sizes.count <= 12 ? "\(sizes)" : "\(Array(sizes.prefix(12))) (\(sizes.count) sizes)"
+      let size = floats == Int.max ? "more than 2^63" : "\(floats)"
+      return
+        "network \(shown) is too large: its weights and biases need \(size) floats (\(Self.bytesText(floats))), "
+        + "more than the limit of \(limit) (\(Self.bytesText(limit))); use smaller layers"
     case .invalidConfiguration(let message):
       return message
     case .sizeMismatch(let message):
@@ -56,5 +65,18 @@ package enum NeuralNetworkError: Error, CustomStringConvertible, Equatable, Send
     case .invalidCheckpoint(let path, let reason):
       return "\(path): not a network checkpoint: \(reason)"
     }
+  }
+
+  /// Four bytes per float, in the largest binary unit that keeps the number above 1.
+  private static func bytesText(_ floats: Int) -> String {
+    let bytes = Double(floats) * 4
+    let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+    var value = bytes
+    var unit = 0
+    while value >= 1024 && unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    return unit == 0 ? "\(Int(bytes)) bytes" : "\((value * 10).rounded() / 10) \(units[unit])"
   }
 }

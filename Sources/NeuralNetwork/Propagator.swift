@@ -1,3 +1,5 @@
+import KernelInterface
+
 /// Runs mini-batches forward and backward through a network's layers, in buffers it owns.
 ///
 /// One propagator serves one training run or evaluation; it is not shared between threads.
@@ -7,6 +9,8 @@ final class Propagator {
   let output: Activation
   let cost: Cost
   let capacity: Int
+  /// The compilation of the kernels to run (all give identical results).
+  let kernels: KernelTable
   /// Activations of layers 1...L, `capacity × stride` each.
   private let activations: [UnsafeMutablePointer<Float>]
   /// δ of layers 1...L.
@@ -26,8 +30,12 @@ final class Propagator {
   /// away.
   private var prefetched: UInt = 0
 
-  init(layers: [Layer], hidden: Activation, output: Activation, cost: Cost, capacity: Int) {
+  init(
+    layers: [Layer], hidden: Activation, output: Activation, cost: Cost, capacity: Int,
+    kernels: KernelTable = Kernels.selected
+  ) {
     self.layers = layers
+    self.kernels = kernels
     self.hidden = hidden
     self.output = output
     self.cost = cost
@@ -79,14 +87,13 @@ final class Propagator {
         switch input {
         case .dense(let base, let featureCount):
           for r in 0..<rowCount { rows[0][r] = base + Int(examples[r]) * featureCount }
-          Kernels.forward(rows: rows[0], rowCount: rowCount, layer: layer, into: z)
+          kernels.forwardDense(rows[0], rowCount, layer.view, z)
         case .sparse(let sparse):
           prefetched &+= sparse.prefetch(examples: examples, rowCount: rowCount)
-          Kernels.forward(
-            sparse: sparse, examples: examples, rowCount: rowCount, layer: layer, into: z)
+          kernels.forwardSparse(sparse.entries, examples, rowCount, layer.view, z)
         }
       } else {
-        Kernels.forward(rows: rows[l], rowCount: rowCount, layer: layer, into: z)
+        kernels.forwardDense(rows[l], rowCount, layer.view, z)
       }
       if isOutput {
         activations[l].update(from: outputZ, count: rowCount * layer.stride)
@@ -138,33 +145,28 @@ final class Propagator {
       let weightVelocity = velocities?.weights[l]
       if l > 0 {
         let previousStride = layers[l - 1].stride
-        Kernels.previousDelta(
-          delta: delta, rowCount: rowCount, layer: layer, outputMajor: outputMajor[l - 1],
-          into: deltas[l - 1], previousStride: previousStride)
+        kernels.previousDelta(
+          delta, rowCount, layer.view, outputMajor[l - 1], deltas[l - 1], previousStride)
         hidden.multiplyByDerivative(
           deltas[l - 1], activations: activations[l - 1], rowCount: rowCount,
           count: layers[l - 1].outputCount, stride: previousStride)
-        Kernels.updateWeights(
-          rows: rows[l], rowCount: rowCount, layer: layer, delta: delta, rule: weightRule,
-          velocity: weightVelocity, gradient: gradient)
+        kernels.updateWeightsDense(
+          rows[l], rowCount, layer.view, delta, weightRule, weightVelocity, gradient)
         Kernels.transpose(layer, into: outputMajor[l - 1], previousStride: previousStride)
       } else {
         switch input {
         case .dense:
-          Kernels.updateWeights(
-            rows: rows[0], rowCount: rowCount, layer: layer, delta: delta, rule: weightRule,
-            velocity: weightVelocity, gradient: gradient)
+          kernels.updateWeightsDense(
+            rows[0], rowCount, layer.view, delta, weightRule, weightVelocity, gradient)
         case .sparse(let sparse):
           let buckets = buckets(for: sparse, inputCount: layer.inputCount)
-          Kernels.updateWeights(
-            sparse: sparse, examples: examples, rowCount: rowCount, layer: layer, delta: delta,
-            rule: weightRule, velocity: weightVelocity, buckets: buckets, gradient: gradient)
+          kernels.updateWeightsSparse(
+            sparse.entries, examples, rowCount, layer.view, delta, weightRule, weightVelocity,
+            buckets, gradient)
         }
       }
-      Kernels.updateBiases(
-        layer: layer, delta: delta, rowCount: rowCount, rule: biasRule,
-        velocity: velocities?.biases[l],
-        gradient: gradient)
+      kernels.updateBiases(
+        layer.view, delta, rowCount, biasRule, velocities?.biases[l], gradient)
     }
   }
 }

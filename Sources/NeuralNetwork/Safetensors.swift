@@ -7,6 +7,9 @@ import Foundation
 /// Tensors are `layers.N.weight` (shape [out, in], row-major) and `layers.N.bias` ([out]), N from
 /// 0 as in a PyTorch `nn.Sequential`; `__metadata__` holds sizes, activations, cost and seed.
 enum Safetensors {
+  /// The largest checkpoint read: the largest network's floats and a generous JSON header.
+  static let maximumFileSize = Network.maximumStoredFloats * 4 + (16 << 20)
+
   static func encode(_ network: Network) -> [UInt8] {
     var tensors: [(name: String, shape: [Int], values: [Float])] = []
     for (n, layer) in network.layers.enumerated() {
@@ -82,7 +85,8 @@ enum Safetensors {
     let seed = metadata["seed"].flatMap { UInt64($0) } ?? 0
     let dataCount = bytes.count - dataStart
 
-    func tensor(_ name: String, shape: [Int]) throws -> [Float] {
+    /// Where a tensor's bytes are, checked against the file before anything is allocated.
+    func byteRange(_ name: String, shape: [Int]) throws -> Range<Int> {
       guard let entry = header[name] as? [String: Any] else {
         throw fail("tensor \(name) is missing")
       }
@@ -92,21 +96,34 @@ enum Safetensors {
       guard let entryShape = entry["shape"] as? [Int], entryShape == shape else {
         throw fail("tensor \(name) has shape \(entry["shape"] ?? "none"), expected \(shape)")
       }
+      // The shape equals one of validated sizes, so its product cannot overflow.
+      let byteCount = shape.reduce(4, *)
       guard let offsets = entry["data_offsets"] as? [Int], offsets.count == 2,
-        offsets[0] >= 0, offsets[1] <= dataCount, offsets[1] - offsets[0] == shape.reduce(1, *) * 4
+        offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= dataCount,
+        offsets[1] - offsets[0] == byteCount
       else { throw fail("tensor \(name) has data offsets outside the file or of the wrong length") }
-      return stride(from: dataStart + offsets[0], to: dataStart + offsets[1], by: 4).map { i in
+      return dataStart + offsets[0]..<dataStart + offsets[1]
+    }
+
+    func floats(_ range: Range<Int>) -> [Float] {
+      stride(from: range.lowerBound, to: range.upperBound, by: 4).map { i in
         Float(
           bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16
             | UInt32(bytes[i + 3]) << 24)
       }
     }
 
+    let ranges = try (0..<sizes.count - 1).map { n in
+      (
+        weight: try byteRange("layers.\(n).weight", shape: [sizes[n + 1], sizes[n]]),
+        bias: try byteRange("layers.\(n).bias", shape: [sizes[n + 1]])
+      )
+    }
     var layers: [Layer] = []
-    for n in 0..<sizes.count - 1 {
+    for (n, range) in ranges.enumerated() {
       let layer = Layer(inputCount: sizes[n], outputCount: sizes[n + 1])
-      layer.setWeightMatrix(try tensor("layers.\(n).weight", shape: [sizes[n + 1], sizes[n]]))
-      layer.setBiasVector(try tensor("layers.\(n).bias", shape: [sizes[n + 1]]))
+      layer.setWeightMatrix(floats(range.weight))
+      layer.setBiasVector(floats(range.bias))
       layers.append(layer)
     }
     let network = try Network(sizes: sizes, hidden: hidden, output: output, cost: cost, seed: seed)
@@ -129,12 +146,9 @@ extension Network {
 
   /// Reads a network written by `save(to:)` (or any safetensors file with the same tensors and metadata).
   package static func load(from path: String) throws -> Network {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw NeuralNetworkError.fileUnreadable(
-        path: path,
-        reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
-    }
-    return try Safetensors.decode([UInt8](data), path: path)
+    let bytes = try RegularFile.read(
+      path: path, limit: Safetensors.maximumFileSize, what: "a network checkpoint")
+    return try Safetensors.decode(bytes, path: path)
   }
 
   /// The checkpoint bytes `save(to:)` writes (for caches that store bytes).

@@ -1,3 +1,5 @@
+import KernelInterface
+
 /// The nonzero entries of a data set's rows (compressed sparse rows): MNIST is about 19% ink,
 /// so the first layer visits a fifth of the pixels.
 ///
@@ -13,6 +15,11 @@ final class SparseRows: @unchecked Sendable {
   let table: UnsafeMutablePointer<Float>
   /// The most nonzero entries of any one example.
   let widestRow: Int
+
+  /// The entries as the kernels see them.
+  var entries: SparseEntries {
+    SparseEntries(offsets: offsets, indices: indices, codes: codes, table: table)
+  }
 
   /// The value of entry i.
   @inline(__always) func value(_ i: Int) -> Float { table[Int(codes[i])] }

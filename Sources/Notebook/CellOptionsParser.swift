@@ -4,7 +4,10 @@
 /// its notebook line and column, with a suggestion when the key looks like a typo.
 struct CellOptionsParser {
   static let prefix = "//|"
-  static let knownKeys = ["name", "eval", "echo", "error", "cache", "timeout"]
+  static let knownKeys = [
+    "name", "eval", "echo", "error", "cache", "label", "fig-cap", "tbl-cap", "output", "fold",
+    "metrics", "timeout",
+  ]
 
   let source: NotebookSource
 
@@ -12,7 +15,7 @@ struct CellOptionsParser {
   /// options and the number of option lines consumed.
   func parse(_ lines: [Substring], firstLine: Int) throws(Diagnostic) -> (CellOptions, Int) {
     var options = CellOptions()
-    var seen: Set<String> = []
+    var seen: [String: Int] = [:]
     var count = 0
     for line in lines {
       let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -21,12 +24,27 @@ struct CellOptionsParser {
       try apply(optionLine: lineNumber, to: &options, seen: &seen)
       count += 1
     }
+    try checkCaptions(options, lines: seen)
     return (options, count)
+  }
+
+  /// A caption needs a label of its kind: it is what numbers the figure or table.
+  private func checkCaptions(_ options: CellOptions, lines: [String: Int]) throws(Diagnostic) {
+    for (key, kind, noun) in [("fig-cap", "fig-", "figure"), ("tbl-cap", "tbl-", "table")] {
+      guard let line = lines[key], options.label?.hasPrefix(kind) != true else { continue }
+      let column =
+        (source.line(line).range(of: key)).map {
+          source.line(line).utf8.distance(from: source.line(line).startIndex, to: $0.lowerBound) + 1
+        } ?? 1
+      throw source.diagnostic(
+        "'\(key)' captions a numbered \(noun): add '//| label: \(kind)<name>' to the cell",
+        line: line, column: column)
+    }
   }
 
   /// Parses one `//| key: value` line of the notebook into `options`.
   private func apply(
-    optionLine lineNumber: Int, to options: inout CellOptions, seen: inout Set<String>
+    optionLine lineNumber: Int, to options: inout CellOptions, seen: inout [String: Int]
   )
     throws(Diagnostic)
   {
@@ -56,7 +74,7 @@ struct CellOptionsParser {
         "unknown cell option '\(key)'\(hint); options are \(Self.knownKeys.map { "'\($0)'" }.joined(separator: ", "))",
         line: lineNumber, column: keyColumn)
     }
-    guard seen.insert(key).inserted else {
+    guard seen.updateValue(lineNumber, forKey: key) == nil else {
       throw source.diagnostic(
         "cell option '\(key)' is given twice; keep one", line: lineNumber, column: keyColumn)
     }
@@ -70,7 +88,32 @@ struct CellOptionsParser {
       options.name = value
       return
     }
-    if key == "timeout" {
+    switch key {
+    case "label":
+      let name = value.drop(while: { $0 != "-" }).dropFirst()
+      guard value.hasPrefix("fig-") || value.hasPrefix("tbl-"), !name.isEmpty,
+        name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+      else {
+        throw source.diagnostic(
+          "label '\(value)' must be 'fig-' (a figure) or 'tbl-' (a table) then letters, digits, '-' or '_', e.g. 'fig-cost'",
+          line: lineNumber, column: valueColumn)
+      }
+      options.label = value
+      return
+    case "fig-cap", "tbl-cap":
+      let caption = Self.unquoted(value)
+      guard !caption.isEmpty else {
+        throw source.diagnostic(
+          "cell option '\(key)' needs a caption, e.g. '//| \(key): \"Cost per epoch\"'",
+          line: lineNumber, column: valueColumn)
+      }
+      if key == "fig-cap" {
+        options.figureCaption = caption
+      } else {
+        options.tableCaption = caption
+      }
+      return
+    case "timeout":
       guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
         throw source.diagnostic(
           "cell option 'timeout' takes a number of seconds greater than 0, not '\(value)'",
@@ -78,6 +121,8 @@ struct CellOptionsParser {
       }
       options.timeout = seconds
       return
+    default:
+      break
     }
     guard let flag = Bool(value) else {
       throw source.diagnostic(
@@ -88,7 +133,19 @@ struct CellOptionsParser {
     case "eval": options.eval = flag
     case "echo": options.echo = flag
     case "error": options.error = flag
+    case "output": options.output = flag
+    case "fold": options.fold = flag
+    case "metrics": options.metrics = flag
     default: options.cache = flag
     }
+  }
+
+  /// A caption without the quotes around it, if any ("Cost" or 'Cost' or Cost).
+  private static func unquoted(_ value: String) -> String {
+    for quote in ["\"", "'"]
+    where value.count >= 2 && value.hasPrefix(quote) && value.hasSuffix(quote) {
+      return String(value.dropFirst().dropLast())
+    }
+    return value
   }
 }

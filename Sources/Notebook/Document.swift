@@ -84,18 +84,37 @@ package struct CellOptions: Hashable, Sendable, Codable {
   package var error: Bool = false
   /// `cache: false` always recomputes the cell.
   package var cache: Bool = true
+  /// `label: fig-cost` or `label: tbl-scores` numbers the cell's figure or table so prose can
+  /// refer to it as `@fig-cost`.
+  package var label: String?
+  /// `fig-cap: "..."` / `tbl-cap: "..."`: the caption under the figure or over the table.
+  package var figureCaption: String?
+  package var tableCaption: String?
+  /// `output: false` runs the cell and hides what it shows.
+  package var output: Bool = true
+  /// `fold: true` shows the code folded away in a closed `<details>`.
+  package var fold: Bool = false
+  /// `metrics: false` hides the metrics and series the cell records.
+  package var metrics: Bool = true
   /// `timeout: 60` stops the cell after that many seconds (else the run's `--cell-timeout`).
   package var timeout: Double?
 
   package init(
     name: String? = nil, eval: Bool = true, echo: Bool = true, error: Bool = false,
-    cache: Bool = true
+    cache: Bool = true, label: String? = nil, figureCaption: String? = nil,
+    tableCaption: String? = nil, output: Bool = true, fold: Bool = false, metrics: Bool = true
   ) {
     self.name = name
     self.eval = eval
     self.echo = echo
     self.error = error
     self.cache = cache
+    self.label = label
+    self.figureCaption = figureCaption
+    self.tableCaption = tableCaption
+    self.output = output
+    self.fold = fold
+    self.metrics = metrics
   }
 }
 

@@ -32,20 +32,24 @@ package enum NotebookParser {
     let fences = CellFence.find(in: bodyLines.joined(separator: "\n"), lineOffset: lineOffset)
 
     var blocks: [Block] = []
-    var namesInUse: [String: Int] = [:]
+    var uses = Uses()
     var nextProseLine = frontMatter.bodyFirstLine
     var cellCount = 0
     for fence in fences {
       appendProse(from: nextProseLine, upTo: fence.openingLine, of: source, to: &blocks)
       let cell = try makeCell(from: fence, index: cellCount, in: source)
       cellCount += 1
-      if let name = cell.options.name {
-        if let earlier = namesInUse[name] {
+      for (value, noun, plural, inUse) in [
+        (cell.options.name, "cell name", "names", \Uses.names),
+        (cell.options.label, "label", "labels", \Uses.labels),
+      ] {
+        guard let value else { continue }
+        if let earlier = uses[keyPath: inUse][value] {
           throw source.diagnostic(
-            "cell name '\(name)' is already used by the cell at line \(earlier); names must be unique",
+            "\(noun) '\(value)' is already used by the cell at line \(earlier); \(plural) must be unique",
             line: cell.fenceLine, column: fence.column)
         }
-        namesInUse[name] = cell.fenceLine
+        uses[keyPath: inUse][value] = cell.fenceLine
       }
       blocks.append(.cell(cell))
       nextProseLine = fence.closingLine + 1
@@ -53,6 +57,12 @@ package enum NotebookParser {
     appendProse(from: nextProseLine, upTo: source.lines.count + 1, of: source, to: &blocks)
     return Document(
       path: source.path, title: frontMatter.title, params: frontMatter.params, blocks: blocks)
+  }
+
+  /// The cell names and labels seen so far, with the line of the cell that has each.
+  private struct Uses {
+    var names: [String: Int] = [:]
+    var labels: [String: Int] = [:]
   }
 
   /// Adds notebook lines `first..<end` as prose, unless they are all blank.

@@ -41,8 +41,8 @@ struct ChartDocument {
       <svg xmlns="http://www.w3.org/2000/svg" class="nudge-plot" viewBox="0 0 \(width.svg) \(height.svg)" \
       width="100%" style="height:auto;max-width:\((width * 1.5).svg)px" role="img" \
       aria-labelledby="\(id)-title \(id)-desc">\
-      <title id="\(id)-title">\(title.xmlEscaped)</title>\
-      <desc id="\(id)-desc">\(description.xmlEscaped)</desc>\
+      <title id="\(id)-title">\(title.htmlEscaped)</title>\
+      <desc id="\(id)-desc">\(description.htmlEscaped)</desc>\
       <style>\(Self.styleSheet)</style>\
       \(contents)</svg>
       """

@@ -15,22 +15,22 @@ struct SVGBuilder {
   ) {
     markup += "<" + name
     for (key, value) in attributes {
-      markup += " \(key)=\"\(value.xmlEscaped)\""
+      markup += " \(key)=\"\(value.htmlEscaped)\""
     }
     if text == nil && hover == nil {
       markup += "/>"
       return
     }
     markup += ">"
-    if let hover { markup += "<title>\(hover.xmlEscaped)</title>" }
-    if let text { markup += text.xmlEscaped }
+    if let hover { markup += "<title>\(hover.htmlEscaped)</title>" }
+    if let text { markup += text.htmlEscaped }
     markup += "</\(name)>"
   }
 
   mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
     markup += "<" + name
     for (key, value) in attributes {
-      markup += " \(key)=\"\(value.xmlEscaped)\""
+      markup += " \(key)=\"\(value.htmlEscaped)\""
     }
     markup += ">"
   }
@@ -53,31 +53,6 @@ struct SVGBuilder {
     if anchor != "start" { attributes.append(("text-anchor", anchor)) }
     if let cssClass { attributes.append(("class", cssClass)) }
     element("text", attributes + extra, text: content)
-  }
-}
-
-extension String {
-  /// The text with XML's five special characters replaced by entities.
-  var xmlEscaped: String {
-    var result = ""
-    result.reserveCapacity(utf8.count)
-    for character in unicodeScalars {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&apos;"
-      default:
-        // Control characters other than tab and newline are not allowed in XML 1.0.
-        if character.value < 0x20 && character != "\t" && character != "\n" {
-          result += " "
-        } else {
-          result.unicodeScalars.append(character)
-        }
-      }
-    }
-    return result
   }
 }
 

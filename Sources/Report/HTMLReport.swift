@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Plot
 
 /// The self-contained HTML page for a notebook: its header (title, run facts, params), a table
 /// of contents, the prose rendered by cmark, each cell's highlighted source and outputs, and an
@@ -15,6 +16,9 @@ package struct HTMLReport: Sendable {
   package var results: [Int: CellResult]
   package var run: RunSummary?
   package var options: ReportOptions
+  /// Values of the prose's inline expressions, keyed by `InlineExpression.index`; an expression
+  /// without one shows as its code.
+  package var inlineValues: [Int: InlineValue] = [:]
 
   package init(
     document: Document, results: [Int: CellResult] = [:], run: RunSummary? = nil,
@@ -41,8 +45,9 @@ package struct HTMLReport: Sendable {
 
   /// The prose and cells as HTML (no page around them) and the headings found in the prose.
   package func article() -> (html: String, headings: [Heading]) {
-    let cellAnchors = Set(document.cells.map(Self.anchor(for:)))
-    let renderer = ProseRenderer(options: options, reservedAnchors: cellAnchors)
+    let cellAnchors = Set(document.cells.map(Self.anchor(for:)) + numberedItems.keys)
+    var renderer = ProseRenderer(options: options, reservedAnchors: cellAnchors)
+    renderer.inlineValues = inlineValues
     return renderer.render(document, cellHTML: cellHTML)
   }
 
@@ -137,18 +142,24 @@ package struct HTMLReport: Sendable {
 
   static func anchor(for cell: Cell) -> String { "cell-\(cell.id)" }
 
+  private var numberedItems: [String: NumberedItem] { document.numberedItems }
+
   private func cellHTML(_ cell: Cell) -> String {
     let result = results[cell.index]
     let status = result?.status
     var html =
-      "<section class=\"cell\(status.map { " cell-\($0.rawValue)" } ?? "")\" id=\"\(Self.anchor(for: cell).htmlEscaped)\">\n"
+      "<section class=\"cell\(result.map { " cell-\(Self.badgeClass($0))" } ?? "")\" id=\"\(Self.anchor(for: cell).htmlEscaped)\">\n"
     if cell.options.echo || status == .failed {
       html += cellBar(cell, result: result)
-      html +=
-        "<pre class=\"source\"><code class=\"language-swift\">\(SwiftHighlighter.html(for: cell.source))</code></pre>\n"
+      html += CellPresentation.source(
+        "<pre class=\"source\"><code class=\"language-swift\">\(SwiftHighlighter.html(for: cell.source))</code></pre>\n",
+        options: cell.options)
     }
-    if let result, !result.outputs.isEmpty {
-      html += "<div class=\"outputs\">\n\(OutputRenderer.html(for: result.outputs))</div>\n"
+    let outputs = CellPresentation.visibleOutputs(result?.outputs ?? [], options: cell.options)
+    if !outputs.isEmpty {
+      html += CellPresentation.outputs(
+        "<div class=\"outputs\">\n\(OutputRenderer.html(for: outputs))</div>\n",
+        label: cell.options.label, items: numberedItems)
     }
     return html + "</section>\n"
   }
@@ -166,17 +177,28 @@ package struct HTMLReport: Sendable {
     if let result {
       let label =
         switch result.status {
-        case .ok: "ok"
+        case .ok: result.cached ? "cached" : "ok"
         case .failed: "failed"
-        case .skipped: "not run"
-        case .cached: "cached"
+        case .interrupted: "interrupted"
+        case .skipped, .notRun: "not run"
         }
-      html += "<span class=\"badge \(result.status.rawValue)\">\(label)</span>"
-      if let seconds = result.seconds, result.status != .skipped {
-        html += "<span class=\"cell-time\">\(Self.duration(seconds))</span>"
+      html += "<span class=\"badge \(Self.badgeClass(result))\">\(label)</span>"
+      if result.ran {
+        html += "<span class=\"cell-time\">\(Self.duration(result.seconds))</span>"
       }
     }
     return html + "</div>\n"
+  }
+
+  /// The style of a cell's badge and section: cached cells get their own colour, cells that did
+  /// not run look alike whatever the reason.
+  private static func badgeClass(_ result: CellResult) -> String {
+    switch result.status {
+    case .ok: result.cached ? "cached" : "ok"
+    case .failed: "failed"
+    case .interrupted: "interrupted"
+    case .skipped, .notRun: "skipped"
+    }
   }
 
   /// "0.42 s", "12.3 s", "2 min 5 s".

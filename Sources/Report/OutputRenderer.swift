@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Plot
 
 /// Renders a cell's outputs: printed text, the displayed value, tables, figures, metrics,
 /// series and errors, each in a form a reader can take in at a glance.
@@ -122,23 +123,27 @@ enum OutputRenderer {
     }
     var items = ""
     for key in order {
-      let repeats = (counts[key] ?? 1) > 1 ? " <span class=\"series-count\">(last of \(counts[key] ?? 1))</span>" : ""
+      let repeats =
+        (counts[key] ?? 1) > 1
+        ? " <span class=\"series-count\">(last of \(counts[key] ?? 1))</span>" : ""
       switch latest[key] {
       case .metric(let name, let value)?:
-        items += "<div><dt>\(name.htmlEscaped)</dt><dd>\(formatNumber(value))\(repeats)</dd></div>"
+        items +=
+          "<dl><dt>\(name.htmlEscaped)</dt><dd>\(NumberFormat.metric(value))\(repeats)</dd></dl>"
       case .series(let name, let values)?:
         items += seriesItem(name: name, values: values, note: repeats)
       default: break
       }
     }
-    return "<dl class=\"out metrics\">\(items)</dl>\n"
+    // One <dl> per item: a <div> grouping <dt>/<dd> inside one <dl> trips older checkers (axe).
+    return "<div class=\"out metrics\">\(items)</div>\n"
   }
 
   /// A series as its name, a sparkline and its last value.
   static func seriesItem(name: String, values: [Double], note: String = "") -> String {
-    let last = values.last.map(formatNumber) ?? "—"
+    let last = values.last.map(NumberFormat.metric) ?? "—"
     return
-      "<div class=\"series\"><dt>\(name.htmlEscaped)</dt><dd>\(sparkline(values))<span class=\"series-last\">\(last)</span> <span class=\"series-count\">(\(values.count) values)</span>\(note)</dd></div>"
+      "<dl class=\"series\"><dt>\(name.htmlEscaped)</dt><dd>\(sparkline(values))<span class=\"series-last\">\(last)</span> <span class=\"series-count\">(\(values.count) values)</span>\(note)</dd></dl>"
   }
 
   /// A small inline SVG line of `values`, scaled to its own range; non-finite values are skipped.
@@ -175,21 +180,14 @@ enum OutputRenderer {
     else { return "" }
     let span = high > low ? high - low : 1
     let step = width / Double(max(1, values.count - 1))
-    let points = Self.perColumnExtremes(finite, columns: Int(width), step: step).map { index, value in
+    let points = Self.perColumnExtremes(finite, columns: Int(width), step: step).map {
+      index, value in
       let x = Double(index) * step
       let y = height - 2 - (value - low) / span * (height - 4)
       return "\(formatCoordinate(x)),\(formatCoordinate(y))"
     }
     return
       "<svg class=\"sparkline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"trend of \(values.count) values\"><polyline points=\"\(points.joined(separator: " "))\"/></svg>"
-  }
-
-  /// Up to four significant digits, integers as integers: 0.9731, 1.2e-05, 60000.
-  static func formatNumber(_ value: Double) -> String {
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value > 0 ? "∞" : "−∞" }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return String(format: "%.4g", value)
   }
 
   private static func formatCoordinate(_ value: Double) -> String { String(format: "%.1f", value) }

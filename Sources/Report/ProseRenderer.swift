@@ -1,5 +1,6 @@
 internal import CCmark
 import Notebook
+import Plot
 
 /// A heading of the notebook's prose, for the table of contents.
 package struct Heading: Hashable, Sendable {
@@ -22,6 +23,8 @@ struct ProseRenderer {
   var options: ReportOptions
   /// Ids already used in the page (cell ids), so heading anchors never collide with them.
   var reservedAnchors: Set<String> = []
+  /// Values of the inline expressions by index.
+  var inlineValues: [Int: InlineValue] = [:]
 
   /// The article's HTML and its headings; `cellHTML` renders each cell in place.
   func render(_ document: Document, cellHTML: (Cell) -> String) -> (
@@ -30,10 +33,11 @@ struct ProseRenderer {
     let placeholder = "nudge-cell-\(UInt64.random(in: 0...UInt64.max))"
     var markdown = ""
     var cells: [Cell] = []
+    var math = MathPlaceholders()
     for block in document.blocks {
       switch block {
       case .prose(let prose):
-        markdown += prose.markdown
+        markdown += math.substitute(in: prose)
         // A cell's placeholder fence must start on a line of its own.
         if !markdown.isEmpty, !markdown.hasSuffix("\n") { markdown += "\n" }
       case .cell(let cell):
@@ -45,6 +49,10 @@ struct ProseRenderer {
     guard let root = Self.parse(markdown) else { return ("", []) }
     defer { cmark_node_free(root) }
     if !options.unsafeHTML { Self.escapeRawHTML(in: root) }
+    ProseTreeRewriter(
+      markdown: markdown, unsafeHTML: options.unsafeHTML, notebookPath: document.path,
+      numberedItems: document.numberedItems, inlineValues: inlineValues
+    ).rewrite(root)
     let renderOptions = options.unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
 
     var html = ""
@@ -60,7 +68,7 @@ struct ProseRenderer {
         if let cell = nextCell.next() { html += cellHTML(cell) }
       case CMARK_NODE_HEADING:
         let level = Int(cmark_node_get_heading_level(current))
-        let text = Self.plainText(of: current)
+        let text = math.plainText(Self.plainText(of: current))
         let anchor = anchors.make(from: text)
         headings.append(Heading(level: level, text: text, anchor: anchor))
         let rendered = Self.renderHTML(current, options: renderOptions)
@@ -74,10 +82,10 @@ struct ProseRenderer {
         html += Self.renderHTML(current, options: renderOptions)
       }
     }
-    return (html, headings)
+    return (math.apply(to: html), headings)
   }
 
-  private static func parse(_ markdown: String) -> OpaquePointer? {
+  static func parse(_ markdown: String) -> OpaquePointer? {
     var bytes = Array(markdown.utf8)
     let length = bytes.count
     bytes.append(0)
@@ -88,7 +96,7 @@ struct ProseRenderer {
     }
   }
 
-  private static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
+  static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
     guard let rendered = cmark_render_html(node, options) else { return "" }
     defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
     return String(cString: rendered)
@@ -99,7 +107,7 @@ struct ProseRenderer {
   }
 
   /// The heading's text without markup, for the table of contents and its anchor.
-  private static func plainText(of node: OpaquePointer) -> String {
+  static func plainText(of node: OpaquePointer) -> String {
     var text = ""
     guard let iterator = cmark_iter_new(node) else { return text }
     defer { cmark_iter_free(iterator) }
@@ -120,7 +128,7 @@ struct ProseRenderer {
   }
 
   /// Replaces raw HTML blocks by code blocks and inline raw HTML by text, so cmark escapes them.
-  private static func escapeRawHTML(in root: OpaquePointer) {
+  static func escapeRawHTML(in root: OpaquePointer) {
     var rawNodes: [OpaquePointer] = []
     if let iterator = cmark_iter_new(root) {
       while cmark_iter_next(iterator) != CMARK_EVENT_DONE {

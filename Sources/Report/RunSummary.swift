@@ -1,13 +1,10 @@
 import Notebook
+import Plot
 
 /// Facts about a run shown in the report's header, all optional and all supplied by the caller:
 /// the report formats them but computes none of them.
 package struct RunSummary: Hashable, Sendable {
-  package enum Status: String, Hashable, Sendable, Codable {
-    case ok, failed, interrupted
-  }
-
-  package var status: Status?
+  package var status: RunStatus?
   /// When the run happened, already formatted for people (e.g. "2026-11-29 06:50 UTC").
   package var date: String?
   /// The param values the run used; those differing from the front matter are marked.
@@ -26,7 +23,7 @@ package struct RunSummary: Hashable, Sendable {
   }
 
   package init(
-    status: Status? = nil, date: String? = nil, params: [Param]? = nil, details: [Detail] = []
+    status: RunStatus? = nil, date: String? = nil, params: [Param]? = nil, details: [Detail] = []
   ) {
     self.status = status
     self.date = date

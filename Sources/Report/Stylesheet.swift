@@ -8,12 +8,14 @@ enum Stylesheet {
       color-scheme: light dark;
       --bg: #fcfcfb; --surface: #f4f5f7; --surface-2: #eceef2; --text: #1f2328; --muted: #5d6772;
       --border: #dde1e6; --accent: #2a62c9; --accent-soft: #e5edfb;
-      --ok: #1a7f37; --ok-soft: #e3f4e8; --fail: #c62828; --fail-soft: #fdecec;
-      --skip: #6b7280; --skip-soft: #eef0f3; --cache: #7048b6; --cache-soft: #f0eafa;
+      --ok: #176f30; --ok-soft: #e3f4e8; --fail: #c62828; --fail-soft: #fdecec;
+      --skip: #5b6270; --skip-soft: #eef0f3; --cache: #7048b6; --cache-soft: #f0eafa;
       --syn-keyword: #a626a4; --syn-string: #3c7d22; --syn-number: #b35c00; --syn-comment: #7c858f;
       --syn-type: #0b7285; --syn-attribute: #c2410c;
       --plot-1: #2a62c9; --plot-2: #d9480f; --plot-3: #2b8a3e; --plot-4: #862e9c; --plot-grid: #e3e6ea;
       --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
+      --math: "STIX Two Math", "Latin Modern Math", "Cambria Math", "Libertinus Math", "TeX Gyre Termes Math", "Noto Sans Math", "DejaVu Math TeX Gyre", math;
+      --note: #0a58ca; --tip: #1a7f37; --important: #7a44c9; --warning: #8a5a00; --caution: #c0262d;
       --mono: ui-monospace, "SFMono-Regular", "JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace;
     }
     @media (prefers-color-scheme: dark) {
@@ -25,6 +27,7 @@ enum Stylesheet {
         --syn-keyword: #d19cf5; --syn-string: #a5d98a; --syn-number: #f5a862; --syn-comment: #7f8a96;
         --syn-type: #6fd3e0; --syn-attribute: #ffb27a;
         --plot-1: #7eaaff; --plot-2: #ff9b6b; --plot-3: #74d18c; --plot-4: #d19cf5; --plot-grid: #2e353d;
+        --note: #7eaaff; --tip: #56c271; --important: #c3a6ff; --warning: #e3b341; --caution: #ff7b72;
       }
     }
     *, *::before, *::after { box-sizing: border-box; }
@@ -70,9 +73,28 @@ enum Stylesheet {
     code { font-family: var(--mono); font-size: 0.86em; background: var(--surface); padding: 0.12em 0.35em; border-radius: 4px; }
     pre { font-family: var(--mono); font-size: 0.84rem; line-height: 1.55; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 0.85rem 1rem; overflow-x: auto; tab-size: 4; }
     pre code { background: none; padding: 0; font-size: inherit; border-radius: 0; }
-    .prose > table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.94rem; }
-    .prose > table th, .prose > table td { border: 1px solid var(--border); padding: 0.35rem 0.7rem; }
-    .prose > table th { background: var(--surface); }
+    .prose > table, .callout > table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.94rem; }
+    .prose > table th, .prose > table td, .callout > table th, .callout > table td { border: 1px solid var(--border); padding: 0.35rem 0.7rem; }
+    .prose > table th, .callout > table th { background: var(--surface); }
+
+    math { font-family: var(--math); font-size: 1.07em; }
+    math[display="block"] { display: block math; margin: 0 0 1.1rem; padding: 0.3rem 0; overflow-x: auto; overflow-y: hidden; }
+    code.math-error { color: var(--fail); background: var(--fail-soft); }
+    .callout { margin: 0 0 1.1rem; padding: 0.55rem 1.1rem 0.05rem; border-left: 4px solid var(--callout); border-radius: 0 6px 6px 0; background: var(--surface); }
+    .callout > :last-child { margin-bottom: 0.5rem; }
+    .callout-title { margin: 0 0 0.35rem; font-weight: 650; color: var(--callout); }
+    .callout-note { --callout: var(--note); }
+    .callout-tip { --callout: var(--tip); }
+    .callout-important { --callout: var(--important); }
+    .callout-warning { --callout: var(--warning); }
+    .callout-caution { --callout: var(--caution); }
+    details.fold > summary { padding: 0.45rem 1rem; cursor: pointer; color: var(--muted); font-size: 0.85rem; }
+    figure.numbered { margin: 0; }
+    figure.numbered > figcaption { padding: 0.3rem 1rem 0.8rem; font-size: 0.9rem; color: var(--muted); }
+    figure.numbered-table > figcaption { padding: 0.8rem 1rem 0; }
+    .caption-number { font-weight: 650; color: var(--text); }
+    .inline-value { font-variant-numeric: tabular-nums; }
+    code.inline-error { color: var(--fail); background: var(--fail-soft); }
 
     .cell { margin: 1.6rem 0; border: 1px solid var(--border); border-left: 3px solid var(--accent); border-radius: 8px; background: var(--bg); overflow: hidden; }
     .cell-ok { border-left-color: var(--ok); }
@@ -108,11 +130,11 @@ enum Stylesheet {
     .table-wrap th, .table-wrap td { padding: 0.28rem 0.8rem; border-bottom: 1px solid var(--border); text-align: left; }
     .table-wrap thead th { border-bottom: 2px solid var(--border); font-weight: 650; }
     .table-wrap .num { text-align: right; }
-    dl.metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem; }
-    dl.metrics > div { padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); }
-    dl.metrics dt { font-family: var(--mono); font-size: 0.72rem; color: var(--muted); overflow-wrap: anywhere; }
-    dl.metrics dd { margin: 0; font-size: 1.1rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-    dl.metrics > div.series { grid-column: span 2; }
+    .metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem; }
+    .metrics > dl { margin: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); }
+    .metrics dt { font-family: var(--mono); font-size: 0.72rem; color: var(--muted); overflow-wrap: anywhere; }
+    .metrics dd { margin: 0; font-size: 1.1rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+    .metrics > dl.series { grid-column: span 2; }
     .series dd { display: flex; align-items: center; gap: 0.5rem; }
     .sparkline { flex: none; }
     .sparkline polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; stroke-linejoin: round; }
@@ -140,6 +162,8 @@ enum Stylesheet {
       .cell, figure, table, pre { break-inside: avoid; }
       .prose h2, .prose h3 { break-after: avoid; }
       a { color: inherit; }
+      .callout { background: none; border: 1px solid #999; border-left-width: 4px; }
+      math[display="block"] { overflow: visible; }
     }
 
     """

@@ -6,24 +6,11 @@ import Notebook
 package protocol CellEvaluating {
   /// The params a cell refers to, found without running it; part of the cell's cache key.
   func paramsReferenced(by cell: Cell) -> Set<String>
-  /// Evaluates one cell against the current state.
-  mutating func evaluate(_ cell: Cell) -> EvaluatedCell
+  /// Evaluates one cell against the current state: `.ok` or `.failed`, its outputs and the
+  /// files it read (the runner measures the time).
+  mutating func evaluate(_ cell: Cell) -> CellResult
   /// The state after the cells evaluated so far, serialised.
   func snapshot() throws -> Data
   /// Replaces the state with one from `snapshot()`.
   mutating func restore(from snapshot: Data) throws
-}
-
-/// One cell's evaluation.
-package struct EvaluatedCell: Sendable {
-  package var outputs: [CellOutput]
-  package var failed: Bool
-  /// Data files the cell read (paths as opened), for cache validity.
-  package var filesRead: [String]
-
-  package init(outputs: [CellOutput], failed: Bool, filesRead: [String] = []) {
-    self.outputs = outputs
-    self.failed = failed
-    self.filesRead = filesRead
-  }
 }

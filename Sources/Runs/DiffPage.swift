@@ -94,7 +94,7 @@ package struct DiffPage {
       columns: ["metric"] + comparison.runs.indices.map(runLabel)
         + later.map { "Δ\(runLabel($0))" },
       rows: comparison.metrics.map { metric in
-        [metric.name] + metric.values.map { $0.map(MetricText.format) ?? "–" }
+        [metric.name] + metric.values.map { $0.map(NumberFormat.metric) ?? "–" }
           + later.map {
             RunComparison.changeText(delta: metric.deltas[$0], relative: metric.relativeChanges[$0])
           }

@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 /// `nudge diff --fail-if 'test.accuracy < -0.01'`: a condition on a metric's change from the first
 /// run that turns a regression into exit status 1 for CI.
@@ -77,7 +78,7 @@ package struct FailCondition: Hashable, Sendable, CustomStringConvertible {
       for index in comparison.runs.indices.dropFirst() {
         let value = relative ? change.relativeChanges[index] : change.deltas[index]
         guard let value, self.comparison.holds(value, threshold) else { continue }
-        let shown = relative ? MetricText.format(value * 100) + "%" : MetricText.format(value)
+        let shown = relative ? NumberFormat.metric(value * 100) + "%" : NumberFormat.metric(value)
         messages.append(
           "\(change.name) changed by \(shown) in run #\(index + 1) (\(comparison.runs[index].id)): '\(text)' holds"
         )

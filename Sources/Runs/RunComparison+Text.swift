@@ -31,7 +31,7 @@ extension RunComparison {
       var header = ["metric"] + runs.indices.map { "#\($0 + 1)" }
       for index in runs.indices.dropFirst() { header.append("Δ#\(index + 1)") }
       let rows = metrics.map { metric -> [String] in
-        var row = [metric.name] + metric.values.map { $0.map(MetricText.format) ?? "-" }
+        var row = [metric.name] + metric.values.map { $0.map(NumberFormat.metric) ?? "-" }
         for index in runs.indices.dropFirst() {
           row.append(
             Self.changeText(delta: metric.deltas[index], relative: metric.relativeChanges[index]))
@@ -57,24 +57,10 @@ extension RunComparison {
   static func changeText(delta: Double?, relative: Double?) -> String {
     guard let delta else { return "-" }
     if delta == 0 { return "=" }
-    var text = (delta > 0 ? "+" : "") + MetricText.format(delta)
-    if let relative { text += " (\(relative > 0 ? "+" : "")\(MetricText.format(relative * 100))%)" }
-    return text
-  }
-}
-
-/// Numbers as people read them in a table: up to 4 significant digits, exponent form when tiny
-/// or huge.
-package enum MetricText {
-  package static func format(_ value: Double) -> String {
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-    if value == 0 { return "0" }
-    if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
-    let magnitude = abs(value)
-    if magnitude < 1e-3 || magnitude >= 1e6 { return String(format: "%.3e", value) }
-    var text = String(format: "%.4g", value)
-    if text.contains("e") { text = String(format: "%.4f", value) }
+    var text = (delta > 0 ? "+" : "") + NumberFormat.metric(delta)
+    if let relative {
+      text += " (\(relative > 0 ? "+" : "")\(NumberFormat.metric(relative * 100))%)"
+    }
     return text
   }
 }

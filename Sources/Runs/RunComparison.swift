@@ -5,7 +5,7 @@ package struct RunComparison: Codable, Hashable, Sendable {
   package struct RunLabel: Codable, Hashable, Sendable {
     package var id: String
     package var notebook: String
-    package var status: RunRecord.Status
+    package var status: RunStatus
     package var directory: String
   }
 

@@ -17,7 +17,7 @@ extension RunRecord {
       cells: document.cells.map { cell in
         let run =
           outcome.cells[cell.index]
-          ?? CellRun(status: .notRun, outputs: [], cached: false, seconds: 0)
+          ?? CellResult(status: .notRun)
         return CellRecord(
           index: cell.index, name: cell.id, line: cell.fenceLine, status: run.status,
           cached: run.cached,

@@ -9,10 +9,6 @@ package struct RunRecord: Codable, Hashable, Sendable {
   /// The schema this code writes; records with another schema are reported and skipped.
   package static let currentSchema = 1
 
-  package enum Status: String, Codable, Sendable {
-    case ok, failed, interrupted
-  }
-
   package struct NotebookIdentity: Codable, Hashable, Sendable {
     package var path: String
     package var sha256: String
@@ -28,15 +24,12 @@ package struct RunRecord: Codable, Hashable, Sendable {
     package var cores: Int
   }
 
+  /// A cell's result as the record keeps it: its outputs summarised, not stored.
   package struct CellRecord: Codable, Hashable, Sendable {
-    package enum Status: String, Codable, Sendable {
-      case ok, failed, skipped
-      case notRun = "not-run"
-    }
     package var index: Int
     package var name: String
     package var line: Int
-    package var status: Status
+    package var status: CellResult.Status
     package var cached: Bool
     package var seconds: Double
     package var outputs: OutputSummary
@@ -46,7 +39,7 @@ package struct RunRecord: Codable, Hashable, Sendable {
   package struct OutputSummary: Codable, Hashable, Sendable {
     /// How many outputs of each kind (`text`, `figure`, ...).
     package var counts: [String: Int]
-    /// SHA-256 of the outputs' canonical JSON.
+    /// SHA-256 of the outputs' kinds and contents, each field length-prefixed.
     package var sha256: String
   }
 
@@ -56,12 +49,17 @@ package struct RunRecord: Codable, Hashable, Sendable {
   package var params: [String: ParamValue]
   package var startedAt: String
   package var finishedAt: String
-  package var status: Status
+  package var status: RunStatus
   package var engine: Engine
   package var host: Host
   package var cells: [CellRecord]
   package var metrics: [String: Double]
   package var series: [String: [Double]]
+  /// The batch scheduler's job, task and node, when a scheduler ran the render (absent otherwise).
+  package var scheduler: SchedulerTask? = nil
+  /// The process writing a `running` record (absent from final records): a listing shows a
+  /// running record whose process has ended (killed outright) as interrupted.
+  package var process: RunProcess? = nil
 }
 
 extension RunRecord.OutputSummary {
@@ -89,7 +87,9 @@ extension CellOutput {
       hasher.update("\(values.count):")
       var bytes: [UInt8] = []
       bytes.reserveCapacity(values.count * 8)
-      for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+      for value in values {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+      }
       hasher.update(bytes)
     }
     text(kindName)

@@ -32,12 +32,29 @@ package struct RunStore: Sendable {
     throw RunsError("cannot find a free run id in \(layout.runsDirectory)")
   }
 
-  /// Writes a run's report and record, each atomically, then makes the report the latest.
+  /// Writes a run's report and record, each atomically, then makes the report the latest. When
+  /// that fails (a full disk, say) the run folder is removed, so no half-made run is listed.
   package func save(record: RunRecord, reportHTML: String, in directory: String) throws {
-    try AtomicFile.write(reportHTML, to: "\(directory)/report.html")
+    do {
+      try AtomicFile.write(reportHTML, to: "\(directory)/report.html")
+      try save(record: record, in: directory)
+    } catch {
+      discard(directory)
+      throw error
+    }
+    try AtomicFile.write(reportHTML, to: layout.latestReportPath)
+  }
+
+  /// Removes a run folder that could not be completed. Best effort: the caller reports the
+  /// error that made the run fail, which says more than a failure to clean up would.
+  package func discard(_ directory: String) {
+    try? FileManager.default.removeItem(atPath: directory)
+  }
+
+  /// Writes only the run's record, atomically (alone: the `running` record of a render that starts).
+  package func save(record: RunRecord, in directory: String) throws {
     try AtomicFile.write(
       try StableJSON.encode(record, pretty: true) + [0x0A], to: "\(directory)/run.json")
-    try AtomicFile.write(reportHTML, to: layout.latestReportPath)
   }
 
   /// The recorded runs, newest first, and a message for each folder whose record could not be
@@ -49,7 +66,11 @@ package struct RunStore: Sendable {
     for name in names.sorted(by: >) where !name.hasPrefix(".") {
       let directory = layout.runDirectory(id: name)
       switch Self.load(directory: directory) {
-      case .success(let run): runs.append(run)
+      case .success(var run):
+        if run.record.status == .running, run.record.process?.hasEnded == true {
+          run.record.status = .interrupted
+        }
+        runs.append(run)
       case .failure(let error): problems.append(error.message)
       }
     }

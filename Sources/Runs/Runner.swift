@@ -1,19 +1,11 @@
 import Foundation
 import Notebook
 
-/// What happened to one cell in a run.
-package struct CellRun: Hashable, Sendable {
-  package var status: RunRecord.CellRecord.Status
-  package var outputs: [CellOutput]
-  package var cached: Bool
-  package var seconds: Double
-}
-
 /// The result of running a notebook's cells: per-cell results (by cell index), the overall
 /// status, and warnings about cache entries that could not be trusted.
 package struct RunOutcome: Sendable {
-  package var cells: [Int: CellRun]
-  package var status: RunRecord.Status
+  package var cells: [Int: CellResult]
+  package var status: RunStatus
   package var warnings: [String]
 
   /// Every metric the cells recorded, by name.
@@ -46,42 +38,48 @@ package struct Runner {
   package var params: [String: ParamValue]
   package var cache: CellCache?
   package var engineVersion: String
-  /// Polled between cells (the engine polls it between mini-batches): true after Ctrl-C.
-  package var shouldStop: @Sendable () -> Bool
+  /// Told when each cell starts and ends; polled between cells for a stop request.
+  package var events: RenderEvents
 
   package init(
     document: Document, params: [String: ParamValue], cache: CellCache?, engineVersion: String,
-    shouldStop: @escaping @Sendable () -> Bool = { false }
+    events: RenderEvents = RenderEvents()
   ) {
     self.document = document
     self.params = params
     self.cache = cache
     self.engineVersion = engineVersion
-    self.shouldStop = shouldStop
+    self.events = events
   }
 
+  private var shouldStop: Bool { events.shouldStop() }
+
   package func run<Evaluator: CellEvaluating>(with evaluator: inout Evaluator) -> RunOutcome {
-    var outcome = RunOutcome(cells: [:], status: .ok, warnings: [])
+    var outcome = RunOutcome(
+      cells: [:], status: .ok, warnings: cache?.digests.indexProblem.map { [$0] } ?? [])
     var previousKey = "start"
     var unrestoredState: (cache: CellCache, key: String)?
     var stopped = false
 
+    func finish(_ cell: Cell, _ result: CellResult) {
+      outcome.cells[cell.index] = result
+      events.cellFinished(cell, result)
+    }
+
     for cell in document.cells {
-      if stopped {
-        outcome.cells[cell.index] = CellRun(status: .notRun, outputs: [], cached: false, seconds: 0)
-        continue
-      }
-      if shouldStop() {
+      if !stopped && shouldStop {
         outcome.status = .interrupted
         stopped = true
-        outcome.cells[cell.index] = CellRun(status: .notRun, outputs: [], cached: false, seconds: 0)
+      }
+      if stopped {
+        finish(cell, CellResult(status: .notRun))
         continue
       }
       guard cell.options.eval else {
-        outcome.cells[cell.index] = CellRun(
-          status: .skipped, outputs: [], cached: false, seconds: 0)
+        finish(cell, CellResult(status: .skipped))
         continue
       }
+      events.cellStarted(cell)
       let visibleParams = params.filter { evaluator.paramsReferenced(by: cell).contains($0.key) }
       let key = CellKey.make(
         previous: previousKey, engineVersion: engineVersion, source: cell.source,
@@ -92,13 +90,15 @@ package struct Runner {
       if let cache = cache, cell.options.cache {
         switch cache.lookup(key: key) {
         case .hit(let entry):
-          outcome.cells[cell.index] = CellRun(
-            status: .ok, outputs: entry.outputs, cached: true,
-            seconds: Date().timeIntervalSince(started))
+          finish(
+            cell,
+            CellResult(
+              status: .ok, cached: true, outputs: entry.outputs,
+              seconds: Date().timeIntervalSince(started)))
           unrestoredState = (cache, entry.key)
           previousKey = CellKey.chained(key, files: entry.files)
           continue
-        case .rejected(let message):
+        case .rejected(let message), .unverifiable(let message):
           outcome.warnings.append(message)
         case .miss:
           break
@@ -121,22 +121,34 @@ package struct Runner {
         }
       }
 
-      let evaluation = evaluator.evaluate(cell)
-      let seconds = Date().timeIntervalSince(started)
+      var result = evaluator.evaluate(cell)
+      result.seconds = Date().timeIntervalSince(started)
       var files: [String: String] = [:]
       let digests = cache?.digests ?? FileDigests(indexPath: nil)
-      for path in evaluation.filesRead { files[path] = digests.sha256(of: path) }
-      outcome.cells[cell.index] = CellRun(
-        status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs, cached: false,
-        seconds: seconds)
+      var unreadable: [String] = []
+      for path in result.filesRead {
+        do {
+          files[path] = try digests.sha256(of: path)
+        } catch {
+          // Keyed by the failure, so no later cell is taken from the cache on its account.
+          files[path] = "unreadable: \(error)"
+          unreadable.append("\(error)")
+        }
+      }
       previousKey = CellKey.chained(key, files: files)
 
-      if shouldStop() {
+      if shouldStop {
+        // The stop came while the cell ran: its training may have ended early, or its loop was
+        // stopped, so its outputs are partial and must neither be cached nor pass for a finished
+        // (or failed) cell.
+        if result.status == .ok || result.status == .failed { result.status = .interrupted }
+        finish(cell, result)
         outcome.status = .interrupted
         stopped = true
         continue
       }
-      if evaluation.failed {
+      finish(cell, result)
+      if result.status == .failed {
         // `error: true` shows the failure and goes on; otherwise the run stops here.
         if !cell.options.error {
           outcome.status = .failed
@@ -144,10 +156,13 @@ package struct Runner {
         }
         continue
       }
-      if let cache = cache, cell.options.cache {
+      if !unreadable.isEmpty {
+        outcome.warnings.append(
+          "cell '\(cell.id)' was not cached: " + unreadable.joined(separator: "; "))
+      } else if let cache = cache, cell.options.cache {
         do {
           let entry = CacheEntry(
-            key: key, cellName: cell.id, files: files, outputs: evaluation.outputs,
+            key: key, cellName: cell.id, files: files, outputs: result.outputs,
             state: try evaluator.snapshot())
           try cache.store(entry)
         } catch {

@@ -13,10 +13,11 @@ package struct SessionEvaluator: CellEvaluating {
     session.paramsReferenced(by: cell)
   }
 
-  package mutating func evaluate(_ cell: Cell) -> EvaluatedCell {
+  package mutating func evaluate(_ cell: Cell) -> CellResult {
     let evaluation = session.evaluate(cell)
-    return EvaluatedCell(
-      outputs: evaluation.outputs, failed: evaluation.failed, filesRead: evaluation.filesRead)
+    return CellResult(
+      status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs,
+      seconds: evaluation.seconds, filesRead: evaluation.filesRead)
   }
 
   package func snapshot() throws -> Data { try session.snapshotData() }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Directives
 import Foundation
 import Notebook
 
@@ -25,4 +26,19 @@ func writeOrExit(_ contents: String, to path: String) throws {
 
 func printError(_ message: String) {
   FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Runs every static check on a parsed notebook; prints the findings like a compiler and exits
+/// with status 2 when there is an error.
+func checkOrExit(_ document: Document) throws {
+  let findings = (NotebookChecker().check(document) + document.proseDiagnostics()).sorted {
+    ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+  }
+  for finding in findings { printError(finding.detailedDescription) }
+  if findings.contains(where: { $0.severity == .error }) {
+    let count = findings.count
+    printError(
+      "\(count) problem\(count == 1 ? "" : "s") found in \(document.path); nothing was run")
+    throw ExitCode.badInput
+  }
 }

@@ -74,7 +74,7 @@ import Testing
       let structure = SVGStructure(svg)
       // Said on the chart itself and in its description.
       #expect(
-        svg.contains(">\(phrase.xmlEscaped)") || svg.contains(">\(phrase.xmlEscaped)<"),
+        svg.contains(">\(phrase.htmlEscaped)") || svg.contains(">\(phrase.htmlEscaped)<"),
         "\(name) shows “\(phrase)”")
       #expect((structure.desc ?? "").contains(phrase), "\(name) describes “\(phrase)”")
     }

@@ -48,7 +48,7 @@ import Testing
   }
 
   @Test func textIsEscapedForXML() {
-    #expect("a<b & \"c\" 'd'>".xmlEscaped == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;")
+    #expect("a<b & \"c\" 'd'\u{7}>".htmlEscaped == "a&lt;b &amp; &quot;c&quot; &#39;d&#39; &gt;")
   }
 
   @Test func coordinatesAreShort() {

@@ -63,17 +63,6 @@ import Testing
     #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy -0.01") }
     #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy < lots") }
   }
-
-  @Test func sweepsExpandToTheProductInOrder() throws {
-    let runs = try Sweep.expand(["rate=0.05,0.1", "seed=1,2,3", "title=a\\,b"])
-    #expect(runs.count == 6)
-    #expect(runs[0].map { "\($0.name)=\($0.value)" } == ["rate=0.05", "seed=1", "title=a,b"])
-    #expect(runs[5].map { "\($0.name)=\($0.value)" } == ["rate=0.1", "seed=3", "title=a,b"])
-    #expect(try Sweep.expand(["epochs=5"]).count == 1)
-    #expect(try Sweep.expand([]).count == 1)
-    #expect(throws: RunsError.self) { try Sweep.expand(["=5"]) }
-    #expect(throws: RunsError.self) { try Sweep.expand(["rate=1", "rate=2"]) }
-  }
 }
 
 @Suite struct DiffPageTests {

@@ -18,7 +18,7 @@ struct CountingEvaluator: CellEvaluating {
       })
   }
 
-  mutating func evaluate(_ cell: Cell) -> EvaluatedCell {
+  mutating func evaluate(_ cell: Cell) -> CellResult {
     evaluated.append(cell.id)
     var files: [String] = []
     for line in cell.source.split(separator: "\n") {
@@ -34,16 +34,18 @@ struct CountingEvaluator: CellEvaluating {
         files.append(words[1])
         total += FileManager.default.contents(atPath: words[1])?.count ?? 0
       case "fail":
-        return EvaluatedCell(
+        return CellResult(
+          status: .failed,
           outputs: [
             .error(Diagnostic("boom", at: SourceLocation(file: "n.md", line: 1, column: 1)))
-          ], failed: true)
+          ])
       default: break
       }
     }
-    return EvaluatedCell(
+    return CellResult(
+      status: .ok,
       outputs: [.value(String(total)), .metric(name: "\(cell.id).total", value: Double(total))],
-      failed: false, filesRead: files)
+      filesRead: files)
   }
 
   func snapshot() throws -> Data { Data(String(total).utf8) }
@@ -74,14 +76,17 @@ struct CountingEvaluator: CellEvaluating {
   ) -> (RunOutcome, CountingEvaluator) {
     var evaluator = CountingEvaluator(params: params)
     let outcome = Runner(
-      document: document, params: params, cache: cache, engineVersion: engine, shouldStop: stop
+      document: document, params: params, cache: cache, engineVersion: engine,
+      events: RenderEvents(shouldStop: stop)
     )
     .run(with: &evaluator)
     return (outcome, evaluator)
   }
 
   @Test func rerunHitsEveryCellAndRestoresNothing() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "add epochs", "add 10"])
     let (first, firstEvaluator) = run(notebook, cache: cache)
     #expect(firstEvaluator.evaluated == ["c1", "c2", "c3"])
@@ -93,7 +98,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func editingACellRecomputesItAndTheCellsAfterIt() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     _ = run(document(["add 1", "add 2", "add 3", "add 4"]), cache: cache)
     let (outcome, evaluator) = run(document(["add 1", "add 2", "add 30", "add 4"]), cache: cache)
     #expect(evaluator.evaluated == ["c3", "c4"])
@@ -101,7 +108,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func changingAParamRecomputesOnlyFromTheFirstCellThatReadsIt() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "add epochs", "add 1"])
     _ = run(notebook, cache: cache)
     let (outcome, evaluator) = run(notebook, params: ["epochs": .int(5)], cache: cache)
@@ -111,6 +120,7 @@ struct CountingEvaluator: CellEvaluating {
 
   @Test func changingADataFileRecomputesTheCellsThatReadItAndAfter() throws {
     let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
     let file = folder + "/data.txt"
     try "abc".write(toFile: file, atomically: true, encoding: .utf8)
     let cache = CellCache(directory: folder + "/cache")
@@ -125,7 +135,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func newEngineVersionOrNoCacheRecomputesEverything() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "add 2"])
     _ = run(notebook, cache: cache)
     let newEngine = run(notebook, cache: cache, engine: "2").1
@@ -135,7 +147,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func cacheFalseAlwaysRecomputesWithTheRightState() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(
       ["add 1", "add 2", "add 3"],
       options: [
@@ -165,7 +179,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func failedCellsAreNotCached() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "fail"])
     _ = run(notebook, cache: cache)
     let rerun = run(notebook, cache: cache).1
@@ -185,12 +201,33 @@ struct CountingEvaluator: CellEvaluating {
     #expect(outcome.cells[2]?.status == .notRun)
   }
 
+  @Test func aCellCutShortIsRecordedInterruptedAndNotCached() throws {
+    final class Counter: @unchecked Sendable { var polls = 0 }
+    let counter = Counter()
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
+    let notebook = document(["add 1", "add 2"])
+    let (outcome, _) = run(notebook, cache: cache) {
+      counter.polls += 1
+      return counter.polls > 1  // the stop is seen when the first cell ends
+    }
+    #expect(outcome.status == .interrupted)
+    #expect(outcome.cells[0]?.status == .interrupted)
+    #expect(outcome.cells[1]?.status == .notRun)
+    let (rerun, evaluator) = run(notebook, cache: cache)
+    #expect(evaluator.evaluated == ["c1", "c2"])
+    #expect(rerun.cells[0]?.cached == false)
+  }
+
   @Test func unrestorableStateFallsBackToAFullRecompute() throws {
     let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
     let cache = CellCache(directory: folder)
     _ = run(document(["add 1", "add 2"]), cache: cache)
     // Corrupt the saved states while keeping the entries themselves valid.
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".state") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder)
+    where name.hasSuffix(".state") {
       try Data("not a number".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
     }
     let (outcome, evaluator) = run(document(["add 1", "add 5"]), cache: cache)

@@ -123,13 +123,9 @@ enum EngineDirectives {
       guard case .object(.network(let net)) = call.value("network") else {
         throw call.error("not a network")
       }
-      let path = try call.context.fileAccess.inOutput(
+      let path = try call.context.fileAccess.writable(
         checkpointName(try call.string("name")), at: call.position(of: "name"))
-      try engine(call) {
-        try FileManager.default.createDirectory(
-          atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try net.save(to: path)
-      }
+      try engine(call) { try net.save(to: path) }
       call.context.noteWrite(path)
       return .void
     },

@@ -192,23 +192,20 @@ extension Session {
   /// The variables serialised for the run cache: JSON, with networks' parameters in full and
   /// data sets as the recipe that loads them.
   package func snapshotData() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-    var result: Result<Data, any Error> = .success(Data())
-    LargeStack.run { result = Result { try encoder.encode(SessionSnapshot(variables: variables)) } }
-    return try result.get()
+    var result: Result<[UInt8], any Error> = .success([])
+    LargeStack.run { result = Result { try StableJSON.encode(SessionSnapshot(variables: variables)) } }
+    return Data(try result.get())
   }
 
   /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files.
   package func restore(from data: Data) throws {
-    let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-      positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-    decoder.userInfo[DatasetLoader.key] = DatasetLoader()
     var result: Result<SessionSnapshot, any Error> = .success(SessionSnapshot(variables: [:]))
-    LargeStack.run { result = Result { try decoder.decode(SessionSnapshot.self, from: data) } }
+    LargeStack.run {
+      result = Result {
+        try StableJSON.decode(
+          SessionSnapshot.self, from: [UInt8](data), userInfo: [DatasetLoader.key: DatasetLoader()])
+      }
+    }
     restore(try result.get())
   }
 

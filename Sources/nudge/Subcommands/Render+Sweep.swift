@@ -1,4 +1,5 @@
 import ArgumentParser
+import Directives
 import Foundation
 import Notebook
 import Runs
@@ -8,23 +9,31 @@ extension Nudge.Render {
   /// `nudge render` process (at most `--jobs` at once), then the comparison table of the runs.
   ///
   /// Separate processes keep the runs apart (memory, Ctrl-C, a crash) and let them use both
-  /// cores; they share the cell cache, whose entries are written atomically.
-  func runSweep(_ combinations: [[(name: String, value: String)]]) throws {
+  /// cores; they share the cell cache, whose entries are written atomically. Each child hands
+  /// its `RenderedRun` back as JSON in a file of a temporary folder (`--report-json`).
+  func runSweep(_ runs: [[ParamOverride]]) throws {
     let executable = Self.currentExecutable()
-    var sharedArguments = ["render", notebook, "-o", outputDirectory, "--cell-timeout", String(evaluation.cellTimeout)]
-    if noCache { sharedArguments.append("--no-cache") }
-    if unsafeHTML { sharedArguments.append("--unsafe-html") }
+    let handoff = try orExit {
+      let path = FileManager.default.temporaryDirectory
+        .appendingPathComponent("nudge-sweep-\(UUID().uuidString)").path
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+      return path
+    }
+    defer { try? FileManager.default.removeItem(atPath: handoff) }
     // Several progress bars on one terminal would garble each other.
-    if evaluation.quiet || jobs > 1 { sharedArguments.append("-q") }
+    let sharedArguments = runArguments(quiet: quiet || (jobs ?? 1) > 1)
 
-    print("Sweep: \(combinations.count) runs of \(notebook), \(min(jobs, combinations.count)) at a time")
-    let results = Locked([ChildOutcome?](repeating: nil, count: combinations.count))
+    print("Sweep: \(runs.count) runs of \(notebook), \(min(jobs ?? 1, runs.count)) at a time")
+    let results = Locked([ChildOutcome?](repeating: nil, count: runs.count))
     let queue = DispatchQueue(label: "nudge.sweep", attributes: .concurrent)
-    let slots = DispatchSemaphore(value: max(1, jobs))
+    let slots = DispatchSemaphore(value: max(1, jobs ?? 1))
     let group = DispatchGroup()
-    for (index, combination) in combinations.enumerated() {
-      let arguments = sharedArguments + combination.flatMap { ["-p", "\($0.name)=\($0.value)"] }
-      let label = combination.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+    for (index, overrides) in runs.enumerated() {
+      let reportPath = "\(handoff)/\(index).json"
+      let arguments =
+        sharedArguments + ["--report-json", reportPath]
+        + overrides.flatMap { ["-p", ParamAssignments.argument(for: $0)] }
+      let label = overrides.map { "\($0.name)=\($0.text)" }.joined(separator: " ")
       slots.wait()
       if Interruption.isRequested {
         slots.signal()
@@ -36,16 +45,22 @@ extension Nudge.Render {
           slots.signal()
           group.leave()
         }
-        let outcome = Self.runChild(executable: executable, arguments: arguments)
+        let outcome = Self.runChild(
+          executable: executable, arguments: arguments, reportPath: reportPath)
         results.update { $0[index] = outcome }
-        print("[\(index + 1)/\(combinations.count)] \(label): \(outcome.summary)")
+        print("[\(index + 1)/\(runs.count)] \(label): \(outcome.summary)")
       }
     }
     group.wait()
 
     let finished = results.get()
-    let directories = finished.compactMap { $0?.runDirectory }
-    let stored = directories.compactMap { try? RunStore.load(directory: $0).get() }
+    var stored: [StoredRun] = []
+    for case let run? in finished.map({ $0?.run }) {
+      switch RunStore.load(directory: run.runDirectory) {
+      case .success(let record): stored.append(record)
+      case .failure(let problem): printError("warning: \(problem)")
+      }
+    }
     if stored.count > 1 {
       print("")
       print(RunComparison(stored).textTable())
@@ -56,58 +71,70 @@ extension Nudge.Render {
     if statuses.contains(where: { $0 != 0 }) { throw ExitCode.failure }
   }
 
-  /// One child render: its exit status, the run folder it reported, and its error output.
+  /// The arguments of one run of the sweep, before its `-p` overrides: this render's options.
+  func runArguments(quiet: Bool) -> [String] {
+    var arguments = [
+      "render", notebook, "-o", outputDirectory, "--cell-timeout", String(cellTimeout),
+    ]
+    if noCache { arguments.append("--no-cache") }
+    if unsafeHTML { arguments.append("--unsafe-html") }
+    if quiet { arguments.append("-q") }
+    return arguments
+  }
+
+  /// One child render: its exit status, the run it reported, and its error output.
   private struct ChildOutcome: Sendable {
     var status: Int32
-    var runDirectory: String?
+    var run: RenderedRun?
     var errors: String
 
     var summary: String {
-      switch status {
-      case 0: "ok, \(runDirectory ?? "no run recorded")"
-      case 1: "a cell failed, \(runDirectory ?? "no run recorded")"
+      let recorded = run.map(\.runDirectory) ?? "no run recorded"
+      return switch status {
+      case 0: "ok, \(recorded)"
+      case 1: "a cell failed, \(recorded)"
       case 130: "interrupted"
-      default: "error: " + (errors.split(separator: "\n").first.map(String.init) ?? "exit status \(status)")
+      default:
+        "error: "
+          + (errors.split(separator: "\n").first.map(String.init) ?? "exit status \(status)")
       }
     }
   }
 
-  private static func runChild(executable: String, arguments: [String]) -> ChildOutcome {
+  private static func runChild(executable: String, arguments: [String], reportPath: String)
+    -> ChildOutcome
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    let output = Pipe()
+    // The child's report goes to the terminal only through the parent's summary line.
+    process.standardOutput = FileHandle.nullDevice
     let errors = Pipe()
-    process.standardOutput = output
     process.standardError = errors
     do {
       try process.run()
     } catch {
-      return ChildOutcome(status: 2, runDirectory: nil, errors: "cannot start \(executable): \(error)")
+      return ChildOutcome(status: 2, run: nil, errors: "cannot start \(executable): \(error)")
     }
-    // Read both pipes before waiting, so a chatty child never blocks on a full pipe.
-    let errorData = Locked(Data())
-    let errorsRead = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      errorData.update { $0 = errors.fileHandleForReading.readDataToEndOfFile() }
-      errorsRead.signal()
-    }
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    errorsRead.wait()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let text = String(decoding: outputData, as: UTF8.self)
-    let prefix = "Run "
-    let marker = " recorded in "
-    let directory = text.split(separator: "\n").first { $0.hasPrefix(prefix) && $0.contains(marker) }
-      .flatMap { line in line.range(of: marker).map { String(line[$0.upperBound...]) } }
-    return ChildOutcome(
-      status: process.terminationStatus, runDirectory: directory,
-      errors: String(decoding: errorData.get(), as: UTF8.self))
+    var errorText = String(decoding: errorData, as: UTF8.self)
+    var run: RenderedRun?
+    if let data = FileManager.default.contents(atPath: reportPath) {
+      do {
+        run = try StableJSON.decode(RenderedRun.self, from: Array(data))
+      } catch {
+        errorText += "the run's report \(reportPath) is not readable: \(error)\n"
+      }
+    }
+    return ChildOutcome(status: process.terminationStatus, run: run, errors: errorText)
   }
 
   /// This program's own path, to start the sweep's runs with.
-  private static func currentExecutable() -> String {
-    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+  static func currentExecutable() -> String {
+    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      return path
+    }
     return Bundle.main.executablePath ?? CommandLine.arguments[0]
   }
 }

@@ -23,10 +23,28 @@ extension Nudge {
     @Option(name: [.customShort("o"), .customLong("output")], help: "The folder to write into.")
     var outputDirectory = "output"
 
-    @OptionGroup var evaluation: EvaluationArguments
+    @Option(
+      name: .customShort("p"),
+      help: ArgumentHelp(
+        "Override a front-matter param (checked against its type); several comma-separated values make a sweep (\\, for a comma in a value).",
+        valueName: "name=value"))
+    var params: [String] = []
 
-    @Option(help: "With a sweep (-p name=a,b,...), how many runs go at once.")
-    var jobs = 1
+    @Flag(
+      name: .shortAndLong,
+      help: "Do not show progress (training bars) on standard error.")
+    var quiet = false
+
+    @Option(help: "Seconds one cell may run before it is stopped (a cell's '//| timeout:' wins).")
+    var cellTimeout = EvaluationOptions.defaultCellTimeout
+
+    @Option(
+      help:
+        "With a sweep (-p name=a,b,...), how many runs go at once (default 1; with --slurm, no cap)."
+    )
+    var jobs: Int?
+
+    @OptionGroup(title: "Slurm") var slurm: SlurmArguments
 
     @Flag(help: "Recompute every cell instead of reusing cached results.")
     var noCache = false
@@ -37,91 +55,65 @@ extension Nudge {
     )
     var unsafeHTML = false
 
-    func run() throws {
-      let combinations = try orExit { try Sweep.expand(evaluation.params) }
-      let document = try loadNotebook(notebook)
-      try checkOrExit(document)
-      if combinations.count > 1 {
-        Interruption.install()
-        try runSweep(combinations)
-        return
-      }
-      let layout = OutputLayout(notebookPath: notebook, outputDirectory: outputDirectory)
-      Interruption.install()
-      let session = try makeSession(
-        document, arguments: evaluation, outputDirectory: layout.notebookDirectory,
-        shouldStop: { Interruption.isRequested })
-      let params = Dictionary(uniqueKeysWithValues: session.params.map { ($0.name, $0.value) })
-      let runner = Runner(
-        document: document, params: params,
-        cache: noCache ? nil : CellCache(directory: layout.cacheDirectory),
-        engineVersion: nudgeVersion, shouldStop: { Interruption.isRequested })
+    @Option(
+      help: ArgumentHelp(
+        "Also write what the run did as JSON to this file (for programs driving nudge).",
+        visibility: .hidden))
+    var reportJSON: String?
 
-      var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isFolder),
-        !isFolder.boolValue
-      {
+    func run() throws {
+      guard !outputDirectory.isEmpty else {
         printError(
-          "error: cannot write \(layout.latestReportPath): '\(outputDirectory)' is not a folder")
+          "error: the output folder (-o) is empty; name a folder, or leave -o out for 'output'")
         throw ExitCode.badInput
       }
-      let store = RunStore(layout: layout)
-      let startedAt = Date()
-      let (id, directory) = try orExit { try store.createRun(at: startedAt) }
-      var evaluator = SessionEvaluator(session: session)
-      let outcome = runner.run(with: &evaluator)
-      let record = RunRecord(
-        id: id, document: document, notebookBytes: readBytes(notebook), params: params,
-        outcome: outcome, startedAt: startedAt, finishedAt: Date(), engineVersion: nudgeVersion)
+      let runs = try orExit { try ParamAssignments(parsing: params).runs }
+      let document = try loadNotebook(notebook)
+      try checkOrExit(document)
+      if slurm.isRequested {
+        try submitToSlurm(runs)
+        return
+      }
+      Interruption.install()
+      if runs.count > 1 {
+        try runSweep(runs)
+        return
+      }
+      let request = RenderRequest(
+        document: document, overrides: runs[0], outputDirectory: outputDirectory,
+        usesCache: !noCache, cellTimeout: cellTimeout,
+        showsTrainingProgress: !quiet && isatty(2) != 0,
+        reportOptions: ReportOptions(unsafeHTML: unsafeHTML),
+        scheduler: SchedulerTask.slurm(environment: ProcessInfo.processInfo.environment))
+      let run: RenderedRun
+      do {
+        run = try RenderPipeline.render(
+          request, events: RenderEvents(shouldStop: { Interruption.isRequested }))
+      } catch {
+        for diagnostic in error.diagnostics { printError(diagnostic.detailedDescription) }
+        printError("error: \(error)")
+        throw ExitCode.badInput
+      }
+      if let reportJSON {
+        try orExit {
+          try AtomicFile.write(try StableJSON.encode(run, pretty: true), to: reportJSON)
+        }
+      }
+      for warning in run.warnings { printError("warning: \(warning)") }
+      print("Wrote \(run.latestReportPath)")
+      print("Run \(run.id) recorded in \(run.runDirectory)")
 
-      let page = HTMLReport(
-        document: document, results: outcome.cells.mapValues(CellResult.init),
-        run: RunSummary(
-          status: RunSummary.Status(rawValue: outcome.status.rawValue),
-          date: RunID.timestamp(startedAt), params: session.params,
-          details: [
-            RunSummary.Detail("run", id), RunSummary.Detail("engine", "nudge \(nudgeVersion)"),
-          ]),
-        options: ReportOptions(unsafeHTML: unsafeHTML)
-      ).html()
-      try orExit { try store.save(record: record, reportHTML: page, in: directory) }
-      for warning in outcome.warnings { printError("warning: \(warning)") }
-      print("Wrote \(layout.latestReportPath)")
-      print("Run \(id) recorded in \(directory)")
-
-      switch outcome.status {
-      case .ok: return
+      switch run.status {
+      case .ok, .running: return
       case .interrupted:
         printError("interrupted: the cells after the current one were not run")
         throw ExitCode(130)
       case .failed:
-        for case .error(let diagnostic) in outcome.cells.values.flatMap(\.outputs) {
-          printError(diagnostic.detailedDescription)
-        }
+        for failure in run.failures { printError(failure) }
         throw ExitCode.failure
       }
     }
   }
-}
-
-extension CellResult {
-  /// A runner's cell as the report shows it.
-  init(_ run: CellRun) {
-    let status: Status =
-      switch run.status {
-      case .ok: run.cached ? .cached : .ok
-      case .failed: .failed
-      case .skipped, .notRun: .skipped
-      }
-    self.init(status: status, outputs: run.outputs, seconds: run.seconds)
-  }
-}
-
-/// The version that keys the cell cache: a new version recomputes every cell.
-let nudgeVersion = "0.1.0"
-
-func readBytes(_ path: String) -> [UInt8] {
-  (FileManager.default.contents(atPath: path)).map { [UInt8]($0) } ?? []
 }
 
 /// Runs `body`, or prints its error and exits with status 2.

@@ -1,0 +1,27 @@
+import Directives
+import Notebook
+
+/// libFuzzer entry: any bytes as the source of one `swift` cell, parsed and checked as
+/// `nudge check` does. Only the checker's front door is used, so the target outlives rewrites
+/// of the cell language behind it.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCellChecker(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+  // A fence longer than any backtick run in the source keeps the cell one cell.
+  let fence = String(repeating: "`", count: max(3, longestBacktickRun(source) + 1))
+  let text = fence + "swift\n" + source + "\n" + fence + "\n"
+  if let document = try? Document(parsing: text, path: "fuzz.md") {
+    _ = NotebookChecker().check(document)
+  }
+  return 0
+}
+
+func longestBacktickRun(_ text: String) -> Int {
+  var longest = 0
+  var current = 0
+  for byte in text.utf8 {
+    current = byte == UInt8(ascii: "`") ? current + 1 : 0
+    longest = max(longest, current)
+  }
+  return longest
+}

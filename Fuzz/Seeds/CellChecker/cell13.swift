@@ -1,0 +1,2 @@
+//| name: guesses
+show(data.test, count: 24, net: net)

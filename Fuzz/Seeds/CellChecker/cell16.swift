@@ -1,0 +1,2 @@
+//| name: features
+weightImages(net, layer: 1)

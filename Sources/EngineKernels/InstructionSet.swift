@@ -1,0 +1,2 @@
+/// The instruction set this compilation of the kernels targets.
+let instructionSet = "portable"

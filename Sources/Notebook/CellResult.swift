@@ -1,0 +1,44 @@
+/// What running one cell gave, on its whole way from the evaluator through the runner and the
+/// cache to the run record and the report: how it ended, what it produced, how long it took.
+package struct CellResult: Hashable, Sendable {
+  package enum Status: String, Codable, Hashable, Sendable {
+    /// The cell ran to its end.
+    case ok
+    /// The cell stopped with an error (shown among its outputs).
+    case failed
+    /// The cell was cut short by Ctrl-C or SIGTERM; its outputs may be partial.
+    case interrupted
+    /// `eval: false`: the cell is shown but never evaluated.
+    case skipped
+    /// An earlier cell failed or the run was interrupted before this cell.
+    case notRun = "not-run"
+  }
+
+  package var status: Status
+  /// True when the outputs were restored from the cell cache instead of being computed.
+  package var cached: Bool
+  package var outputs: [CellOutput]
+  /// Wall-clock time of the evaluation (or of the cache lookup).
+  package var seconds: Double
+  /// Data files the cell read (paths as opened), for the cache's validity check.
+  package var filesRead: [String]
+
+  package init(
+    status: Status, cached: Bool = false, outputs: [CellOutput] = [], seconds: Double = 0,
+    filesRead: [String] = []
+  ) {
+    self.status = status
+    self.cached = cached
+    self.outputs = outputs
+    self.seconds = seconds
+    self.filesRead = filesRead
+  }
+
+  /// Whether the cell was evaluated or restored (and so has outputs and a time worth showing).
+  package var ran: Bool {
+    switch status {
+    case .ok, .failed, .interrupted: true
+    case .skipped, .notRun: false
+    }
+  }
+}

@@ -31,7 +31,7 @@ import Testing
         0]
     #expect(one.error == nil)
     let figure = try #require(figures(one).first)
-    #expect(figure.caption == "Doubling")
+    #expect(figure.caption == nil)
     #expect(figure.svg.contains(">Doubling</title>"))
     #expect(figure.svg.contains("Line chart of size against step."))
     #expect(count("<title>y: rose from 2 to 8 over step 1 to 3", in: figure.svg) == 1)

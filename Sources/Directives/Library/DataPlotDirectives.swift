@@ -105,7 +105,7 @@ enum DataPlotDirectives {
     return result
   }
 
-  /// The chart the options ask for; its caption is the title, so a figure label can number it.
+  /// The chart the options ask for.
   private static func figure(_ call: Invocation, x: [Double], ys: [[Double]])
     throws(EvaluationError) -> Figure
   {
@@ -149,7 +149,8 @@ enum DataPlotDirectives {
         xScale: xScale, yScale: yScale
       ).svg()
     }
-    return Figure(svg: svg, caption: title.isEmpty ? nil : title)
+    // The title is drawn on the chart; a caption comes from the cell's `fig-cap:`.
+    return Figure(svg: svg, caption: nil)
   }
 
   private static func pow10(_ exponent: Double) -> Double { Foundation.pow(10, exponent) }

@@ -127,7 +127,7 @@ let package = Package(
       name: "DirectivesTests", dependencies: ["Directives", "Notebook", "NeuralNetwork"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives"],
+      name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives", "Report"],
       swiftSettings: strictSettings),
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]

@@ -92,7 +92,7 @@ package enum RenderPipeline {
       outcome: outcome, startedAt: startedAt, finishedAt: Date(),
       engineVersion: request.engineVersion)
     record.scheduler = request.scheduler
-    let page = HTMLReport(
+    var report = HTMLReport(
       document: document, results: outcome.cells,
       run: RunSummary(
         status: outcome.status, date: RunID.timestamp(startedAt), params: session.params,
@@ -100,8 +100,9 @@ package enum RenderPipeline {
           RunSummary.Detail("run", id),
           RunSummary.Detail("engine", "nudge \(request.engineVersion)"),
         ]),
-      options: request.reportOptions
-    ).html()
+      options: request.reportOptions)
+    report.inlineValues = outcome.inlineValues
+    let page = report.html()
     do {
       try store.save(record: record, reportHTML: page, in: directory)
     } catch {

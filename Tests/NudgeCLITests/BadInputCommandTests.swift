@@ -42,6 +42,12 @@ struct BadInputCommandTests {
         "FILE:1:5: error: unknown reference '@fig-cots'; did you mean 'fig-cost'?; labels are 'fig-cost'"
     ),
     Case(
+      name: "inline value using a later cell's variable",
+      notebook: Array("Value `{swift} later + 1` here.\n\n```swift\nlet later = 1\n```\n".utf8),
+      firstLine:
+        "FILE:1:16: error: cannot find 'later' in scope; it is defined in a cell below this sentence, and an inline value sees only the cells above it"
+    ),
+    Case(
       name: "unterminated cell fence", notebook: Array("# T\n\n```swift\nlet x = 1\n".utf8),
       firstLine:
         "FILE:3:1: error: unterminated cell: the '```' fence opened here is never closed; add a closing '```' line after the cell's code"

@@ -99,7 +99,8 @@ struct BadInputCommandTests {
     try scratch.write("```swift\n//| nmae: x\n```\n", to: "nb.md")
     #expect(try NudgeRunner.run(["render", "nb.md"], in: scratch.path).status == 2)
     #expect(try String(contentsOfFile: "\(scratch.path)/output/nb.html", encoding: .utf8) == before)
-    #expect(scratch.files(under: "output").filter { !$0.hasPrefix("nb/") && $0 != "nb" } == ["nb.html"])
+    #expect(
+      scratch.files(under: "output").filter { !$0.hasPrefix("nb/") && $0 != "nb" } == ["nb.html"])
   }
 
   @Test func unwritableOutputFolderIsAnError() throws {

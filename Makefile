@@ -9,10 +9,13 @@ BIN = $(shell $(SWIFT) build --show-bin-path)
 # Seconds each libFuzzer target runs in `make fuzz` (CI: about a minute each).
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build lesson test bench fuzz clean
+.PHONY: deps test-deps build lesson test bench fuzz clean
 
 deps:
 	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps --tests
 
 build: deps
 	$(SWIFT) build --product nudge
@@ -20,12 +23,16 @@ build: deps
 lesson: build
 	$(BIN)/nudge render $(NOTEBOOK)
 
-test: deps
+test: test-deps
 	# The one-node Slurm cluster of the Slurm tests; where it cannot start they are skipped,
 	# unless NUDGE_REQUIRE_SLURM=1 (CI) makes that a failure.
 	scripts/slurm-up || test "$$NUDGE_REQUIRE_SLURM" != 1
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	# The tests' temporary folders go under .build/test-tmp, removed afterwards whatever the
+	# outcome: a test that fails before its clean-up leaves nothing in /tmp.
+	rm -rf .build/test-tmp && mkdir -p .build/test-tmp
+	TMPDIR=$(CURDIR)/.build/test-tmp $(SWIFT) test --skip-build; status=$$?; \
+	  rm -rf .build/test-tmp; exit $$status
 
 bench: build
 	$(BIN)/nudge bench

@@ -39,6 +39,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // System libraries from Debian: libcmark-dev and zlib1g-dev.
@@ -102,11 +103,16 @@ let package = Package(
       name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"],
       swiftSettings: ownSettings
     ),
+    // `nudge preview`: the report served over HTTP, updated live as the notebook is saved.
+    .target(
+      name: "Preview",
+      dependencies: ["Plot", "Report", "Runs", .product(name: "FlyingFox", package: "FlyingFox")],
+      swiftSettings: ownSettings),
     // The command line.
     .executableTarget(
       name: "nudge",
       dependencies: [
-        "Notebook", "Report", "Directives", "Runs", "NeuralNetwork", "Plot",
+        "Notebook", "Report", "Directives", "Runs", "NeuralNetwork", "Plot", "Preview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: ownSettings),
@@ -129,6 +135,7 @@ let package = Package(
     .testTarget(
       name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives", "Report"],
       swiftSettings: strictSettings),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Runs"], swiftSettings: strictSettings),
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),
   ]
 )

@@ -13,7 +13,7 @@ package struct LayerGradientCheck: Sendable {
 }
 
 /// Backprop's gradient against centred finite differences, per tensor.
-package struct GradientCheckReport: Sendable {
+package struct GradientCheckReport: Sendable, Codable {
   package var layers: [LayerGradientCheck]
   package var epsilon: Double
   /// How many examples the cost was averaged over.

@@ -2,7 +2,7 @@
 ///
 /// Every nudge is a negative gradient of this example's cost: the direction in which a small
 /// change of that number lowers the cost fastest, in proportion to how much it helps.
-package struct NudgeReport: Sendable, Hashable {
+package struct NudgeReport: Sendable, Hashable, Codable {
   package var label: Int
   /// The example's cost.
   package var cost: Double

@@ -27,6 +27,7 @@ package enum MathScanner {
   private static func scan(_ prose: Prose) -> (formulas: [MathSpan], codeSpans: [CodeSpan]) {
     var codeSpans: [CodeSpan] = []
     let bytes = Array(prose.markdown.utf8)
+    let backtickRuns = BacktickRuns(bytes)
     let blocks = ProseBlockMap(markdown: prose.markdown)
     var spans: [MathSpan] = []
     var lineStarts = [0]
@@ -65,7 +66,6 @@ package enum MathScanner {
     }
     skipped.sort { $0.lowerBound < $1.lowerBound }
 
-    let backtickRuns = BacktickRuns(bytes: bytes)
     var index = 0
     var nextSkip = 0
     while index < bytes.count {
@@ -110,64 +110,18 @@ package enum MathScanner {
   }
 
   /// After a run of backticks at `start`: the index past the code span it opens, or past the
-  /// run itself when no run of the same length closes it (then the backticks are literal).
+  /// run itself when no run of the same length closes it in its paragraph (then the backticks
+  /// are literal).
   private static func endOfCodeSpan(
     startingAt start: Int, in bytes: [UInt8], limit: Int, runs: BacktickRuns
   ) -> Int {
     var runEnd = start
     while runEnd < limit, bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
-    return runs.closingEnd(length: runEnd - start, after: runEnd, limit: limit) ?? runEnd
-  }
-
-  /// Where a text's backtick runs start, by length, and where its paragraphs end: a code span's
-  /// closing run is then a binary search away. Scanning forward from every opener instead (as a
-  /// first version did) is quadratic on runs that never close, e.g. "`e``e```e...".
-  private struct BacktickRuns {
-    /// The starts of maximal backtick runs, ascending, by run length.
-    var startsByLength: [Int: [Int]] = [:]
-    /// The newlines that a blank line follows, ascending: a code span never crosses one.
-    var paragraphBreaks: [Int] = []
-
-    init(bytes: [UInt8]) {
-      var index = 0
-      while index < bytes.count {
-        if bytes[index] == UInt8(ascii: "`") {
-          var end = index
-          while end < bytes.count, bytes[end] == UInt8(ascii: "`") { end += 1 }
-          startsByLength[end - index, default: []].append(index)
-          index = end
-        } else {
-          if MathScanner.isBlankLine(at: index, in: bytes, limit: bytes.count) {
-            paragraphBreaks.append(index)
-          }
-          index += 1
-        }
-      }
-    }
-
-    /// The end of the first run of `length` backticks that starts at or after `position`, before
-    /// the paragraph ends and before `limit`.
-    func closingEnd(length: Int, after position: Int, limit: Int) -> Int? {
-      guard let starts = startsByLength[length] else { return nil }
-      let stop = min(limit, Self.first(in: paragraphBreaks, atLeast: position) ?? limit)
-      guard let start = Self.first(in: starts, atLeast: position), start < stop else { return nil }
-      return start + length
-    }
-
-    /// The first element of an ascending array that is at least `value`.
-    private static func first(in sorted: [Int], atLeast value: Int) -> Int? {
-      var low = 0
-      var high = sorted.count
-      while low < high {
-        let middle = (low + high) / 2
-        if sorted[middle] < value { low = middle + 1 } else { high = middle }
-      }
-      return low < sorted.count ? sorted[low] : nil
-    }
+    return runs.closingRunEnd(length: runEnd - start, from: runEnd, limit: limit) ?? runEnd
   }
 
   /// Whether a blank line starts right after the newline at `index` (paragraphs end there).
-  fileprivate static func isBlankLine(at index: Int, in bytes: [UInt8], limit: Int) -> Bool {
+  private static func isBlankLine(at index: Int, in bytes: [UInt8], limit: Int) -> Bool {
     guard bytes[index] == UInt8(ascii: "\n") else { return false }
     var next = index + 1
     while next < limit, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") {

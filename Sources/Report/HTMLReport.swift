@@ -51,24 +51,27 @@ package struct HTMLReport: Sendable {
     return renderer.render(document, cellHTML: cellHTML)
   }
 
+  /// The opening of every page Nudge makes, up to the page's own `<head>` content.
+  package static let documentStart = """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="generator" content="Nudge">
+
+    """
+
   /// The whole page.
   package func html() -> String {
     let (article, headings) = article()
-    var page = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="generator" content="Nudge">
-
-      """
-    if !options.unsafeHTML {
-      // Belt and braces: even if some markup slipped through, the browser runs no script and
-      // fetches nothing from elsewhere.
-      page +=
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; script-src 'none'; base-uri 'none'; form-action 'none'\">\n"
-    }
+    var page = Self.documentStart
+    // Belt and braces: even if some markup slipped through, the browser runs no script. Raw
+    // HTML the author passes through (--unsafe-html) may show images and media from elsewhere,
+    // but never runs script either.
+    let sources = options.unsafeHTML ? "data: 'self' https:" : "data: 'self'"
+    page +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src \(sources); media-src \(sources); script-src 'none'; base-uri 'none'; form-action 'none'\">\n"
     page +=
       "<title>\(title.htmlEscaped)</title>\n<style>\n\(Stylesheet.css)</style>\n</head>\n<body>\n"
     let tableOfContents = tableOfContentsHTML(headings)

@@ -2,8 +2,8 @@
 /// light and dark colours from `prefers-color-scheme`, and a print layout without navigation.
 ///
 /// Figures may use `currentColor` and the `--plot-*` custom properties to follow the theme.
-enum Stylesheet {
-  static let css = """
+package enum Stylesheet {
+  package static let css = """
     :root {
       color-scheme: light dark;
       --bg: #fcfcfb; --surface: #f4f5f7; --surface-2: #eceef2; --text: #1f2328; --muted: #5d6772;

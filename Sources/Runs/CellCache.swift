@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Synchronization
 
 /// One cached cell: what it showed and the session state after it, valid while the files it read
 /// still have the recorded contents.
@@ -46,16 +47,40 @@ package struct CacheEntry: Codable, Hashable, Sendable {
 
 /// The per-notebook cell cache: one file per entry under `output/<stem>/cache/`, least recently
 /// used entries evicted once the folder exceeds its size cap.
+/// Cache entries by key, without their saved state. An entry never changes once written (its
+/// key digests everything it depends on), so one read stays right for the life of the process.
+package final class EntryMemory: Sendable {
+  private let entries = Mutex<[String: CacheEntry]>([:])
+
+  package init() {}
+
+  func entry(for key: String) -> CacheEntry? { entries.withLock { $0[key] } }
+
+  func remember(_ entry: CacheEntry) {
+    var light = entry
+    light.state = Data()
+    entries.withLock { $0[entry.key] = light }
+  }
+
+  func forget(_ key: String) { _ = entries.withLock { $0.removeValue(forKey: key) } }
+}
+
 package struct CellCache: Sendable {
   package var directory: String
   package var capacityBytes: Int
   /// Digests of the data files cells read, remembered by size and modification time.
   package let digests: FileDigests
 
-  package init(directory: String, capacityBytes: Int = 256 << 20) {
+  /// Entries already read, for a process that renders again and again (the preview).
+  package let memory: EntryMemory?
+
+  /// - Parameter remembersEntries: keep every entry read or stored in memory, so a later lookup
+  ///   of the same key skips reading and decoding it (its files are still checked).
+  package init(directory: String, capacityBytes: Int = 256 << 20, remembersEntries: Bool = false) {
     self.directory = directory
     self.capacityBytes = capacityBytes
     self.digests = FileDigests(indexPath: "\(directory)/files.json")
+    self.memory = remembersEntries ? EntryMemory() : nil
   }
 
   package enum Lookup: Sendable {
@@ -81,6 +106,14 @@ package struct CellCache: Sendable {
   /// The entry for `key`, if present, readable, and still matching the files it read.
   package func lookup(key: String) -> Lookup {
     let path = path(for: key)
+    if let entry = memory?.entry(for: key) {
+      // Still on disk (touched for eviction), or forgotten here too.
+      guard utime(path, nil) == 0 else {
+        memory?.forget(key)
+        return .miss
+      }
+      return verified(entry, at: path)
+    }
     guard FileManager.default.fileExists(atPath: path) else { return .miss }
     let entry: CacheEntry
     do {
@@ -96,6 +129,14 @@ package struct CellCache: Sendable {
         "\(path): foreign cache entry ignored and removed; the cell is recomputed"
           + removalProblem(key: key))
     }
+    // Touch it so eviction sees it as recently used.
+    utime(path, nil)
+    memory?.remember(entry)
+    return verified(entry, at: path)
+  }
+
+  /// A hit when the files the entry's cell read are unchanged, else a miss.
+  private func verified(_ entry: CacheEntry, at path: String) -> Lookup {
     do {
       for (file, digest) in entry.files where try digests.sha256(of: file) != digest {
         return .miss
@@ -104,8 +145,6 @@ package struct CellCache: Sendable {
       return .unverifiable(
         "\(path): cannot check the files the cell read (\(error)); the cell is recomputed")
     }
-    // Touch it so eviction sees it as recently used.
-    utime(path, nil)
     return .hit(entry)
   }
 
@@ -116,6 +155,7 @@ package struct CellCache: Sendable {
     try AtomicFile.write(try StableJSON.encode(entry), to: path(for: entry.key))
     try digests.save()
     try evictOverCapacity(keeping: entry.key)
+    memory?.remember(entry)
   }
 
   /// Removes an entry and its state; a file already gone (another render evicted it) is fine.

@@ -76,14 +76,38 @@ package struct FailCondition: Hashable, Sendable, CustomStringConvertible {
     var messages: [String] = []
     for change in matched {
       for index in comparison.runs.indices.dropFirst() {
+        let run = "run #\(index + 1) (\(comparison.runs[index].id))"
+        // A gate fails closed: a change that cannot be computed is a failure, not a pass.
+        if let problem = Self.uncheckable(change, run: index) {
+          messages.append("\(change.name) \(problem) in \(run): '\(text)' cannot be checked")
+          continue
+        }
         let value = relative ? change.relativeChanges[index] : change.deltas[index]
-        guard let value, self.comparison.holds(value, threshold) else { continue }
+        guard let value else {
+          messages.append(
+            "\(change.name) changed from 0 in \(run), so its relative change is undefined: '\(text)' cannot be checked"
+          )
+          continue
+        }
+        guard self.comparison.holds(value, threshold) else { continue }
         let shown = relative ? NumberFormat.metric(value * 100) + "%" : NumberFormat.metric(value)
         messages.append(
-          "\(change.name) changed by \(shown) in run #\(index + 1) (\(comparison.runs[index].id)): '\(text)' holds"
+          "\(change.name) changed by \(shown) in \(run): '\(text)' holds"
         )
       }
     }
     return messages
+  }
+
+  /// Why a metric's change in run `index` cannot be computed, if it cannot: the metric is
+  /// missing from that run or the first, or either value is not a number.
+  private static func uncheckable(_ change: RunComparison.MetricChange, run index: Int) -> String? {
+    let first = change.values[0]
+    let value = change.values[index]
+    if value == nil { return "is not recorded" }
+    if first == nil { return "is not recorded in the first run" }
+    if value?.isNaN == true || first?.isNaN == true { return "is NaN" }
+    if value?.isInfinite == true || first?.isInfinite == true { return "is infinite" }
+    return nil
   }
 }

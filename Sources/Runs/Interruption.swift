@@ -1,14 +1,14 @@
 import Foundation
 import Synchronization
 
-/// Ctrl-C during a render: the first SIGINT asks the run to stop after the current mini-batch
-/// (the report and an `interrupted` record are still written); a second one exits at once.
-/// SIGTERM is handled alike: it is how a batch scheduler (Slurm's time limit, `scancel`,
-/// preemption) stops a task before it kills it.
+/// Ctrl-C (SIGINT) or SIGTERM (from `timeout`, CI cancellation, batch schedulers) during a render:
+/// the first one asks the run to stop after the current mini-batch (the report and an
+/// `interrupted` record are still written); a second one exits at once.
 package enum Interruption {
-  private static let requested = Atomic<Bool>(false)
+  /// The signal that asked to stop, 0 while none has.
+  private static let signalReceived = Atomic<Int32>(0)
 
-  /// Installs the SIGINT and SIGTERM handlers. Call once, before running cells.
+  /// Installs the handlers for SIGINT and SIGTERM. Call once, before running cells.
   package static func install() {
     // A parent may have started us with the signals blocked (the mask is inherited); unblock them.
     var mask = sigset_t()
@@ -16,18 +16,25 @@ package enum Interruption {
     sigaddset(&mask, SIGINT)
     sigaddset(&mask, SIGTERM)
     sigprocmask(SIG_UNBLOCK, &mask, nil)
-    for stopSignal in [SIGINT, SIGTERM] {
-      signal(stopSignal) { _ in
-        if Interruption.requested.exchange(true, ordering: .relaxed) {
-          _exit(130)
+    for signalNumber in [SIGINT, SIGTERM] {
+      signal(signalNumber) { received in
+        if Interruption.signalReceived.exchange(received, ordering: .relaxed) != 0 {
+          _exit(128 + received)
         }
       }
     }
   }
 
-  /// True once Ctrl-C was pressed.
-  package static var isRequested: Bool { requested.load(ordering: .relaxed) }
+  /// True once Ctrl-C was pressed or SIGTERM arrived.
+  package static var isRequested: Bool { signalReceived.load(ordering: .relaxed) != 0 }
 
-  /// Clears the flag (for tests and for each run of a sweep).
-  package static func reset() { requested.store(false, ordering: .relaxed) }
+  /// The exit status for an interrupted run, as shells report a death by that signal: 130 after
+  /// Ctrl-C, 143 after SIGTERM.
+  package static var exitStatus: Int32 {
+    let received = signalReceived.load(ordering: .relaxed)
+    return 128 + (received == 0 ? SIGINT : received)
+  }
+
+  /// Clears the request (for tests).
+  package static func reset() { signalReceived.store(0, ordering: .relaxed) }
 }

@@ -1,3 +1,4 @@
+import NeuralNetwork
 import Notebook
 
 /// How a caller follows a render and stops it: progress as callbacks, interruption as a poll.
@@ -13,16 +14,20 @@ package struct RenderEvents: Sendable {
   package var cellStarted: @Sendable (Cell) -> Void
   /// A cell has its result (also called for cells that are skipped or not run).
   package var cellFinished: @Sendable (Cell, CellResult) -> Void
+  /// A mini-batch was trained, in the cell with this id (called often: keep it cheap).
+  package var trainingProgress: (@Sendable (_ cellID: String, TrainingProgress) -> Void)?
 
   package init(
     shouldStop: @escaping @Sendable () -> Bool = { false },
     runStarted: @escaping @Sendable (_ id: String, _ directory: String) -> Void = { _, _ in },
     cellStarted: @escaping @Sendable (Cell) -> Void = { _ in },
-    cellFinished: @escaping @Sendable (Cell, CellResult) -> Void = { _, _ in }
+    cellFinished: @escaping @Sendable (Cell, CellResult) -> Void = { _, _ in },
+    trainingProgress: (@Sendable (_ cellID: String, TrainingProgress) -> Void)? = nil
   ) {
     self.shouldStop = shouldStop
     self.runStarted = runStarted
     self.cellStarted = cellStarted
     self.cellFinished = cellFinished
+    self.trainingProgress = trainingProgress
   }
 }

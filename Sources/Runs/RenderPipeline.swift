@@ -23,30 +23,9 @@ package enum RenderPipeline {
     throws(RenderError) -> RenderedRun
   {
     let document = request.document
-    let findings = (NotebookChecker().check(document) + document.proseDiagnostics()).filter {
-      $0.severity == .error
-    }
-    if !findings.isEmpty {
-      let count = findings.count
-      throw RenderError(
-        .notebookHasErrors, location: document.path,
-        reason:
-          "\(count) problem\(count == 1 ? "" : "s") found in \(document.path); nothing was run",
-        diagnostics: findings)
-    }
+    let session = try checkedSession(for: request, events: events)
     let bytes = try notebookBytes(document.path)
     let layout = request.layout
-    let session: Session
-    do {
-      session = try Session(
-        document: document, overrides: request.overrides,
-        outputDirectory: layout.notebookDirectory,
-        options: EvaluationOptions(
-          cellTimeout: request.cellTimeout, showsProgress: request.showsTrainingProgress,
-          shouldStop: events.shouldStop))
-    } catch {
-      throw RenderError(.badParam, location: document.path, reason: error.message)
-    }
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: request.outputDirectory, isDirectory: &isFolder),
       !isFolder.boolValue
@@ -80,29 +59,16 @@ package enum RenderPipeline {
     }
     events.runStarted(id, directory)
 
-    let runner = Runner(
-      document: document, params: params,
-      cache: request.usesCache ? CellCache(directory: layout.cacheDirectory) : nil,
-      engineVersion: request.engineVersion, events: events)
-    var evaluator = SessionEvaluator(session: session)
-    let outcome = runner.run(with: &evaluator)
+    let outcome = run(request, session: session, events: events)
 
     var record = RunRecord(
       id: id, document: document, notebookBytes: bytes, params: params,
       outcome: outcome, startedAt: startedAt, finishedAt: Date(),
       engineVersion: request.engineVersion)
     record.scheduler = request.scheduler
-    var report = HTMLReport(
-      document: document, results: outcome.cells,
-      run: RunSummary(
-        status: outcome.status, date: RunID.timestamp(startedAt), params: session.params,
-        details: [
-          RunSummary.Detail("run", id),
-          RunSummary.Detail("engine", "nudge \(request.engineVersion)"),
-        ]),
-      options: request.reportOptions)
-    report.inlineValues = outcome.inlineValues
-    let page = report.html()
+    let page = reportHTML(
+      request, outcome: outcome, params: session.params, startedAt: startedAt,
+      details: [RunSummary.Detail("run", id)])
     do {
       try store.save(record: record, reportHTML: page, in: directory)
     } catch {
@@ -118,6 +84,70 @@ package enum RenderPipeline {
           if case .error(let diagnostic) = output { diagnostic.detailedDescription } else { nil }
         }
       })
+  }
+
+  /// The session for a request's notebook, once its cells and prose check without errors and
+  /// its params accept the overrides.
+  static func checkedSession(for request: RenderRequest, events: RenderEvents)
+    throws(RenderError) -> Session
+  {
+    let document = request.document
+    let cellFindings =
+      request.memory?.checkedClean(document) == true ? [] : NotebookChecker().check(document)
+    let findings = (cellFindings + document.proseDiagnostics()).filter { $0.severity == .error }
+    if !cellFindings.contains(where: { $0.severity == .error }) {
+      request.memory?.rememberClean(document)
+    }
+    if !findings.isEmpty {
+      let count = findings.count
+      throw RenderError(
+        .notebookHasErrors, location: document.path,
+        reason:
+          "\(count) problem\(count == 1 ? "" : "s") found in \(document.path); nothing was run",
+        diagnostics: findings)
+    }
+    do {
+      return try Session(
+        document: document, overrides: request.overrides,
+        outputDirectory: request.layout.notebookDirectory,
+        options: EvaluationOptions(
+          cellTimeout: request.cellTimeout, showsProgress: request.showsTrainingProgress,
+          shouldStop: events.shouldStop, trainingProgress: events.trainingProgress))
+    } catch {
+      throw RenderError(.badParam, location: document.path, reason: error.message)
+    }
+  }
+
+  /// Runs the cells through the cell cache (the request's own, if it brings one).
+  static func run(_ request: RenderRequest, session: Session, events: RenderEvents) -> RunOutcome {
+    let runner = Runner(
+      document: request.document,
+      params: Dictionary(uniqueKeysWithValues: session.params.map { ($0.name, $0.value) }),
+      cache: request.usesCache
+        ? (request.cache ?? CellCache(directory: request.layout.cacheDirectory)) : nil,
+      engineVersion: request.engineVersion, events: events)
+    let evaluator = SessionEvaluator(session: session)
+    guard let memory = request.memory else {
+      var plain = evaluator
+      return runner.run(with: &plain)
+    }
+    var remembering = RememberingEvaluator(
+      base: evaluator, memory: memory, paramNames: session.params.map(\.name))
+    return runner.run(with: &remembering)
+  }
+
+  static func reportHTML(
+    _ request: RenderRequest, outcome: RunOutcome, params: [Param], startedAt: Date,
+    details: [RunSummary.Detail]
+  ) -> String {
+    var report = HTMLReport(
+      document: request.document, results: outcome.cells,
+      run: RunSummary(
+        status: outcome.status, date: RunID.timestamp(startedAt), params: params,
+        details: details + [RunSummary.Detail("engine", "nudge \(request.engineVersion)")]),
+      options: request.reportOptions)
+    report.inlineValues = outcome.inlineValues
+    return report.html()
   }
 
   /// The notebook's bytes, for the record's digest.

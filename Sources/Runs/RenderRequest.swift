@@ -22,6 +22,11 @@ package struct RenderRequest: Sendable {
   package var engineVersion: String
   /// The batch-scheduler task running this render, kept in its record.
   package var scheduler: SchedulerTask?
+  /// A cell cache that outlives this render (the preview keeps one, remembering its entries);
+  /// nil opens the one in the output folder.
+  package var cache: CellCache?
+  /// What earlier renders of this notebook found that this one can reuse (the preview's).
+  package var memory: RenderMemory?
 
   package init(
     document: Document, overrides: [ParamOverride] = [], outputDirectory: String = "output",

@@ -184,7 +184,7 @@ package struct Runner {
           cell,
           CellResult(
             status: .ok, cached: true, outputs: entry.outputs,
-            seconds: Date().timeIntervalSince(started)))
+            seconds: Date().timeIntervalSince(started), filesRead: entry.files.keys.sorted()))
         unrestoredState = (cache, entry.key)
         previousKey = CellKey.chained(key, files: entry.files)
         continue

@@ -199,3 +199,29 @@ import Testing
     )
   }
 }
+
+/// Prose inline values: one expression against the session's variables.
+@Suite struct InlineValueTests {
+  @Test func anExpressionGivesItsTextAndAnErrorItsPlace() throws {
+    let session = try makeSession()
+    _ = session.evaluate(
+      makeCell("let accuracy = 0.9\nfunc percent(_ x: Double) -> Double { x * 100 }"))
+    let place = SourceLocation(file: "nb.md", line: 40, column: 12)
+    #expect(try session.evaluateInline(expression: "percent(accuracy)", at: place).get() == "90.0")
+    guard case .failure(let problem) = session.evaluateInline(expression: "acuracy", at: place)
+    else {
+      Issue.record("an unknown name must fail")
+      return
+    }
+    #expect(
+      problem.description
+        == "nb.md:40:12: error: cannot find 'acuracy' in scope; did you mean 'accuracy'?")
+    let findings = NotebookChecker().checkInline(
+      [("accuracy * 2", place), ("let x = 1", place)], cells: [makeCell("let accuracy = 0.9")],
+      params: [], file: "nb.md")
+    #expect(
+      findings.map(\.description) == [
+        "nb.md:40:12: error: an inline value is one expression, such as '{swift} accuracy * 100'"
+      ])
+  }
+}

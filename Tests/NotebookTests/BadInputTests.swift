@@ -91,7 +91,7 @@ struct BadInputTests {
     let error = try #require(diagnostic(parsing: text))
     #expect(
       error.description
-        == "bad.md:5:7: error: unknown cell option 'evl'; did you mean 'eval'?; options are 'name', 'eval', 'echo', 'error', 'cache', 'label', 'fig-cap', 'tbl-cap', 'output', 'fold', 'metrics'"
+        == "bad.md:5:7: error: unknown cell option 'evl'; did you mean 'eval'?; options are 'name', 'eval', 'echo', 'error', 'cache', 'label', 'fig-cap', 'tbl-cap', 'output', 'fold', 'metrics', 'timeout'"
     )
     #expect(error.sourceLine == "  //| evl: false")
     #expect(error.detailedDescription.hasSuffix("  //| evl: false\n      ^"))

@@ -33,7 +33,7 @@ struct BadInputCommandTests {
       name: "unknown cell option",
       notebook: Array("Intro\n\n```swift\n//| cahce: false\nlet x = 1\n```\n".utf8),
       firstLine:
-        "FILE:4:5: error: unknown cell option 'cahce'; did you mean 'cache'?; options are 'name', 'eval', 'echo', 'error', 'cache', 'label', 'fig-cap', 'tbl-cap', 'output', 'fold', 'metrics'"
+        "FILE:4:5: error: unknown cell option 'cahce'; did you mean 'cache'?; options are 'name', 'eval', 'echo', 'error', 'cache', 'label', 'fig-cap', 'tbl-cap', 'output', 'fold', 'metrics', 'timeout'"
     ),
     Case(
       name: "unknown cross-reference",

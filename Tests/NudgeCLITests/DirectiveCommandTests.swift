@@ -74,7 +74,7 @@ struct DirectiveCommandTests {
     #expect(outcome.status == 0, "\(outcome.standardError)")
     let page = try String(contentsOfFile: "\(scratch.path)/output/shown.html", encoding: .utf8)
     #expect(page.contains("division by zero"))
-    #expect(page.contains("after"))
+    #expect(page.contains("<pre class=\"out out-text\">after\n</pre>"))
   }
 
   @Test func checkReportsEveryFindingLikeACompiler() throws {

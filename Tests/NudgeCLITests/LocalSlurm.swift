@@ -3,11 +3,24 @@ import Testing
 
 /// The one-node Slurm cluster the project's `scripts/slurm-up` starts on this machine.
 enum LocalSlurm {
-  /// Nil once the cluster is up (started now or found running), else why it is not.
+  /// Nil when a cluster answers with a node that takes jobs, else why not. The tests do not start
+  /// one themselves: daemons started from the test process inherit its blocked signals, and its
+  /// wait for the start-up script was seen to hang. `make test` runs `scripts/slurm-up` first.
   static let unavailability: String? = {
-    let script = NudgeRunner.repositoryRoot.appendingPathComponent("scripts/slurm-up").path
-    guard let outcome = try? command("/bin/bash", [script]) else { return "cannot run \(script)" }
-    return outcome.status == 0 ? nil : "\(script) failed: \(outcome.standardError)"
+    guard let outcome = try? command("sinfo", ["--noheader", "--format", "%T"]) else {
+      return "cannot run sinfo"
+    }
+    let states = outcome.standardOutput.split(separator: "\n").map(String.init)
+    let usable = ["idle", "mixed", "allocated", "completing"]
+    if outcome.status == 0, !states.isEmpty,
+      states.allSatisfy({ state in usable.contains { state.hasPrefix($0) } })
+    {
+      return nil
+    }
+    let said = (outcome.standardError + outcome.standardOutput).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    return
+      "no Slurm node takes jobs (sinfo: \(said.isEmpty ? "exit status \(outcome.status)" : said)); start the one-node cluster with scripts/slurm-up (as root; make test does)"
   }()
 
   /// CI sets `NUDGE_REQUIRE_SLURM=1`: there a cluster that cannot start fails the tests.

@@ -41,14 +41,22 @@ struct NudgeRunner {
     process.standardOutput = output
     process.standardError = error
     try process.run()
-    // Read both pipes before waiting so a chatty process cannot fill a pipe and stall.
+    // Read both pipes at once, before waiting: a process that fills one pipe while the other is
+    // being read to its end would otherwise stall forever.
+    let errorData = Locked(Data())
+    let errorRead = DispatchGroup()
+    errorRead.enter()
+    DispatchQueue.global().async {
+      errorData.update { $0 = error.fileHandleForReading.readDataToEndOfFile() }
+      errorRead.leave()
+    }
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    errorRead.wait()
     process.waitUntilExit()
     return Outcome(
       status: process.terminationStatus,
       standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self))
+      standardError: String(decoding: errorData.get(), as: UTF8.self))
   }
 
   struct MissingExecutable: Error, CustomStringConvertible {

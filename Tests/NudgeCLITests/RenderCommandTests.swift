@@ -68,5 +68,7 @@ struct RenderCommandTests {
     #expect(outcome.status == 0)
     let unsafe = try String(contentsOfFile: "\(scratch.path)/output/raw.html", encoding: .utf8)
     #expect(unsafe.contains("<b onclick=\"x()\">hi</b>"))
+    // The passed-through markup still runs no script.
+    #expect(unsafe.contains("script-src 'none'"))
   }
 }

@@ -5,12 +5,12 @@ import Testing
 @Suite(
   .enabled(
     if: LocalSlurm.shouldRun,
-    "no Slurm cluster could be started here (scripts/slurm-up needs root and Debian's slurm-wlm); NUDGE_REQUIRE_SLURM=1 makes this a failure"
+    "no Slurm cluster answers here: start one with scripts/slurm-up (as root; make test does); NUDGE_REQUIRE_SLURM=1 makes this a failure"
   ))
 struct SlurmClusterTests {
   init() throws {
     if let reason = LocalSlurm.unavailability {
-      Issue.record("Slurm is required but did not start: \(reason)")
+      Issue.record("Slurm is required (NUDGE_REQUIRE_SLURM=1): \(reason)")
     }
   }
 

@@ -66,7 +66,7 @@ struct HTMLReportTests {
     let unsafe = HTMLReport(document: try Self.document(), options: ReportOptions(unsafeHTML: true))
       .html()
     #expect(unsafe.contains("<b onclick=\"alert(1)\">raw html</b>"))
-    #expect(!unsafe.contains("Content-Security-Policy"))
+    #expect(unsafe.contains("script-src 'none'") && unsafe.contains("img-src data: 'self' https:"))
   }
 
   @Test func tableOfContentsLinksToUniqueHeadingAnchors() throws {

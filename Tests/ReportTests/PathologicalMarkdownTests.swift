@@ -54,6 +54,8 @@ struct PathologicalMarkdownTests {
     Case(name: "unclosed HTML comments and declarations", size: 5_000) {
       repeated("a <!A ", $0) + repeated("a <?x ", $0) + repeated("a <![CDATA[ ", $0)
     },
+    // The prose extensions scan the same text for formulas and code spans.
+    Case(name: "dollar signs that open no formula", size: 10_000) { repeated("$$a $ b$ $", $0) },
     Case(name: "many link reference definitions used once", size: 2_000) { n in
       (0..<n).map { "[r\($0)]: /u\($0)\n" }.joined() + "\n" + (0..<n).map { "[r\($0)] " }.joined()
     },

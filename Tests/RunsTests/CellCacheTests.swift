@@ -46,6 +46,33 @@ import Testing
     }
   }
 
+  @Test func rememberedEntriesSkipTheFileButStillCheckDataAndPresence() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let file = folder + "/data.txt"
+    try "one".write(toFile: file, atomically: true, encoding: .utf8)
+    let cache = CellCache(directory: folder + "/cache", remembersEntries: true)
+    try cache.store(entry("k", files: [file: FileDigests(indexPath: nil).sha256(of: file)]))
+    // Overwritten on disk: a cache that remembers does not read it again.
+    try "garbage".write(toFile: folder + "/cache/k.cell", atomically: true, encoding: .utf8)
+    guard case .hit(let found) = cache.lookup(key: "k") else {
+      Issue.record("expected a hit from memory")
+      return
+    }
+    #expect(found.outputs == [.text("hi\n")])
+    try "two".write(toFile: file, atomically: true, encoding: .utf8)
+    guard case .miss = cache.lookup(key: "k") else {
+      Issue.record("expected a miss after the data file changed")
+      return
+    }
+    try "one".write(toFile: file, atomically: true, encoding: .utf8)
+    try FileManager.default.removeItem(atPath: folder + "/cache/k.cell")
+    guard case .miss = cache.lookup(key: "k") else {
+      Issue.record("expected a miss once the entry left the disk")
+      return
+    }
+  }
+
   @Test func corruptEntryIsRejectedAndRemoved() throws {
     let folder = try temporaryDirectory()
     defer { removeTemporaryDirectory(folder) }

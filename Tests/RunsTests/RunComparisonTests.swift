@@ -63,6 +63,32 @@ import Testing
     #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy -0.01") }
     #expect(throws: RunsError.self) { try FailCondition(parsing: "test.accuracy < lots") }
   }
+
+  @Test func failIfFailsClosedOnANaNOrMissingMetric() throws {
+    let condition = try FailCondition(parsing: "train.cost > 0.01")
+    let nan = RunComparison([
+      stored(makeRecord(id: "a")),
+      stored(
+        makeRecord(id: "b", metrics: ["train.test.accuracy": 0.95, "train.train.cost": .nan])),
+    ])
+    let nanViolations = try condition.violations(in: nan)
+    #expect(nanViolations.count == 1)
+    #expect(nanViolations.first?.contains("is NaN in run #2 (b)") == true)
+    let missing = RunComparison([
+      stored(makeRecord(id: "a")),
+      stored(makeRecord(id: "b", metrics: ["train.test.accuracy": 0.95])),
+    ])
+    #expect(
+      try condition.violations(in: missing).first?.contains("is not recorded in run #2") == true)
+    let fromZero = RunComparison([
+      stored(makeRecord(id: "a", metrics: ["train.train.cost": 0])),
+      stored(makeRecord(id: "b", metrics: ["train.train.cost": 0.5])),
+    ])
+    #expect(
+      try FailCondition(parsing: "train.cost > 5%").violations(in: fromZero).first?.contains(
+        "relative change is undefined") == true)
+    #expect(try condition.violations(in: fromZero).count == 1)  // +0.5 > 0.01 holds
+  }
 }
 
 @Suite struct DiffPageTests {

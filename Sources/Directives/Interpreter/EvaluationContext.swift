@@ -1,3 +1,4 @@
+import NeuralNetwork
 import Notebook
 
 /// What a directive may reach while a cell runs: where its outputs go, the files it may touch,
@@ -44,13 +45,17 @@ package struct EvaluationOptions: Sendable {
   package var showsProgress: Bool
   /// Polled between mini-batches so Ctrl-C can finish training early.
   package var shouldStop: (@Sendable () -> Bool)?
+  /// Told of every trained mini-batch with the training cell's id (the live preview shows it).
+  package var trainingProgress: (@Sendable (_ cellID: String, TrainingProgress) -> Void)?
 
   package init(
     cellTimeout: Double = EvaluationOptions.defaultCellTimeout, showsProgress: Bool = false,
-    shouldStop: (@Sendable () -> Bool)? = nil
+    shouldStop: (@Sendable () -> Bool)? = nil,
+    trainingProgress: (@Sendable (_ cellID: String, TrainingProgress) -> Void)? = nil
   ) {
     self.cellTimeout = cellTimeout
     self.showsProgress = showsProgress
     self.shouldStop = shouldStop
+    self.trainingProgress = trainingProgress
   }
 }

@@ -203,13 +203,22 @@ enum EngineDirectives {
       let bar =
         call.context.options.showsProgress ? TrainingProgressBar(label: call.context.cellID) : nil
       let shouldStop = call.context.options.shouldStop
+      let observer = call.context.options.trainingProgress
+      let cellID = call.context.cellID
+      let progress: ((TrainingProgress) -> Void)? =
+        bar == nil && observer == nil
+        ? nil
+        : { step in
+          bar?.update(step)
+          observer?(cellID, step)
+        }
       defer { bar?.finish() }
       let history = try engine(call) {
         try net.train(
           on: data, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
           momentum: momentum,
           l2: l2, test: test, shuffleSeed: shuffleSeed,
-          progress: bar.map { bar in { bar.update($0) } },
+          progress: progress,
           shouldStop: shouldStop.map { stop in { stop() } })
       }
       record(history, in: call.context)

@@ -13,7 +13,10 @@ extension Nudge {
         object per workload and line: {"workload", "epoch_seconds", "test_accuracy", ...}.
         """)
 
-    @Option(help: "The workload to run: W1, W2 or W3 (all three when omitted).")
+    @Option(
+      help:
+        "The workload to run: W1, W2 or W3 (all three when omitted), or 'cells' for the cell language against CPython."
+    )
     var workload: String?
 
     @Option(help: "Training epochs per workload (the first is a warm-up for comparisons).")
@@ -33,12 +36,16 @@ extension Nudge {
 
     func validate() throws {
       guard epochs >= 1 else { throw ValidationError("--epochs must be 1 or more, not \(epochs)") }
-      if let workload, Workload.named(workload) == nil {
-        throw ValidationError("unknown workload '\(workload)'; choose W1, W2 or W3")
+      if let workload, workload != "cells", Workload.named(workload) == nil {
+        throw ValidationError("unknown workload '\(workload)'; choose W1, W2, W3 or cells")
       }
     }
 
     func run() throws {
+      if workload == "cells" {
+        try Bench.runCells()
+        return
+      }
       let workloads = workload.flatMap(Workload.named).map { [$0] } ?? Workload.all
       let directory = try mnist ?? Bench.locateMNIST()
       let data: DataSplit

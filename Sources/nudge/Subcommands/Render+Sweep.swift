@@ -65,8 +65,11 @@ extension Nudge.Render {
       print("")
       print(RunComparison(stored).textTable())
     }
-    let statuses = finished.map { $0?.status ?? 130 }
-    if statuses.contains(130) || Interruption.isRequested { throw ExitCode(130) }
+    let statuses = finished.map { $0?.status ?? Interruption.exitStatus }
+    if Interruption.isRequested { throw ExitCode(Interruption.exitStatus) }
+    if let signalled = statuses.first(where: { $0 == 130 || $0 == 143 }) {
+      throw ExitCode(signalled)
+    }
     if statuses.contains(2) { throw ExitCode.badInput }
     if statuses.contains(where: { $0 != 0 }) { throw ExitCode.failure }
   }
@@ -93,7 +96,7 @@ extension Nudge.Render {
       return switch status {
       case 0: "ok, \(recorded)"
       case 1: "a cell failed, \(recorded)"
-      case 130: "interrupted"
+      case 130, 143: "interrupted"
       default:
         "error: "
           + (errors.split(separator: "\n").first.map(String.init) ?? "exit status \(status)")

@@ -14,7 +14,8 @@ extension Nudge {
       discussion: """
         Writes DIR/<name>.html (default output/<name>.html) and DIR/<name>/runs/<run-id>/ with \
         run.json and report.html. Exit status: 0 ok; 1 a cell failed (the report is still \
-        written, with the error at the cell); 2 bad input; 130 interrupted.
+        written, with the error at the cell); 2 bad input; 130 interrupted by Ctrl-C, 143 by \
+        SIGTERM (the report and an interrupted run record are still written).
         """)
 
     @Argument(help: "The Markdown notebook to render.")
@@ -107,7 +108,7 @@ extension Nudge {
       case .ok, .running: return
       case .interrupted:
         printError("interrupted: the cells after the current one were not run")
-        throw ExitCode(130)
+        throw ExitCode(Interruption.exitStatus)
       case .failed:
         for failure in run.failures { printError(failure) }
         throw ExitCode.failure

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Directives
+import Foundation
+
+extension Nudge.Bench {
+  /// Prints each cell program's time, CPython's, and how many times faster the cell is.
+  static func runCells() throws {
+    let measurements = try CellBenchmark.run()
+    for measurement in measurements {
+      let cell = String(format: "%.4f", measurement.cellSeconds)
+      guard let python = measurement.pythonSeconds, let speedup = measurement.speedup else {
+        print("\(measurement.name): cell \(cell) s (python3 not found)")
+        continue
+      }
+      let agree =
+        measurement.pythonResult.map { Double($0) == Double(measurement.cellResult) } ?? false
+      print(
+        "\(measurement.name): cell \(cell) s, CPython \(String(format: "%.4f", python)) s, "
+          + "\(String(format: "%.2f", speedup))x\(agree ? "" : " (results differ: \(measurement.cellResult) vs \(measurement.pythonResult ?? "?"))")"
+      )
+    }
+  }
+}

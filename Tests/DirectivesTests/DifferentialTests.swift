@@ -1,0 +1,129 @@
+import Foundation
+import Notebook
+import Testing
+
+@testable import Directives
+
+/// Snippets whose printed output must equal what the Swift toolchain prints for the same code.
+/// All snippets are compiled as one program, so the suite stays fast.
+@Suite struct DifferentialTests {
+  static let snippets: [String] = [
+    "print(1.0, 0.1 + 0.2, 1e20, 1e16, 1e-5, 100.0 / 3.0, 2.5e-10, 123456789.0, -1.5)",
+    "print([1, 2, 3], [1.5, 2.0], [\"a\", \"b\"], [[1], [2, 3]])",
+    "let n = 3\nprint(\"n=\\(n) half=\\(Double(n) / 2) list=\\([n, n])\")",
+    "print(-7 / 2, -7 % 2, 7 % -2, 7 / 2, 2 * 3 + 4 * 5 - 6 / 2)",
+    "print(1 < 2 && 2 > 3 || true, !(1 == 2), 3 >= 3 ? \"yes\" : \"no\")",
+    """
+    func fib(_ n: Int) -> Int { n < 2 ? n : fib(n - 1) + fib(n - 2) }
+    func scaled(_ x: Double, by factor: Double = 2) -> Double { x * factor }
+    print(fib(15), scaled(1.5), scaled(1.5, by: 3))
+    """,
+    """
+    let xs = [4.0, 1.5, 3.25]
+    let doubled = xs.map { $0 * 2 }
+    let kept = xs.filter { $0 > 2 }
+    let total = xs.reduce(0, +)
+    print(doubled, kept, total, xs.sorted(), xs.sorted(by: >))
+    print(xs.contains(where: { $0 > 4 }), xs.allSatisfy { $0 > 1 }, xs.count, xs.isEmpty)
+    """,
+    """
+    var n = 0
+    var log: [Int] = []
+    while n < 20 {
+      n += 3
+      if n % 2 == 0 { continue }
+      if n > 15 { break }
+      log.append(n)
+    }
+    var m = 1
+    repeat { m *= 3 } while m < 100
+    print(n, m, log)
+    """,
+    """
+    var grid = Array(repeating: Array(repeating: 0.0, count: 3), count: 2)
+    grid[1][2] = 2.5
+    grid[0][1] += 1
+    for i in 0..<2 where i > 0 { grid[i][0] = Double(i) }
+    print(grid)
+    """,
+    """
+    func counter() -> Int {
+      var count = 0
+      func bump(by step: Int) { count += step }
+      bump(by: 2)
+      bump(by: 5)
+      return count
+    }
+    let add: (Int, Int) -> Int = { a, b in a + b }
+    print(counter(), add(20, 22))
+    """,
+    "print(\"Hello\".uppercased(), \"MiXed\".lowercased(), \"héllo\".count, \"\".isEmpty)",
+    "print(max(3, 9), min(2.5, 1.25), abs(-4), abs(-2.5), Int(3.99), Double(7))",
+    "print(1, 2, 3, separator: \"-\", terminator: \"!\\n\")",
+    """
+    func classify(_ x: Int) -> String {
+      guard x >= 0 else { return "negative" }
+      if x == 0 { return "zero" } else if x < 10 { return "small" }
+      return "large"
+    }
+    print([-5, 0, 7, 12].map { classify($0) })
+    """,
+  ]
+
+  static let separator = "----snippet----"
+
+  /// swiftc from PATH or the toolchain folder, or nil.
+  static func swiftCompiler() -> String? {
+    let candidates =
+      (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map {
+        "\($0)/swiftc"
+      } + ["/opt/swift/usr/bin/swiftc", "/usr/bin/swiftc"]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  @Test func printedOutputMatchesSwift() throws {
+    guard let swiftc = Self.swiftCompiler() else {
+      print("DifferentialTests skipped: swiftc was not found on PATH or in /opt/swift")
+      return
+    }
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var program = ""
+    for (index, snippet) in Self.snippets.enumerated() {
+      let body = snippet.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { "  " + $0 }.joined(separator: "\n")
+      program += "func snippet\(index)() {\n\(body)\n}\n"
+    }
+    for index in Self.snippets.indices {
+      program += "snippet\(index)()\nprint(\"\(Self.separator)\")\n"
+    }
+    try program.write(toFile: directory + "/main.swift", atomically: true, encoding: .utf8)
+    let compile = Process()
+    compile.executableURL = URL(fileURLWithPath: swiftc)
+    compile.arguments = ["-Onone", directory + "/main.swift", "-o", directory + "/main"]
+    compile.standardOutput = FileHandle.nullDevice
+    let compileErrors = Pipe()
+    compile.standardError = compileErrors
+    try compile.run()
+    let compilerText = compileErrors.fileHandleForReading.readDataToEndOfFile()
+    compile.waitUntilExit()
+    try #require(
+      compile.terminationStatus == 0,
+      "swiftc refused the snippets: \(String(decoding: compilerText, as: UTF8.self))")
+    let run = Process()
+    run.executableURL = URL(fileURLWithPath: directory + "/main")
+    let output = Pipe()
+    run.standardOutput = output
+    try run.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    run.waitUntilExit()
+    let expected = String(decoding: data, as: UTF8.self)
+      .components(separatedBy: Self.separator + "\n")
+    for (index, snippet) in Self.snippets.enumerated() {
+      let session = try makeSession(directory: directory)
+      let result = session.evaluate(makeCell(snippet))
+      #expect(result.error == nil, "snippet \(index): \(failure(result) ?? "")")
+      #expect(printed(result) == expected[index], "snippet \(index)")
+    }
+  }
+}

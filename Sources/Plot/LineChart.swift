@@ -91,6 +91,7 @@ package struct LineChart: Sendable {
   package var xTitle: String
   package var yTitle: String
   package var series: [LineSeries]
+  package var xScale: Scale.Kind
   package var yScale: Scale.Kind
   /// Values the y axis must show besides the data, e.g. `[0]` so a cost starts from zero.
   package var yIncluding: [Double]
@@ -100,9 +101,10 @@ package struct LineChart: Sendable {
 
   package init(
     title: String, xTitle: String, yTitle: String, series: [LineSeries],
-    yScale: Scale.Kind = .linear, yIncluding: [Double] = [], marks: [AxisMark] = [],
-    size: ChartSize = .standard
+    xScale: Scale.Kind = .linear, yScale: Scale.Kind = .linear, yIncluding: [Double] = [],
+    marks: [AxisMark] = [], size: ChartSize = .standard
   ) {
+    self.xScale = xScale
     self.yIncluding = yIncluding
     self.marks = marks
     self.title = title
@@ -115,6 +117,7 @@ package struct LineChart: Sendable {
 
   /// The chart as a standalone SVG document.
   package func svg() -> String {
+    let logX = xScale == .log10
     let logY = yScale == .log10
     var omissions = Omissions()
     var points: [[(x: Double, y: Double)?]] = []
@@ -124,8 +127,8 @@ package struct LineChart: Sendable {
         let (x, y) = (line.x[index], line.y[index])
         let admitted =
           line.isDerived
-          ? x.isFinite && y.isFinite && (!logY || y > 0)
-          : omissions.admit(x) && omissions.admit(y, logScale: logY)
+          ? x.isFinite && y.isFinite && (!logX || x > 0) && (!logY || y > 0)
+          : omissions.admit(x, logScale: logX) && omissions.admit(y, logScale: logY)
         linePoints.append(admitted ? (x, y) : nil)
       }
       points.append(linePoints)
@@ -155,7 +158,8 @@ package struct LineChart: Sendable {
     let xs = drawn.map(\.x)
     let integerX = !xs.isEmpty && xs.allSatisfy { $0 == $0.rounded() }
     let frame = CartesianFrame(
-      chrome: chrome, x: Scale.linear(covering: xs, integerTicks: integerX),
+      chrome: chrome,
+      x: logX ? Scale.log10(covering: xs) : Scale.linear(covering: xs, integerTicks: integerX),
       y: logY
         ? Scale.log10(covering: ys, including: yIncluding)
         : Scale.linear(covering: ys, including: yIncluding))
@@ -254,7 +258,7 @@ package struct LineChart: Sendable {
 
   private func description(points: [[(x: Double, y: Double)?]], omissions: Omissions) -> String {
     var sentences = [
-      "Line chart of \(yTitle) against \(xTitle)\(yScale == .log10 ? " on a log scale" : "")."
+      "Line chart of \(yTitle) against \(xTitle)\(Scale.Kind.phrase(x: xScale, y: yScale))."
     ]
     if series.isEmpty { sentences.append("No data.") }
     for index in series.indices {

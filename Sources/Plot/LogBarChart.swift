@@ -33,6 +33,7 @@ package typealias BarSeries = NamedValues
 
 /// Bars on a log10 scale, grouped by category, over threshold bands: a gradient check's
 /// maximum and median relative error per layer against 10⁻⁷, 10⁻⁴ and 10⁻².
+/// With `yScale: .linear` and no bands it is a plain grouped bar chart of any numbers.
 ///
 /// ```swift
 /// LogBarChart(title: "Gradient check", yTitle: "relative error",
@@ -47,12 +48,16 @@ package struct LogBarChart: Sendable {
   package var categories: [String]
   package var series: [BarSeries]
   package var bands: [ThresholdBand]
+  /// `.log10` (the default: errors spanning decades) or `.linear` (bars from zero, either sign).
+  package var yScale: Scale.Kind
   package var size: ChartSize
 
   package init(
     title: String, xTitle: String = "", yTitle: String, categories: [String], series: [BarSeries],
-    bands: [ThresholdBand] = ThresholdBand.gradientCheck, size: ChartSize = .standard
+    bands: [ThresholdBand] = ThresholdBand.gradientCheck, yScale: Scale.Kind = .log10,
+    size: ChartSize = .standard
   ) {
+    self.yScale = yScale
     self.title = title
     self.xTitle = xTitle
     self.yTitle = yTitle
@@ -63,13 +68,14 @@ package struct LogBarChart: Sendable {
   }
 
   package func svg() -> String {
+    let logY = yScale == .log10
     var omissions = Omissions()
     var zeros = 0
     for value in series.flatMap({ $0.values.prefix(categories.count) }) {
-      if value == 0 { zeros += 1 } else { _ = omissions.admit(value, logScale: true) }
+      if logY && value == 0 { zeros += 1 } else { _ = omissions.admit(value, logScale: logY) }
     }
     let shown = series.flatMap { $0.values.prefix(categories.count) }.filter {
-      $0.isFinite && $0 > 0
+      $0.isFinite && (!logY || $0 > 0)
     }
     let edges = bands.flatMap { [$0.lower, $0.upper] }.filter { $0.isFinite && $0 > 0 }
     let bandPadding = [edges.min().map { $0 / 10 }, edges.max().map { $0 * 10 }].compactMap { $0 }
@@ -81,7 +87,10 @@ package struct LogBarChart: Sendable {
     let chrome = ChartChrome(
       size: size, title: title, legend: series.swatchLegend,
       notes: notes)
-    var yAxis = Scale.log10(covering: shown, including: bandPadding)
+    var yAxis =
+      logY
+      ? Scale.log10(covering: shown, including: bandPadding)
+      : Scale.linear(covering: shown, including: [0] + edges)
     let labelWidth = bands.map {
       max(textWidth($0.name, fontSize: 10), textWidth(rangeLabel($0), fontSize: 10))
     }.max()
@@ -160,26 +169,31 @@ package struct LogBarChart: Sendable {
     y: Scale, area: PlotArea, into svg: inout SVGBuilder
   ) {
     let name = "\(categories[category]), \(series[index].name)"
-    if value == 0 {
+    let logY = yScale == .log10
+    if logY && value == 0 {
       svg.text(
         "0", x: x + width / 2, y: area.bottom - 4, anchor: "middle", cssClass: "np-small np-strong")
       return
     }
-    guard value.isFinite && value > 0 else {
+    guard value.isFinite && (!logY || value > 0) else {
       svg.text(
         "?", x: x + width / 2, y: area.bottom - 4, anchor: "middle", cssClass: "np-small np-strong")
       return
     }
-    let top = max(area.top, y.position(value))
+    // On a linear axis a bar runs from zero, up or down; on a log axis from the bottom.
+    let baseline = logY ? area.bottom : min(area.bottom, max(area.top, y.position(0)))
+    let end = min(area.bottom, max(area.top, y.position(value)))
+    let (top, bottom) = (min(baseline, end), max(baseline, end))
     var attributes = [
       ("x", (x + 1).svg), ("y", top.svg), ("width", max(1, width - 2).svg),
-      ("height", (area.bottom - top).svg),
+      ("height", (bottom - top).svg),
       ("fill", style.color), ("fill-opacity", "0.85"), ("stroke", style.color),
       ("stroke-width", "1"),
     ]
     if let dash = style.dash { attributes.append(("stroke-dasharray", dash)) }
     svg.element(
-      "rect", attributes, hover: "\(name): \(NumberText.summary(value)) (\(verdict(value)))")
+      "rect", attributes,
+      hover: "\(name): \(NumberText.summary(value))\(bands.isEmpty ? "" : " (\(verdict(value)))")")
     drawValueLabel(
       NumberText.summary(value), x: x + width / 2, top: top, width: width, area: area, into: &svg)
   }
@@ -222,7 +236,9 @@ package struct LogBarChart: Sendable {
   }
 
   private func description(notes: [String]) -> String {
-    var sentences = ["Bar chart of \(yTitle) per category on a log scale."]
+    var sentences = [
+      "Bar chart of \(yTitle) per category\(yScale == .log10 ? " on a log scale" : "")."
+    ]
     if !bands.isEmpty {
       sentences.append(
         "Bands: " + bands.map { "\(rangeText($0)) \($0.name)" }.joined(separator: "; ") + ".")
@@ -232,7 +248,7 @@ package struct LogBarChart: Sendable {
       let parts = series.compactMap { bars -> String? in
         guard category < bars.values.count else { return nil }
         let value = bars.values[category]
-        let verdict = value.isFinite ? " (\(verdict(value)))" : ""
+        let verdict = value.isFinite && !bands.isEmpty ? " (\(verdict(value)))" : ""
         return "\(bars.name) \(NumberText.spoken(value))\(verdict)"
       }
       if !parts.isEmpty { sentences.append("\(name): " + parts.joined(separator: ", ") + ".") }

@@ -9,6 +9,16 @@ package struct Scale: Sendable, Equatable {
   package enum Kind: Sendable, Equatable {
     case linear
     case log10
+
+    /// How a chart's description names its log axes: " on a log scale", " with a log x axis".
+    static func phrase(x: Kind, y: Kind) -> String {
+      switch (x, y) {
+      case (.linear, .linear): ""
+      case (.linear, .log10): " on a log scale"
+      case (.log10, .linear): " with a log x axis"
+      case (.log10, .log10): " with log x and y axes"
+      }
+    }
   }
 
   package let kind: Kind

@@ -28,13 +28,17 @@ package struct ScatterChart: Sendable {
   package var series: [ScatterSeries]
   /// Draws y = x, with both axes on the same scale so the line runs corner to corner.
   package var identityLine: Bool
+  package var xScale: Scale.Kind
+  package var yScale: Scale.Kind
   package var size: ChartSize
 
   package init(
     title: String, xTitle: String, yTitle: String, series: [ScatterSeries],
-    identityLine: Bool = false,
+    identityLine: Bool = false, xScale: Scale.Kind = .linear, yScale: Scale.Kind = .linear,
     size: ChartSize = .square
   ) {
+    self.xScale = xScale
+    self.yScale = yScale
     self.title = title
     self.xTitle = xTitle
     self.yTitle = yTitle
@@ -51,7 +55,9 @@ package struct ScatterChart: Sendable {
     let points: [[(x: Double, y: Double)]] = series.map { points in
       (0..<min(points.x.count, points.y.count)).compactMap { index in
         let (x, y) = (points.x[index], points.y[index])
-        let admitted = omissions.admit(x) && omissions.admit(y)
+        let admitted =
+          omissions.admit(x, logScale: xScale == .log10)
+          && omissions.admit(y, logScale: yScale == .log10)
         return admitted ? (x, y) : nil
       }
     }
@@ -72,8 +78,8 @@ package struct ScatterChart: Sendable {
     let xs = all.map(\.x)
     let ys = all.map(\.y)
     let frame = CartesianFrame(
-      chrome: chrome, x: Scale.linear(covering: identityLine ? xs + ys : xs, tickCount: 5),
-      y: Scale.linear(covering: identityLine ? xs + ys : ys, tickCount: 5))
+      chrome: chrome, x: Self.scale(xScale, covering: identityLine ? xs + ys : xs),
+      y: Self.scale(yScale, covering: identityLine ? xs + ys : ys))
     let (xAxis, yAxis) = (frame.x, frame.y)
     var svg = SVGBuilder()
     if frame.drawAxes(
@@ -113,9 +119,13 @@ package struct ScatterChart: Sendable {
     ).svg()
   }
 
+  private static func scale(_ kind: Scale.Kind, covering values: [Double]) -> Scale {
+    kind == .log10 ? Scale.log10(covering: values) : Scale.linear(covering: values, tickCount: 5)
+  }
+
   private func description(points: [[(x: Double, y: Double)]], omissions: Omissions) -> String {
     var sentences = [
-      "Scatter chart of \(yTitle) against \(xTitle)\(identityLine ? " with the line y = x" : "")."
+      "Scatter chart of \(yTitle) against \(xTitle)\(Scale.Kind.phrase(x: xScale, y: yScale))\(identityLine ? " with the line y = x" : "")."
     ]
     if series.isEmpty { sentences.append("No data.") }
     for (index, seriesPoints) in points.enumerated() {

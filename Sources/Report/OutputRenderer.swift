@@ -104,46 +104,42 @@ enum OutputRenderer {
     return html + "</tbody></table></div>\n"
   }
 
-  /// The cell's metrics and series, one item per name with its last value, and how many times
-  /// the name was recorded when more than once.
+  /// The cell's metrics and series in one compact row, one item per name: its last value, a
+  /// sparkline when the name was also recorded as a series (training records `train.cost` as
+  /// both), and how many times it was recorded when more than once.
   static func metricsHTML(_ outputs: [CellOutput]) -> String {
+    struct Item {
+      var metric: Double?
+      var metricCount = 0
+      var series: [Double]?
+    }
     var order: [String] = []
-    var latest: [String: CellOutput] = [:]
-    var counts: [String: Int] = [:]
+    var items: [String: Item] = [:]
     for output in outputs {
-      let name: String
       switch output {
-      case .metric(let metric, _): name = "metric " + metric
-      case .series(let series, _): name = "series " + series
+      case .metric(let name, let value):
+        if items[name] == nil { order.append(name) }
+        items[name, default: Item()].metric = value
+        items[name, default: Item()].metricCount += 1
+      case .series(let name, let values):
+        if items[name] == nil { order.append(name) }
+        items[name, default: Item()].series = values
       default: continue
       }
-      if latest[name] == nil { order.append(name) }
-      latest[name] = output
-      counts[name, default: 0] += 1
     }
-    var items = ""
-    for key in order {
-      let repeats =
-        (counts[key] ?? 1) > 1
-        ? " <span class=\"series-count\">(last of \(counts[key] ?? 1))</span>" : ""
-      switch latest[key] {
-      case .metric(let name, let value)?:
-        items +=
-          "<dl><dt>\(name.htmlEscaped)</dt><dd>\(NumberFormat.metric(value))\(repeats)</dd></dl>"
-      case .series(let name, let values)?:
-        items += seriesItem(name: name, values: values, note: repeats)
-      default: break
+    var html = ""
+    for name in order {
+      guard let item = items[name] else { continue }
+      let value = item.metric ?? item.series?.last
+      var detail = item.series.map(sparkline) ?? ""
+      if item.metricCount > 1 {
+        detail += " <span class=\"series-count\">(last of \(item.metricCount))</span>"
       }
+      html +=
+        "<dl><dt>\(name.htmlEscaped)</dt><dd>\(value.map(NumberFormat.metric) ?? "—")\(detail)</dd></dl>"
     }
     // One <dl> per item: a <div> grouping <dt>/<dd> inside one <dl> trips older checkers (axe).
-    return "<div class=\"out metrics\">\(items)</div>\n"
-  }
-
-  /// A series as its name, a sparkline and its last value.
-  static func seriesItem(name: String, values: [Double], note: String = "") -> String {
-    let last = values.last.map(NumberFormat.metric) ?? "—"
-    return
-      "<dl class=\"series\"><dt>\(name.htmlEscaped)</dt><dd>\(sparkline(values))<span class=\"series-last\">\(last)</span> <span class=\"series-count\">(\(values.count) values)</span>\(note)</dd></dl>"
+    return "<div class=\"out metrics\">\(html)</div>\n"
   }
 
   /// A small inline SVG line of `values`, scaled to its own range; non-finite values are skipped.
@@ -187,7 +183,7 @@ enum OutputRenderer {
       return "\(formatCoordinate(x)),\(formatCoordinate(y))"
     }
     return
-      "<svg class=\"sparkline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"trend of \(values.count) values\"><polyline points=\"\(points.joined(separator: " "))\"/></svg>"
+      "<svg class=\"sparkline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"trend of \(values.count) values from \(NumberFormat.metric(values.first ?? .nan)) to \(NumberFormat.metric(values.last ?? .nan))\"><title>\(values.count) values, from \(NumberFormat.metric(values.first ?? .nan)) to \(NumberFormat.metric(values.last ?? .nan))</title><polyline points=\"\(points.joined(separator: " "))\"/></svg>"
   }
 
   private static func formatCoordinate(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -130,12 +130,10 @@ package enum Stylesheet {
     .table-wrap th, .table-wrap td { padding: 0.28rem 0.8rem; border-bottom: 1px solid var(--border); text-align: left; }
     .table-wrap thead th { border-bottom: 2px solid var(--border); font-weight: 650; }
     .table-wrap .num { text-align: right; }
-    .metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem; }
-    .metrics > dl { margin: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); }
-    .metrics dt { font-family: var(--mono); font-size: 0.72rem; color: var(--muted); overflow-wrap: anywhere; }
-    .metrics dd { margin: 0; font-size: 1.1rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-    .metrics > dl.series { grid-column: span 2; }
-    .series dd { display: flex; align-items: center; gap: 0.5rem; }
+    .metrics { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 1.4rem; padding: 0.4rem 0.75rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); }
+    .metrics > dl { margin: 0; display: flex; align-items: baseline; gap: 0.45rem; }
+    .metrics dt { font-family: var(--mono); font-size: 0.75rem; color: var(--muted); overflow-wrap: anywhere; }
+    .metrics dd { margin: 0; display: flex; align-items: center; gap: 0.4rem; font-weight: 600; font-variant-numeric: tabular-nums; }
     .sparkline { flex: none; }
     .sparkline polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; stroke-linejoin: round; }
     .series-count { font-size: 0.75rem; font-weight: normal; color: var(--muted); }

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// Ctrl-C (SIGINT) or SIGTERM (from `timeout`, CI cancellation, batch schedulers) during a render:
-/// the first one asks the run to stop after the current mini-batch (the report and an
-/// `interrupted` record are still written); a second one exits at once.
+/// Ctrl-C (SIGINT) or SIGTERM during a render: the first one asks the run to stop after the
+/// current mini-batch (the report and an `interrupted` record are still written); a second one
+/// exits at once. SIGTERM is how `timeout`, CI cancellation and batch schedulers (Slurm's time
+/// limit, `scancel`, preemption) stop a task before they kill it.
 package enum Interruption {
   /// The signal that asked to stop, 0 while none has.
   private static let signalReceived = Atomic<Int32>(0)

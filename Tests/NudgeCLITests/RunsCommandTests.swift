@@ -33,7 +33,8 @@ import Testing
   func latestRecord(_ scratch: Scratch, notebook: String = "n") throws -> [String: Any] {
     let runs = scratch.files(under: "output/\(notebook)/runs").filter { $0.hasSuffix("run.json") }
     let last = try #require(runs.last)
-    let data = try Data(contentsOf: URL(fileURLWithPath: "\(scratch.path)/output/\(notebook)/runs/\(last)"))
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: "\(scratch.path)/output/\(notebook)/runs/\(last)"))
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
@@ -68,7 +69,8 @@ import Testing
     #expect(same.standardOutput.contains("no metric changed"))
     #expect(same.standardOutput.contains("every cell produced the same outputs"))
 
-    #expect(try NudgeRunner.run(["render", "n.md", "-p", "factor=3"], in: scratch.path).status == 0)
+    #expect(
+      try NudgeRunner.run(["render", "n.md", "-p", "factor=3"], in: scratch.path).status == 0)
     let changed = try NudgeRunner.run(["diff", "n.md@2", "n.md", "--json"], in: scratch.path)
     #expect(changed.status == 0)
     let json = try #require(
@@ -78,13 +80,16 @@ import Testing
     #expect((total["deltas"] as? [Any])?.last as? Double == 10)
     #expect((json["firstDifferingCell"] as? [String: Any])?["name"] as? String == "scaled")
 
-    let gate = try NudgeRunner.run(["diff", "n.md@2", "n.md", "--fail-if", "total > 5"], in: scratch.path)
+    let gate = try NudgeRunner.run(
+      ["diff", "n.md@2", "n.md", "--fail-if", "total > 5"], in: scratch.path)
     #expect(gate.status == 1)
     #expect(gate.standardError.contains("scaled.total changed by 10"))
-    let pass = try NudgeRunner.run(["diff", "n.md@2", "n.md", "--fail-if", "total < 0"], in: scratch.path)
+    let pass = try NudgeRunner.run(
+      ["diff", "n.md@2", "n.md", "--fail-if", "total < 0"], in: scratch.path)
     #expect(pass.status == 0)
 
-    let html = try NudgeRunner.run(["diff", "n.md@2", "n.md", "--html", "diff.html"], in: scratch.path)
+    let html = try NudgeRunner.run(
+      ["diff", "n.md@2", "n.md", "--html", "diff.html"], in: scratch.path)
     #expect(html.status == 0)
     let page = try String(contentsOfFile: "\(scratch.path)/diff.html", encoding: .utf8)
     #expect(page.contains("Comparison of 2 runs"))
@@ -94,7 +99,8 @@ import Testing
     let scratch = try Scratch()
     try scratch.write(Self.notebook, to: "n.md")
     #expect(try NudgeRunner.run(["render", "n.md"], in: scratch.path).status == 0)
-    #expect(try NudgeRunner.run(["render", "n.md", "-p", "factor=5"], in: scratch.path).status == 0)
+    #expect(
+      try NudgeRunner.run(["render", "n.md", "-p", "factor=5"], in: scratch.path).status == 0)
     let folders = scratch.files(under: "output/n/runs").filter { !$0.contains("/") }
     try scratch.write("{ broken", to: "output/n/runs/\(folders[0])/run.json")
     let listing = try NudgeRunner.run(["runs", "n.md"], in: scratch.path)
@@ -108,7 +114,8 @@ import Testing
   @Test func aSweepRunsEveryValueAndComparesThem() throws {
     let scratch = try Scratch()
     try scratch.write(Self.notebook, to: "n.md")
-    let sweep = try NudgeRunner.run(["render", "n.md", "-p", "factor=1,2,3", "--jobs", "2"], in: scratch.path)
+    let sweep = try NudgeRunner.run(
+      ["render", "n.md", "-p", "factor=1,2,3", "--jobs", "2"], in: scratch.path)
     #expect(sweep.status == 0, "\(sweep.standardError)")
     #expect(sweep.standardOutput.contains("Sweep: 3 runs"))
     #expect(sweep.standardOutput.contains("1 of 1 metrics changed"))
@@ -129,7 +136,10 @@ import Testing
     let single = try NudgeRunner.run(["render", "n.md", "-p", "label=a\\,b"], in: scratch.path)
     #expect(single.status == 0, "\(single.standardError)")
     #expect(!single.standardOutput.contains("Sweep:"))
-    #expect(try latestRecord(scratch)["params"] as? [String: Any] as NSDictionary? == ["factor": 2, "label": "a,b"])
+    #expect(
+      try latestRecord(scratch)["params"] as? [String: Any] as NSDictionary? == [
+        "factor": 2, "label": "a,b",
+      ])
 
     let sweep = try NudgeRunner.run(
       ["render", "n.md", "-p", "label=a\\,b", "-p", "factor=1,2"], in: scratch.path)
@@ -138,7 +148,8 @@ import Testing
     let records = scratch.files(under: "output/n/runs").filter { $0.hasSuffix("run.json") }
     #expect(records.count == 3)
     for record in records {
-      let data = try Data(contentsOf: URL(fileURLWithPath: "\(scratch.path)/output/n/runs/\(record)"))
+      let data = try Data(
+        contentsOf: URL(fileURLWithPath: "\(scratch.path)/output/n/runs/\(record)"))
       let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
       #expect((json["params"] as? [String: Any])?["label"] as? String == "a,b")
     }
@@ -150,7 +161,8 @@ import Testing
     let outcomes = Locked<[Int32]>([])
     let folder = scratch.path
     DispatchQueue.concurrentPerform(iterations: 4) { index in
-      let outcome = try? NudgeRunner.run(["render", "n.md", "-p", "factor=\(index + 1)"], in: folder)
+      let outcome = try? NudgeRunner.run(
+        ["render", "n.md", "-p", "factor=\(index + 1)"], in: folder)
       outcomes.update { $0.append(outcome?.status ?? -1) }
     }
     #expect(outcomes.get() == [0, 0, 0, 0])
@@ -172,9 +184,12 @@ import Testing
     #expect((try latestRecord(scratch)["metrics"] as? [String: Double])?["scaled.total"] == 20)
   }
 
-  /// Ctrl-C (SIGINT, exit 130) and SIGTERM (exit 143, as `timeout` and schedulers send) alike.
+  /// Ctrl-C (SIGINT, exit 130), and SIGTERM (exit 143) as `timeout` and Slurm send it to a task
+  /// they cancel or time out.
   @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
-  func aSignalFinishesTheReportAndRecordsAnInterruptedRun(signal: Int32, status: Int32) throws {
+  func aStopSignalFinishesTheReportAndRecordsAnInterruptedRun(stopSignal: Int32, status: Int32)
+    throws
+  {
     let scratch = try Scratch()
     try writeLongTraining(into: scratch)
     guard let executable = NudgeRunner.executable else { throw NudgeRunner.MissingExecutable() }
@@ -187,12 +202,14 @@ import Testing
     try process.run()
     // Wait until training has started (the setup cell's cache entry is written after it ran).
     let deadline = Date().addingTimeInterval(60)
-    while scratch.files(under: "output/long/cache").filter({ $0.hasSuffix(".cell") }).isEmpty, Date() < deadline {
+    while scratch.files(under: "output/long/cache").filter({ $0.hasSuffix(".cell") }).isEmpty,
+      Date() < deadline
+    {
       usleep(50_000)
     }
     usleep(300_000)
     #expect(try latestRecord(scratch, notebook: "long")["status"] as? String == "running")
-    kill(process.processIdentifier, signal)
+    kill(process.processIdentifier, stopSignal)
     process.waitUntilExit()
     #expect(process.terminationStatus == status)
     let record = try latestRecord(scratch, notebook: "long")
@@ -247,7 +264,7 @@ extension RunsCommandTests {
       Issue.record("the loop went on for 30 s after SIGTERM")
     }
     process.waitUntilExit()
-    #expect(process.terminationStatus == 143)  // 128 + SIGTERM
+    #expect(process.terminationStatus == 143)  // as shells report a death by SIGTERM
     let record = try latestRecord(scratch, notebook: "loop")
     #expect(record["status"] as? String == "interrupted")
     let cells = try #require(record["cells"] as? [[String: Any]])
@@ -259,7 +276,8 @@ extension RunsCommandTests {
 /// the MNIST files it reads.
 func writeLongTraining(into scratch: Scratch) throws {
   // A copy, not a link: cells may not follow links out of the notebook's folder.
-  try FileManager.default.createDirectory(atPath: "\(scratch.path)/data", withIntermediateDirectories: true)
+  try FileManager.default.createDirectory(
+    atPath: "\(scratch.path)/data", withIntermediateDirectories: true)
   try FileManager.default.copyItem(
     atPath: NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/data/mnist").path,
     toPath: "\(scratch.path)/data/mnist")

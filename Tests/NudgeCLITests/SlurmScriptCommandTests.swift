@@ -22,10 +22,13 @@ import Testing
   @Test func dryRunPrintsOneTaskPerCombinationAndSubmitsNothing() throws {
     let scratch = try Scratch()
     try scratch.write(Self.notebook, to: "n.md")
+    // An output folder under /tmp (private to each node) is warned about; a dry run writes
+    // nothing there, so the folder is never made.
+    let privateOutput = "/tmp/nudge-dry-run-\(UUID().uuidString)"
     let outcome = try NudgeRunner.run(
       [
         "render", "n.md", "-p", "a=1,2", "-p", "b=10,20", "--slurm", "--dry-run", "--jobs", "3",
-        "--slurm-option", "--partition=short",
+        "--slurm-option", "--partition=short", "-o", privateOutput,
       ],
       in: scratch.path)
     #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -38,7 +41,8 @@ import Testing
     #expect(script.components(separatedBy: ") exec ").count - 1 == 4)
     #expect(outcome.standardError.contains("is under /tmp"))
     // Nothing was written: a printed script is for submitting by hand.
-    #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/output"))
+    #expect(!FileManager.default.fileExists(atPath: privateOutput))
+    #expect(scratch.files() == ["n.md"])
   }
 
   @Test func aTaskOfTheScriptRendersItsCombinationAndRecordsItsJob() throws {

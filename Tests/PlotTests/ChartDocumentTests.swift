@@ -61,6 +61,9 @@ import Testing
       ("line-empty", "No data"),
       ("line-nan", "Not shown: 1 NaN value, 1 infinite value."),
       ("line-log-nonpositive", "Not shown: 2 values at or below zero (log scale)."),
+      ("line-log-x", "Not shown: 1 value at or below zero (log scale)."),
+      ("scatter-log-log", "Not shown: 1 value at or below zero (log scale)."),
+      ("bars-linear-signed", "Not shown: 1 NaN value."),
       ("histogram-empty", "No data"),
       ("histogram-nan", "Not shown: 1 NaN value, 1 infinite value."),
       ("bars-zero-nan", "1 value exactly 0"),
@@ -94,6 +97,30 @@ import Testing
     let weights = (0..<1000).map { $0 == 500 ? 5.0 : ($0 % 2 == 0 ? 0.1 : -0.1) }
     let svg = ImageGrid.weights(title: "w", images: [weights], width: 40, height: 25).svg()
     #expect(svg.contains(">1 value beyond ±0.1 drawn in the colours at the ends of the scale.<"))
+  }
+
+  @Test func logAxesAndSignedBarsAreDrawnAndDescribed() throws {
+    let charts = Dictionary(uniqueKeysWithValues: SampleCharts.awkward.map { ($0.name, $0.svg) })
+    let logX = try #require(charts["line-log-x"])
+    #expect(
+      (SVGStructure(logX).desc ?? "").hasPrefix(
+        "Line chart of cost against rate with a log x axis."))
+    // Decade ticks on the x axis, evenly spaced.
+    for label in ["0.001", "0.01", "0.1", "1"] {
+      #expect(logX.contains("class=\"np-tick\">\(label)<"), "tick \(label)")
+    }
+    #expect(logX.contains("<path d=\"M59.1 38L246.1 211.8L433 298.6L620 316\""))
+    let scatter = try #require(charts["scatter-log-log"])
+    #expect((SVGStructure(scatter).desc ?? "").contains("with log x and y axes"))
+    #expect(scatter.components(separatedBy: "<circle").count - 1 == 3)
+    let bars = try #require(charts["bars-linear-signed"])
+    let rects = bars.components(separatedBy: "<rect").dropFirst().filter {
+      $0.contains("fill-opacity=\"0.85\"")
+    }
+    #expect(rects.count == 2)
+    #expect((SVGStructure(bars).desc ?? "").hasPrefix("Bar chart of change per category. "))
+    #expect(bars.contains("b, change: -2"))
+    #expect(!bars.contains("outside the bands"))
   }
 
   @Test func aLineChartCanStartItsAxisAtZero() {

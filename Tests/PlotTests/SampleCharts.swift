@@ -237,6 +237,29 @@ enum SampleCharts {
         ).svg()
       ),
       (
+        "line-log-x",
+        LineChart(
+          title: "Log x", xTitle: "rate", yTitle: "cost",
+          series: [LineSeries(name: "a", x: [0, 0.001, 0.01, 0.1, 1], y: [3, 2, 1, 0.5, 0.4])],
+          xScale: .log10
+        ).svg()
+      ),
+      (
+        "scatter-log-log",
+        ScatterChart(
+          title: "Log log", xTitle: "x", yTitle: "y",
+          series: [ScatterSeries(name: "p", x: [1, 10, 100, -1], y: [2, 20, 200, 5])],
+          xScale: .log10, yScale: .log10
+        ).svg()
+      ),
+      (
+        "bars-linear-signed",
+        LogBarChart(
+          title: "Signed", yTitle: "change", categories: ["a", "b", "c"],
+          series: [BarSeries(name: "change", values: [3, -2, .nan])], bands: [], yScale: .linear
+        ).svg()
+      ),
+      (
         "histogram-empty",
         Histogram(title: "Empty", xTitle: "w", series: [HistogramSeries(name: "w", values: [])])
           .svg()

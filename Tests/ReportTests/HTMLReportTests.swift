@@ -148,7 +148,7 @@ struct HTMLReportTests {
     #expect(page.contains("</svg><figcaption>Cost per epoch</figcaption></figure>"))
     #expect(!page.contains("http://"))
     #expect(page.contains("<dt>test.accuracy</dt><dd>0.9731</dd>"))
-    #expect(page.contains("<dt>train.cost</dt><dd>0.1235</dd>"))
+    #expect(page.contains("<dt>train.cost</dt><dd>0.1235<svg class=\"sparkline\""))
     #expect(page.contains("<svg class=\"sparkline\""))
     #expect(
       page.contains("<span class=\"badge ok\">ok</span><span class=\"cell-time\">1.50 s</span>"))
@@ -175,11 +175,30 @@ struct HTMLReportTests {
       .series(name: "train.cost", values: [2, 0.25]),
     ])
     #expect(html.components(separatedBy: "<div class=\"out metrics\">").count == 2)
-    #expect(html.contains("<dt>train.test.accuracy</dt><dd>0.95 <span class=\"series-count\">(last of 2)</span></dd>"))
+    #expect(
+      html.contains(
+        "<dt>train.test.accuracy</dt><dd>0.95 <span class=\"series-count\">(last of 2)</span></dd>")
+    )
     #expect(!html.contains("0.91"))
     #expect(html.contains("<dt>train.train.cost</dt><dd>0.2</dd>"))
     #expect(html.components(separatedBy: "<dt>train.cost</dt>").count == 2)
     #expect(html.contains("between"))
+  }
+
+  @Test func aMetricAndASeriesOfOneNameShareOneItemInOneRow() {
+    let html = OutputRenderer.html(for: [
+      .metric(name: "train.cost", value: 0.2), .metric(name: "test.accuracy", value: 0.9),
+      .series(name: "train.cost", values: [1, 0.5, 0.2]),
+      .series(name: "batch.cost", values: [3, 2]),
+    ])
+    #expect(html.components(separatedBy: "<div class=\"out metrics\">").count == 2)
+    #expect(html.components(separatedBy: "<dt>train.cost</dt>").count == 2)
+    #expect(html.contains("<dt>train.cost</dt><dd>0.2<svg class=\"sparkline\""))
+    #expect(html.contains("<dt>test.accuracy</dt><dd>0.9</dd>"))
+    // A series without a metric shows its last value beside its line.
+    #expect(html.contains("<dt>batch.cost</dt><dd>2<svg class=\"sparkline\""))
+    #expect(html.components(separatedBy: "<svg class=\"sparkline\"").count == 3)
+    #expect(html.components(separatedBy: "<dl>").count == 4)
   }
 
   @Test func numbersAndDurationsReadWell() {

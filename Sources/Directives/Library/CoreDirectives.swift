@@ -57,14 +57,23 @@ enum CoreDirectives {
         Parameter(nil, name: "rows", .any),
         Parameter("columns", .array(.string), default: .array([])),
         Parameter("caption", .string, default: .string("")),
+        Parameter("digits", .int, default: .void),
       ],
       result: .object(.table),
       summary:
-        "A table from rows of values (`[[...], ...]` with `columns:`), or from a history, evaluation or gradient check."
+        "A table from rows of values (`[[...], ...]` with `columns:`), or from a history, evaluation or gradient check; `digits: 3` shows the rows' Doubles with 3 decimal places (else 4 significant digits). Shown where it is called, like a plot."
     ) { call throws(EvaluationError) in
       let caption = try call.string("caption")
+      var digits: Int?
+      if !call.isAbsent("digits") {
+        digits = try call.int("digits", atLeast: 0)
+        guard let places = digits, places <= 15 else {
+          throw EvaluationError(
+            "'digits' is at most 15, got \(digits ?? 0)", at: call.position(of: "digits"))
+        }
+      }
       var table = try TableBuilding.table(
-        from: call.value("rows"), columns: try call.strings("columns"),
+        from: call.value("rows"), columns: try call.strings("columns"), digits: digits,
         at: call.position(of: "rows"))
       if !caption.isEmpty { table.caption = caption }
       return .table(table)

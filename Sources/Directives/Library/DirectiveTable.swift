@@ -1,25 +1,56 @@
 /// Every directive a notebook can call, in one table: the evaluator, the checker and the
 /// generated reference all read it, so adding a directive is adding one entry.
+///
+/// A function may have several entries (overloads, as `plot` of histories, of data and of a
+/// function); a call goes to the first whose argument labels fit it.
 package struct DirectiveTable: Sendable {
   package let directives: [Directive]
-  private let functions: [String: Directive]
+  private let functions: [String: [Directive]]
 
   package init(_ directives: [Directive]) {
     self.directives = directives
-    var functions: [String: Directive] = [:]
+    var functions: [String: [Directive]] = [:]
     for directive in directives where directive.kind == .function {
-      functions[directive.name] = directive
+      functions[directive.name, default: []].append(directive)
     }
     self.functions = functions
   }
 
   /// The table notebooks run with: the language's basics, the engine and the plots.
   package static let standard = DirectiveTable(
-    CoreDirectives.all + EngineDirectives.all + PlotDirectives.all)
+    CoreDirectives.all + EngineDirectives.all + PlotDirectives.all + DataPlotDirectives.all)
 
-  package func function(named name: String) -> Directive? { functions[name] }
+  package func function(named name: String) -> Directive? { functions[name]?.first }
 
-  package var functionNames: [String] { directives.filter { $0.kind == .function }.map(\.name) }
+  /// The overload of `name` that a call with these argument labels binds to. When none fits,
+  /// the one sharing the most labels with the call, so its error message speaks of the form
+  /// the notebook meant.
+  package func function(named name: String, labels: [String?]) -> Directive? {
+    guard let overloads = functions[name], let first = overloads.first else { return nil }
+    guard overloads.count > 1 else { return first }
+    let written = labels.map { (label: $0, position: Position(line: 0, column: 0)) }
+    if let fitting = overloads.first(where: { overload in
+      if case .success = ArgumentMatcher.match(
+        labels: written, to: overload, at: Position(line: 0, column: 0))
+      {
+        true
+      } else {
+        false
+      }
+    }) {
+      return fitting
+    }
+    func shared(_ overload: Directive) -> Int {
+      let known = Set(overload.parameters.compactMap(\.label))
+      return labels.compactMap { $0 }.filter(known.contains).count
+    }
+    return overloads.max { shared($0) < shared($1) } ?? first
+  }
+
+  package var functionNames: [String] {
+    var seen: Set<String> = []
+    return directives.filter { $0.kind == .function && seen.insert($0.name).inserted }.map(\.name)
+  }
 
   /// The method or property `name` of a receiver of type `type`.
   package func member(named name: String, on type: ValueType) -> Directive? {

@@ -18,7 +18,7 @@ extension ProgramCompiler {
           arguments, at: callee.position)
       }
       if let constructed = construct(name, arguments, at: callee.position) { return constructed }
-      guard let directive = table.function(named: name) else {
+      guard let directive = table.function(named: name, labels: arguments.map(\.label)) else {
         arguments.forEach { _ = compile($0.value) }
         return unknownName(name, at: callee.position)
       }

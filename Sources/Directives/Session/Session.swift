@@ -122,8 +122,8 @@ package final class Session {
   }
 
   /// Runs the cell's statements; returns the value of its last statement when that is an
-  /// expression. Figures drawn by earlier top-level statements are shown where they are drawn, so
-  /// a cell can draw several charts.
+  /// expression. Figures and tables made by earlier top-level statements are shown where they are
+  /// made, so a cell can show several charts and tables.
   static func run(_ compiled: CompiledCell, context: EvaluationContext) throws(EvaluationError)
     -> Value?
   {
@@ -137,7 +137,7 @@ package final class Session {
         let value = try code(frame)
         if index == compiled.steps.count - 1 {
           last = value
-        } else if value.isFigure {
+        } else if value.showsWhereMade {
           value.displayOutputs.forEach(context.emit)
         }
       }
@@ -193,7 +193,9 @@ extension Session {
   /// data sets as the recipe that loads them.
   package func snapshotData() throws -> Data {
     var result: Result<[UInt8], any Error> = .success([])
-    LargeStack.run { result = Result { try StableJSON.encode(SessionSnapshot(variables: variables)) } }
+    LargeStack.run {
+      result = Result { try StableJSON.encode(SessionSnapshot(variables: variables)) }
+    }
     return Data(try result.get())
   }
 

@@ -21,6 +21,18 @@ package enum CellParser {
     }
     let tree = Parser.parse(source: cell.source)
     let converter = SourceLocationConverter(fileName: file, tree: tree)
+    // Characters the lexer cannot place (control characters, U+FEFF, U+FFFD, ...) are reported
+    // here: swift-syntax 603's diagnostics stop the process on some of them ("A Fix-It must have
+    // at least one change"), so they never reach ParseDiagnosticsGenerator.
+    let strays = StrayCharacters.find(in: tree, converter: converter)
+    if !strays.isEmpty {
+      return .failure(
+        DiagnosticList(
+          strays.map { stray in
+            map.diagnostic(
+              stray.message, at: map.position(cellLine: stray.line, cellColumn: stray.column))
+          }))
+    }
     let syntaxErrors = ParseDiagnosticsGenerator.diagnostics(for: tree)
       .filter { $0.diagMessage.severity == .error }
     if !syntaxErrors.isEmpty {

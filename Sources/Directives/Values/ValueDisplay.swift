@@ -1,9 +1,13 @@
+import Foundation
 import Notebook
 
 /// How values appear in a report: the last expression's value, and values turned into tables.
 enum TableBuilding {
-  /// A table from rows of values, or from a value that has a natural table.
-  static func table(from value: Value, columns: [String], at position: Position)
+  /// A table from rows of values, or from a value that has a natural table. With `digits`,
+  /// Doubles in rows show that many decimal places (else four significant digits).
+  static func table(
+    from value: Value, columns: [String], digits: Int? = nil, at position: Position
+  )
     throws(EvaluationError)
     -> Table
   {
@@ -20,9 +24,9 @@ enum TableBuilding {
       var cells: [[String]] = []
       for row in rows {
         if case .array(let items) = row {
-          cells.append(items.map(\.tableText))
+          cells.append(items.map { $0.tableText(digits: digits) })
         } else {
-          cells.append([row.tableText])
+          cells.append([row.tableText(digits: digits)])
         }
       }
       let width = cells.map(\.count).max() ?? columns.count
@@ -43,10 +47,19 @@ enum TableBuilding {
 }
 
 extension Value {
-  /// A table cell's text: Doubles to four significant digits, as reports show numbers.
-  var tableText: String {
-    if case .double(let value) = self { return format(value) }
-    return description
+  /// A table cell's text: Doubles to `digits` decimal places, or four significant digits as
+  /// reports show numbers.
+  func tableText(digits: Int? = nil) -> String {
+    guard case .double(let value) = self else { return description }
+    guard let digits, value.isFinite else { return format(value) }
+    return String(format: "%.\(digits)f", value)
+  }
+
+  /// Shown where a top-level statement makes it, not only as a cell's last value: figures
+  /// and tables.
+  var showsWhereMade: Bool {
+    if case .table = self { return true }
+    return isFigure
   }
 
   /// A figure or an array of figures: shown wherever a cell draws it.

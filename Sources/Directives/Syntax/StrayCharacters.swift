@@ -1,0 +1,46 @@
+import SwiftSyntax
+
+/// Characters in a cell that Swift's lexer cannot make part of any token, found in the trivia
+/// swift-syntax keeps them in (`unexpectedText`).
+enum StrayCharacters {
+  struct Stray {
+    var line: Int
+    var column: Int
+    var message: String
+  }
+
+  static func find(in tree: SourceFileSyntax, converter: SourceLocationConverter) -> [Stray] {
+    var strays: [Stray] = []
+    for token in tree.tokens(viewMode: .all) {
+      var offset = token.position
+      for piece in token.leadingTrivia {
+        if let stray = stray(piece, at: offset, converter: converter) { strays.append(stray) }
+        offset += piece.sourceLength
+      }
+      offset = token.endPositionBeforeTrailingTrivia
+      for piece in token.trailingTrivia {
+        if let stray = stray(piece, at: offset, converter: converter) { strays.append(stray) }
+        offset += piece.sourceLength
+      }
+    }
+    return strays
+  }
+
+  private static func stray(
+    _ piece: TriviaPiece, at position: AbsolutePosition, converter: SourceLocationConverter
+  ) -> Stray? {
+    guard case .unexpectedText(let text) = piece else { return nil }
+    let location = converter.location(for: position)
+    let codes = text.unicodeScalars.prefix(3).map { scalar in
+      "U+"
+        + String(String(scalar.value, radix: 16, uppercase: true).reversed())
+        .padding(toLength: 4, withPad: "0", startingAt: 0).reversed()
+    }
+    let shown = codes.joined(separator: " ") + (text.unicodeScalars.count > 3 ? " ..." : "")
+    return Stray(
+      line: location.line, column: location.column,
+      message:
+        "unexpected character \(shown) in the cell's code; delete it (invisible characters often come from copying text)"
+    )
+  }
+}

@@ -133,7 +133,7 @@ let package = Package(
       name: "DirectivesTests", dependencies: ["Directives", "Notebook", "NeuralNetwork"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives"],
+      name: "RunsTests", dependencies: ["Runs", "Notebook", "Directives", "Report"],
       swiftSettings: strictSettings),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "Runs"], swiftSettings: strictSettings),
     .testTarget(name: "NudgeCLITests", dependencies: ["nudge"], swiftSettings: strictSettings),

@@ -16,10 +16,18 @@ package enum Cost: String, CaseIterable, Codable, Sendable {
   case brokenQuadratic
 }
 
-/// How a new network's weights are drawn (biases always start at 0).
+/// How a new network's weights are drawn (its biases: `BiasInitialization`).
 package enum WeightInitialization: String, CaseIterable, Codable, Sendable {
   /// N(0, 1/n_in): keeps each weighted input's variance near 1 (the default).
   case scaled
   /// N(0, 1), as in the lesson's original code.
+  case standard
+}
+
+/// How a new network's biases start.
+package enum BiasInitialization: String, CaseIterable, Codable, Sendable {
+  /// 0 (the default).
+  case zero
+  /// N(0, 1), as in Nielsen's book: drawn after each layer's weights from the same generator.
   case standard
 }

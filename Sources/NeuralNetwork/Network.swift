@@ -13,13 +13,14 @@ package final class Network: @unchecked Sendable {
   /// Shuffles training data; advances across `train` calls so each continues the sequence.
   var shuffleGenerator: SeededGenerator
 
-  /// A new network with weights drawn from the seeded generator and biases 0.
+  /// A new network with weights (and, with `biasInitialization: .standard`, biases) drawn from
+  /// the seeded generator; biases are 0 otherwise.
   ///
   /// - Throws: `NeuralNetworkError` for fewer than two sizes, a size below 1, softmax in a hidden
   ///   layer, or cross-entropy with an output that is not sigmoid or softmax.
   package init(
     sizes: [Int], hidden: Activation, output: Activation, cost: Cost, seed: UInt64,
-    initialization: WeightInitialization = .scaled
+    initialization: WeightInitialization = .scaled, biasInitialization: BiasInitialization = .zero
   ) throws {
     try Network.validate(sizes: sizes, hidden: hidden, output: output, cost: cost)
     self.sizes = sizes
@@ -37,6 +38,9 @@ package final class Network: @unchecked Sendable {
         for k in 0..<inputCount {
           layer.setWeight(Float(generator.nextGaussian() * scale), output: j, input: k)
         }
+      }
+      if biasInitialization == .standard {
+        layer.setBiasVector((0..<outputCount).map { _ in Float(generator.nextGaussian()) })
       }
       layers.append(layer)
     }

@@ -9,6 +9,10 @@ package protocol CellEvaluating {
   /// Evaluates one cell against the current state: `.ok` or `.failed`, its outputs and the
   /// files it read (the runner measures the time).
   mutating func evaluate(_ cell: Cell) -> CellResult
+  /// The display text of an inline value's expression against the current state, which it
+  /// leaves unchanged, or the diagnostic that stopped it.
+  mutating func evaluateInline(_ expression: InlineExpression, file: String)
+    -> Result<String, Diagnostic>
   /// The state after the cells evaluated so far, serialised.
   func snapshot() throws -> Data
   /// Replaces the state with one from `snapshot()`.

@@ -32,10 +32,12 @@ package final class RenderMemory: Sendable {
     _ = cleanChecks.withLock { $0.insert(CheckedCells(document)) }
   }
 
-  /// What the checker reads of a notebook: its params and its cells, wherever they stand.
+  /// What the checker reads of a notebook: its params, its cells and its inline values (with
+  /// how many cells precede each), wherever they stand.
   private struct CheckedCells: Hashable, Sendable {
     var params: [Param]
     var cells: [Cell]
+    var inlineExpressions: [InlineExpression]
 
     init(_ document: Document) {
       params = document.params
@@ -43,6 +45,12 @@ package final class RenderMemory: Sendable {
         var placed = cell
         placed.sourceLine = 0
         placed.fenceLine = 0
+        return placed
+      }
+      inlineExpressions = document.inlineExpressions.map { expression in
+        var placed = expression
+        placed.line = 0
+        placed.column = 0
         return placed
       }
     }
@@ -60,6 +68,12 @@ struct RememberingEvaluator<Base: CellEvaluating>: CellEvaluating {
   }
 
   mutating func evaluate(_ cell: Cell) -> CellResult { base.evaluate(cell) }
+
+  mutating func evaluateInline(_ expression: InlineExpression, file: String)
+    -> Result<String, Diagnostic>
+  {
+    base.evaluateInline(expression, file: file)
+  }
 
   func snapshot() throws -> Data { try base.snapshot() }
 

@@ -140,13 +140,14 @@ package enum RenderPipeline {
     _ request: RenderRequest, outcome: RunOutcome, params: [Param], startedAt: Date,
     details: [RunSummary.Detail]
   ) -> String {
-    HTMLReport(
+    var report = HTMLReport(
       document: request.document, results: outcome.cells,
       run: RunSummary(
         status: outcome.status, date: RunID.timestamp(startedAt), params: params,
         details: details + [RunSummary.Detail("engine", "nudge \(request.engineVersion)")]),
-      options: request.reportOptions
-    ).html()
+      options: request.reportOptions)
+    report.inlineValues = outcome.inlineValues
+    return report.html()
   }
 
   /// The notebook's bytes, for the record's digest.

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Report
 
 /// The result of running a notebook's cells: per-cell results (by cell index), the overall
 /// status, and warnings about cache entries that could not be trusted.
@@ -7,6 +8,14 @@ package struct RunOutcome: Sendable {
   package var cells: [Int: CellResult]
   package var status: RunStatus
   package var warnings: [String]
+  /// The prose's inline values, by the expression's index.
+  package var inlineValues: [Int: InlineValue] = [:]
+
+  package init(cells: [Int: CellResult], status: RunStatus, warnings: [String]) {
+    self.cells = cells
+    self.status = status
+    self.warnings = warnings
+  }
 
   /// Every metric the cells recorded, by name.
   package var metrics: [String: Double] {
@@ -32,6 +41,10 @@ package struct RunOutcome: Sendable {
 /// Runs a notebook's cells in order, reusing the cell cache: a hit restores the cell's outputs
 /// without computing, and the interpreter's state is restored from the last hit only when a
 /// later cell has to be computed, so an all-hit rerun does no work at all.
+///
+/// The prose's inline values are evaluated at their place in that sequence, after the cells
+/// above them. They are cached like cells, keyed on the state they read, but they change no
+/// state: they neither save a snapshot nor enter the key of the cells after them.
 package struct Runner {
   package var document: Document
   /// The params after `-p` overrides.
@@ -66,7 +79,86 @@ package struct Runner {
       events.cellFinished(cell, result)
     }
 
-    for cell in document.cells {
+    /// The cache's entry for `key`, if it has a usable one; an entry it cannot trust is a warning.
+    func cachedEntry(_ key: String) -> CacheEntry? {
+      switch cache?.lookup(key: key) {
+      case .hit(let entry):
+        return entry
+      case .rejected(let message), .unverifiable(let message):
+        outcome.warnings.append(message)
+        return nil
+      case .miss, nil:
+        return nil
+      }
+    }
+
+    /// Restores the state of the last cache hit before something is computed; on failure, the
+    /// outcome of a full recompute without the cache, to return instead.
+    func restorePendingState() -> RunOutcome? {
+      guard let saved = unrestoredState else { return nil }
+      unrestoredState = nil
+      do {
+        try evaluator.restore(from: try saved.cache.state(for: saved.key))
+        return nil
+      } catch {
+        // The saved state is unusable: recompute everything from the start without the cache.
+        outcome.warnings.append(
+          "cached state could not be restored (\(error)); recomputing without the cache")
+        var fresh = self
+        fresh.cache = nil
+        var restarted = fresh.run(with: &evaluator)
+        restarted.warnings = outcome.warnings + restarted.warnings
+        return restarted
+      }
+    }
+
+    let inlineByPosition = Dictionary(grouping: document.inlineExpressions, by: \.cellsBefore)
+
+    /// Evaluates the inline values that follow the first `position` cells.
+    func evaluateInlineValues(at position: Int) -> RunOutcome? {
+      for expression in inlineByPosition[position] ?? [] {
+        if stopped {
+          outcome.inlineValues[expression.index] = .error(
+            "not computed: the run stopped before the cells above it finished")
+          continue
+        }
+        let asCell = Cell(
+          index: -1, options: CellOptions(name: "inline"), source: expression.expression,
+          sourceLine: expression.line, sourceColumn: expression.column,
+          fenceLine: expression.line)
+        let visibleParams = params.filter {
+          evaluator.paramsReferenced(by: asCell).contains($0.key)
+        }
+        let key = CellKey.make(
+          previous: previousKey, engineVersion: engineVersion,
+          source: "inline \(expression.expression)", options: asCell.options,
+          params: visibleParams)
+        if case .value(let text) = cachedEntry(key)?.outputs.first {
+          outcome.inlineValues[expression.index] = .value(text)
+          continue
+        }
+        if let restarted = restorePendingState() { return restarted }
+        switch evaluator.evaluateInline(expression, file: document.path) {
+        case .failure(let diagnostic):
+          outcome.inlineValues[expression.index] = .error(diagnostic.description)
+        case .success(let text):
+          outcome.inlineValues[expression.index] = .value(text)
+          do {
+            try cache?.store(
+              CacheEntry(
+                key: key, cellName: "inline \(expression.index + 1)", files: [:],
+                outputs: [.value(text)], state: Data()))
+          } catch {
+            outcome.warnings.append(
+              "inline value '\(expression.expression)' was not cached: \(error)")
+          }
+        }
+      }
+      return nil
+    }
+
+    for (position, cell) in document.cells.enumerated() {
+      if let restarted = evaluateInlineValues(at: position) { return restarted }
       if !stopped && shouldStop {
         outcome.status = .interrupted
         stopped = true
@@ -87,39 +179,18 @@ package struct Runner {
         params: visibleParams)
       let started = Date()
 
-      if let cache = cache, cell.options.cache {
-        switch cache.lookup(key: key) {
-        case .hit(let entry):
-          finish(
-            cell,
-            CellResult(
-              status: .ok, cached: true, outputs: entry.outputs,
-              seconds: Date().timeIntervalSince(started), filesRead: entry.files.keys.sorted()))
-          unrestoredState = (cache, entry.key)
-          previousKey = CellKey.chained(key, files: entry.files)
-          continue
-        case .rejected(let message), .unverifiable(let message):
-          outcome.warnings.append(message)
-        case .miss:
-          break
-        }
+      if let cache, cell.options.cache, let entry = cachedEntry(key) {
+        finish(
+          cell,
+          CellResult(
+            status: .ok, cached: true, outputs: entry.outputs,
+            seconds: Date().timeIntervalSince(started), filesRead: entry.files.keys.sorted()))
+        unrestoredState = (cache, entry.key)
+        previousKey = CellKey.chained(key, files: entry.files)
+        continue
       }
 
-      if let saved = unrestoredState {
-        unrestoredState = nil
-        do {
-          try evaluator.restore(from: try saved.cache.state(for: saved.key))
-        } catch {
-          // The saved state is unusable: recompute everything from the start without the cache.
-          outcome.warnings.append(
-            "cached state could not be restored (\(error)); recomputing without the cache")
-          var fresh = self
-          fresh.cache = nil
-          var restarted = fresh.run(with: &evaluator)
-          restarted.warnings = outcome.warnings + restarted.warnings
-          return restarted
-        }
-      }
+      if let restarted = restorePendingState() { return restarted }
 
       var result = evaluator.evaluate(cell)
       result.seconds = Date().timeIntervalSince(started)
@@ -170,6 +241,7 @@ package struct Runner {
         }
       }
     }
+    if let restarted = evaluateInlineValues(at: document.cells.count) { return restarted }
     return outcome
   }
 }

@@ -20,6 +20,14 @@ package struct SessionEvaluator: CellEvaluating {
       seconds: evaluation.seconds, filesRead: evaluation.filesRead)
   }
 
+  package mutating func evaluateInline(_ expression: InlineExpression, file: String)
+    -> Result<String, Diagnostic>
+  {
+    session.evaluateInline(
+      expression: expression.expression,
+      at: SourceLocation(file: file, line: expression.line, column: expression.column))
+  }
+
   package func snapshot() throws -> Data { try session.snapshotData() }
 
   package mutating func restore(from snapshot: Data) throws { try session.restore(from: snapshot) }

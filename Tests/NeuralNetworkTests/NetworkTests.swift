@@ -22,6 +22,27 @@ struct NetworkTests {
     #expect(abs(wide.reduce(0.0) { $0 + Double($1 * $1) } / Double(wide.count) - 1) < 0.1)
   }
 
+  @Test("biasInitialization: .standard draws biases from N(0, 1) and keeps the weights' draws")
+  func standardBiases() throws {
+    let zeroBiases = try Network(
+      sizes: [784, 400, 10], hidden: .sigmoid, output: .sigmoid, cost: .quadratic, seed: 5,
+      initialization: .standard)
+    let drawnBiases = try Network(
+      sizes: [784, 400, 10], hidden: .sigmoid, output: .sigmoid, cost: .quadratic, seed: 5,
+      initialization: .standard, biasInitialization: .standard)
+    #expect(zeroBiases.biases(layer: 1).allSatisfy { $0 == 0 })
+    let biases = drawnBiases.biases(layer: 1)
+    let mean = biases.reduce(0.0) { $0 + Double($1) } / Double(biases.count)
+    let variance =
+      biases.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) }
+      / Double(biases.count)
+    #expect(abs(mean) < 0.15)
+    #expect(abs(variance - 1) < 0.2)
+    #expect(drawnBiases.biases(layer: 2).contains { $0 != 0 })
+    // The first layer's weights come first from the generator, so they match.
+    #expect(drawnBiases.weights(layer: 1) == zeroBiases.weights(layer: 1))
+  }
+
   @Test("a .safetensors checkpoint round-trips exactly and names its tensors")
   func safetensorsRoundTrip() throws {
     let mnist = try TestData.loadMNIST()

@@ -42,6 +42,12 @@ struct BadInputCommandTests {
         "FILE:1:5: error: unknown reference '@fig-cots'; did you mean 'fig-cost'?; labels are 'fig-cost'"
     ),
     Case(
+      name: "inline value using a later cell's variable",
+      notebook: Array("Value `{swift} later + 1` here.\n\n```swift\nlet later = 1\n```\n".utf8),
+      firstLine:
+        "FILE:1:16: error: cannot find 'later' in scope; it is defined in a cell below this sentence, and an inline value sees only the cells above it"
+    ),
+    Case(
       name: "unterminated cell fence", notebook: Array("# T\n\n```swift\nlet x = 1\n".utf8),
       firstLine:
         "FILE:3:1: error: unterminated cell: the '```' fence opened here is never closed; add a closing '```' line after the cell's code"
@@ -93,7 +99,8 @@ struct BadInputCommandTests {
     try scratch.write("```swift\n//| nmae: x\n```\n", to: "nb.md")
     #expect(try NudgeRunner.run(["render", "nb.md"], in: scratch.path).status == 2)
     #expect(try String(contentsOfFile: "\(scratch.path)/output/nb.html", encoding: .utf8) == before)
-    #expect(scratch.files(under: "output").filter { !$0.hasPrefix("nb/") && $0 != "nb" } == ["nb.html"])
+    #expect(
+      scratch.files(under: "output").filter { !$0.hasPrefix("nb/") && $0 != "nb" } == ["nb.html"])
   }
 
   @Test func unwritableOutputFolderIsAnError() throws {

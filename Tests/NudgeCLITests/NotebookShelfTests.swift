@@ -70,6 +70,39 @@ struct NotebookShelfTests {
     }
   }
 
+  @Test func backpropagationCalculus() throws {
+    let (page, record) = try render("calculus", ["fullSize=60"])
+    #expect(record["status"] as? String == "ok")
+    // The four equations hold to finite-difference precision on the 784-16-16-10 network.
+    let largest = try #require(try metrics(record)["four-equations.largest_difference"])
+    #expect(largest < 1e-6)
+    #expect(page.contains("class=\"inline-value\""))
+    #expect(!page.contains("class=\"inline-error\""), "an inline value failed")
+    #expect(page.contains("<math"))
+  }
+
+  @Test func gradientDescent() throws {
+    let (page, record) = try render(
+      "gradient-descent", ["trainSize=1000", "testSize=200", "epochs=1"])
+    #expect(record["status"] as? String == "ok")
+    let accuracy = try #require(try metrics(record)["outputs.accuracy"])
+    #expect(accuracy > 0.3 && accuracy <= 1)
+    #expect(!page.contains("class=\"inline-error\""), "an inline value failed")
+    #expect(page.contains("too large"))
+  }
+
+  @Test func nielsenReproduction() throws {
+    let (page, record) = try render("nielsen", ["quickImages=500", "quickEpochDivisor=40"])
+    #expect(record["status"] as? String == "ok")
+    let metrics = try metrics(record)
+    for name in ["quadratic", "wide", "overfit", "overfit_regularised"] {
+      let accuracy = try #require(metrics["experiments.\(name)"], "no metric \(name)")
+      #expect(accuracy > 20 && accuracy <= 100, "\(name): \(accuracy)")
+    }
+    #expect(page.contains("95.42"))
+    #expect(!page.contains("class=\"inline-error\""), "an inline value failed")
+  }
+
   @Test(
     .enabled(
       if: FileManager.default.fileExists(atPath: fashionDirectory),

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Report
 import Testing
 
 @testable import Runs
@@ -48,6 +49,20 @@ struct CountingEvaluator: CellEvaluating {
       filesRead: files)
   }
 
+  /// `total` is the only name an inline value knows.
+  mutating func evaluateInline(_ expression: InlineExpression, file: String)
+    -> Result<String, Diagnostic>
+  {
+    evaluated.append("inline \(expression.expression)")
+    guard expression.expression == "total" else {
+      return .failure(
+        Diagnostic(
+          "unknown name '\(expression.expression)'",
+          at: SourceLocation(file: file, line: expression.line, column: expression.column)))
+    }
+    return .success(String(total))
+  }
+
   func snapshot() throws -> Data { Data(String(total).utf8) }
 
   mutating func restore(from snapshot: Data) throws {
@@ -81,6 +96,64 @@ struct CountingEvaluator: CellEvaluating {
     )
     .run(with: &evaluator)
     return (outcome, evaluator)
+  }
+
+  /// Two cells with an inline value after each, the second cell's source given.
+  func proseNotebook(secondCell: String) throws -> Document {
+    try Document(
+      parsing: """
+        ```swift
+        //| name: c1
+        add 1
+        ```
+
+        After one cell the total is `{swift} total`.
+
+        ```swift
+        //| name: c2
+        \(secondCell)
+        ```
+
+        After two, `{swift} total`; and `{swift} nothing` is unknown.
+        """, path: "n.md")
+  }
+
+  @Test func inlineValuesAreEvaluatedAfterTheCellsAboveThem() throws {
+    let (outcome, evaluator) = run(try proseNotebook(secondCell: "add 10"), cache: nil)
+    #expect(outcome.inlineValues[0] == .value("1"))
+    #expect(outcome.inlineValues[1] == .value("11"))
+    #expect(outcome.inlineValues[2] == .error("n.md:13:42: error: unknown name 'nothing'"))
+    #expect(evaluator.evaluated == ["c1", "inline total", "c2", "inline total", "inline nothing"])
+  }
+
+  @Test func inlineValuesAreCachedAndAPartlyCachedRunEqualsAFreshOne() throws {
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
+    let notebook = try proseNotebook(secondCell: "add 10")
+    let (first, _) = run(notebook, cache: cache)
+    let (rerun, rerunEvaluator) = run(notebook, cache: cache)
+    // Errors are not cached (like failed cells); every value is.
+    #expect(rerunEvaluator.evaluated == ["inline nothing"])
+    #expect(rerun.inlineValues == first.inlineValues)
+
+    let edited = try proseNotebook(secondCell: "add 100")
+    let (partly, partlyEvaluator) = run(edited, cache: cache)
+    #expect(partlyEvaluator.evaluated == ["c2", "inline total", "inline nothing"])
+    let (fresh, _) = run(edited, cache: nil)
+    #expect(partly.inlineValues == fresh.inlineValues)
+    #expect(partly.inlineValues[1] == .value("101"))
+  }
+
+  @Test func inlineValuesAfterAFailedCellAreNotComputed() throws {
+    let (outcome, evaluator) = run(try proseNotebook(secondCell: "fail"), cache: nil)
+    #expect(outcome.inlineValues[0] == .value("1"))
+    guard case .error(let message) = outcome.inlineValues[1] else {
+      Issue.record("expected an error, got \(String(describing: outcome.inlineValues[1]))")
+      return
+    }
+    #expect(message.contains("not computed"))
+    #expect(!evaluator.evaluated.contains("inline nothing"))
   }
 
   @Test func rerunHitsEveryCellAndRestoresNothing() throws {

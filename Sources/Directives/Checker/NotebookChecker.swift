@@ -11,9 +11,11 @@ package struct NotebookChecker {
 
   package init(table: DirectiveTable = .standard) { self.table = table }
 
-  /// Every problem found in the document's evaluated cells, in file order.
+  /// Every problem found in the document's evaluated cells, in file order, then in its inline
+  /// values.
   package func check(_ document: Document) -> [Diagnostic] {
     check(cells: document.cells, params: document.params, file: document.path)
+      + checkInline(document)
   }
 
   package func check(cells: [Cell], params: [Param], file: String) -> [Diagnostic] {

@@ -11,6 +11,8 @@ enum EngineDirectives {
   static let cost = EnumerationType(name: "Cost", cases: Cost.allCases.map(\.rawValue))
   static let initialization = EnumerationType(
     name: "WeightInitialization", cases: WeightInitialization.allCases.map(\.rawValue))
+  static let biasInitialization = EnumerationType(
+    name: "BiasInitialization", cases: BiasInitialization.allCases.map(\.rawValue))
 
   static let dataset: ValueType = .object(.dataset)
   static let network: ValueType = .object(.network)
@@ -88,10 +90,12 @@ enum EngineDirectives {
         Parameter("cost", .enumeration(cost), default: .enumCase("quadratic")),
         Parameter("seed", .int, default: .int(0)),
         Parameter("initialization", .enumeration(initialization), default: .enumCase("scaled")),
+        Parameter(
+          "biasInitialization", .enumeration(biasInitialization), default: .enumCase("zero")),
       ],
       result: network,
       summary:
-        "A fully connected network, e.g. `network([784, 16, 16, 10], hidden: .relu, output: .softmax, cost: .crossEntropy, seed: 1)`; weights drawn from N(0, 1/n_in) (`.standard`: N(0, 1)), biases 0."
+        "A fully connected network, e.g. `network([784, 16, 16, 10], hidden: .relu, output: .softmax, cost: .crossEntropy, seed: 1)`; weights drawn from N(0, 1/n_in) (`.standard`: N(0, 1)), biases 0 (`biasInitialization: .standard`: N(0, 1), as in Nielsen's book)."
     ) { call throws(EvaluationError) in
       let sizes = try call.array("sizes").map { (value) throws(EvaluationError) -> Int in
         guard case .int(let size) = value else { throw call.error("layer sizes are Ints") }
@@ -103,13 +107,16 @@ enum EngineDirectives {
       let scheme =
         WeightInitialization(rawValue: try call.enumCase("initialization", of: initialization))
         ?? .scaled
+      let biasScheme =
+        BiasInitialization(
+          rawValue: try call.enumCase("biasInitialization", of: biasInitialization)) ?? .zero
       let seed = try seed(call, "seed")
       return .object(
         .network(
           try engine(call) {
             try Network(
               sizes: sizes, hidden: hidden, output: output, cost: costFunction, seed: seed,
-              initialization: scheme)
+              initialization: scheme, biasInitialization: biasScheme)
           }))
     },
     Directive(
@@ -182,7 +189,7 @@ enum EngineDirectives {
       ],
       result: .object(.history),
       summary:
-        "Mini-batch SGD with backpropagation; returns the history (cost per epoch and mini-batch, test cost and accuracy per epoch) and records `train.cost`, `test.cost`, `test.accuracy`. Shows a progress bar on a terminal."
+        "Mini-batch SGD with backpropagation (`l2:` is λ: each step decays the weights by η·λ/n, n the training-set size; biases are not decayed); returns the history (cost per epoch and mini-batch, test cost and accuracy per epoch) and records `train.cost`, `test.cost`, `test.accuracy`. Shows a progress bar on a terminal."
     ) { call throws(EvaluationError) in
       let net = try receiverNetwork(call)
       let data = try dataset(call, "data")

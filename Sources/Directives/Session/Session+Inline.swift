@@ -36,8 +36,42 @@ extension Session {
 }
 
 extension NotebookChecker {
-  /// The static check of prose inline expressions, against the variables every evaluated cell
-  /// defines (inline values are computed after the cells run).
+  /// The static check of the document's inline expressions, each against the variables of the
+  /// cells above it (where the render evaluates it), so a name a later cell defines is an error.
+  package func checkInline(_ document: Document) -> [Diagnostic] {
+    let cells = document.cells
+    var diagnostics: [Diagnostic] = []
+    let byPosition = Dictionary(grouping: document.inlineExpressions, by: \.cellsBefore)
+    for position in byPosition.keys.sorted() {
+      let expressions = (byPosition[position] ?? []).map {
+        (
+          expression: $0.expression,
+          location: SourceLocation(file: document.path, line: $0.line, column: $0.column)
+        )
+      }
+      for var finding in checkInline(
+        expressions, cells: Array(cells.prefix(position)), params: document.params,
+        file: document.path)
+      {
+        // Compiles against every cell: it uses what only a cell below the sentence defines.
+        if let expression = expressions.last(where: {
+          ($0.location.line, $0.location.column)
+            <= (finding.location.line, finding.location.column)
+        }),
+          position < cells.count,
+          checkInline([expression], cells: cells, params: document.params, file: document.path)
+            .isEmpty
+        {
+          finding.message +=
+            "; it is defined in a cell below this sentence, and an inline value sees only the cells above it"
+        }
+        diagnostics.append(finding)
+      }
+    }
+    return diagnostics
+  }
+
+  /// The static check of prose inline expressions against the variables the given cells define.
   package func checkInline(
     _ expressions: [(expression: String, location: SourceLocation)], cells: [Cell],
     params: [Param], file: String

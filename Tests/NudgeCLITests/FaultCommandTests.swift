@@ -65,18 +65,11 @@ struct FaultCommandTests {
     let started = "\(scratch.path)/output/n/started.safetensors"
     try FileManager.default.removeItem(atPath: started)
 
-    guard let executable = NudgeRunner.executable else { throw NudgeRunner.MissingExecutable() }
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = ["render", "n.md", "-p", "epochs=1000000", "-q"]
-    process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = try NudgeRunner.start(
+      ["render", "n.md", "-p", "epochs=1000000", "-q"], in: scratch.path)
     // The training cell saves before it trains: once the file is there, training is under way.
-    let deadline = Date().addingTimeInterval(120)
-    while !FileManager.default.fileExists(atPath: started), process.isRunning, Date() < deadline {
-      usleep(20_000)
+    NudgeRunner.wait(seconds: 120) {
+      FileManager.default.fileExists(atPath: started) || !process.isRunning
     }
     #expect(process.isRunning, "the long render is still training when killed")
     kill(process.processIdentifier, SIGKILL)

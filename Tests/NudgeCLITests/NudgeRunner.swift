@@ -25,6 +25,31 @@ struct NudgeRunner {
       .first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
+  /// Starts `nudge` in `directory` without waiting for it (its output is discarded), for tests
+  /// that signal or kill a render while it runs.
+  static func start(_ arguments: [String], in directory: String) throws -> Process {
+    guard let executable = Self.executable else { throw MissingExecutable() }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  /// Polls `condition` every 50 ms until it holds or `seconds` pass; says whether it held.
+  @discardableResult
+  static func wait(seconds: Double, until condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while !condition() {
+      guard Date() < deadline else { return false }
+      usleep(50_000)
+    }
+    return true
+  }
+
   /// Runs `nudge` (or another `executable`, given `prefix` arguments first) in `directory`.
   static func run(
     _ arguments: [String], in directory: String, executable: URL? = nil, prefix: [String] = [],

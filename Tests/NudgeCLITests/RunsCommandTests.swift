@@ -192,20 +192,10 @@ import Testing
   {
     let scratch = try Scratch()
     try writeLongTraining(into: scratch)
-    guard let executable = NudgeRunner.executable else { throw NudgeRunner.MissingExecutable() }
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = ["render", "long.md", "-q"]
-    process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = try NudgeRunner.start(["render", "long.md", "-q"], in: scratch.path)
     // Wait until training has started (the setup cell's cache entry is written after it ran).
-    let deadline = Date().addingTimeInterval(60)
-    while scratch.files(under: "output/long/cache").filter({ $0.hasSuffix(".cell") }).isEmpty,
-      Date() < deadline
-    {
-      usleep(50_000)
+    NudgeRunner.wait(seconds: 60) {
+      !scratch.files(under: "output/long/cache").filter { $0.hasSuffix(".cell") }.isEmpty
     }
     usleep(300_000)
     #expect(try latestRecord(scratch, notebook: "long")["status"] as? String == "running")
@@ -239,26 +229,16 @@ extension RunsCommandTests {
       print("never reached")
       ```
       """, to: "loop.md")
-    guard let executable = NudgeRunner.executable else { throw NudgeRunner.MissingExecutable() }
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = ["render", "loop.md", "-q", "--no-cache"]
-    process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = try NudgeRunner.start(
+      ["render", "loop.md", "-q", "--no-cache"], in: scratch.path)
     // The loop runs once the running record is written.
-    let deadline = Date().addingTimeInterval(60)
-    while scratch.files(under: "output/loop/runs").filter({ $0.hasSuffix("run.json") }).isEmpty,
-      Date() < deadline
-    {
-      usleep(50_000)
+    NudgeRunner.wait(seconds: 60) {
+      !scratch.files(under: "output/loop/runs").filter { $0.hasSuffix("run.json") }.isEmpty
     }
     usleep(300_000)
     kill(process.processIdentifier, SIGTERM)
     // A loop that ignored the signal would run for many minutes: end it rather than hang.
-    let stopDeadline = Date().addingTimeInterval(30)
-    while process.isRunning, Date() < stopDeadline { usleep(50_000) }
+    NudgeRunner.wait(seconds: 30) { !process.isRunning }
     if process.isRunning {
       kill(process.processIdentifier, SIGKILL)
       Issue.record("the loop went on for 30 s after SIGTERM")

@@ -14,8 +14,11 @@ extension ProgramCompiler {
     case .forIn(let name, let sequence, let filter, let body):
       return forIn(name, sequence, filter: filter, body: body, at: at)
     case .ifElse(let conditions, let then, let otherwise):
+      // Names bound by `if let` live in a block around the `then` branch.
+      scope.blocks.append([:])
       let condition = self.conditions(conditions)
       let thenCode = compileBlock(then)
+      scope.blocks.removeLast()
       guard let otherwise else {
         return { frame throws(EvaluationError) in
           try condition(frame) ? try thenCode(frame) : .next
@@ -26,8 +29,10 @@ extension ProgramCompiler {
         try condition(frame) ? try thenCode(frame) : try otherwiseCode(frame)
       }
     case .whileLoop(let conditions, let body):
+      scope.blocks.append([:])
       let condition = self.conditions(conditions)
       let bodyCode = loopBody(body)
+      scope.blocks.removeLast()
       let control = self.control
       return { frame throws(EvaluationError) in
         while try condition(frame) {
@@ -56,6 +61,8 @@ extension ProgramCompiler {
         return .next
       }
     case .guardElse(let conditions, let otherwise):
+      // The `else` is compiled first: names a `guard let` binds are not visible in it.
+      let otherwiseCode = compileBlock(otherwise)
       let condition = self.conditions(conditions)
       if !Self.leavesScope(otherwise) {
         report(
@@ -63,7 +70,6 @@ extension ProgramCompiler {
             "the 'else' of a 'guard' must leave the scope: end it with 'return', 'break' or 'continue'",
             at: at))
       }
-      let otherwiseCode = compileBlock(otherwise)
       return { frame throws(EvaluationError) in
         if try condition(frame) { return .next }
         let flow = try otherwiseCode(frame)
@@ -73,10 +79,12 @@ extension ProgramCompiler {
     case .breakLoop, .continueLoop:
       let isBreak: Bool
       if case .breakLoop = statement.kind { isBreak = true } else { isBreak = false }
-      if scope.loopDepth == 0 {
+      if scope.loopDepth == 0, !isBreak || scope.switchDepth == 0 {
         report(
           EvaluationError(
-            "'\(isBreak ? "break" : "continue")' is only allowed inside a loop", at: at))
+            isBreak
+              ? "'break' is only allowed inside a loop or a 'switch'"
+              : "'continue' is only allowed inside a loop", at: at))
       }
       return isBreak ? { _ in .breakLoop } : { _ in .continueLoop }
     case .returnValue(let value):
@@ -85,6 +93,10 @@ extension ProgramCompiler {
       // Its value was made when the block was entered (see `hoistFunctions`).
       functionDeclaration(declaration, at: at)
       return { _ in .next }
+    case .destructuring(let isConstant, let pattern, let value):
+      return destructuring(isConstant: isConstant, pattern, value, at: at)
+    case .switchCases(let subject, let cases):
+      return switchStatement(subject, cases, at: at)
     }
   }
 
@@ -169,6 +181,10 @@ extension ProgramCompiler {
         at: initial.position)
     } else if typed.type == .void {
       typed = fail("'\(name)' would hold no value: the expression returns nothing", at: at)
+    } else if declared == nil, case .nilLiteral = initial.kind {
+      typed = fail(
+        "'nil' requires a contextual type: write '\(isConstant ? "let" : "var") \(name): Int? = nil'",
+        at: initial.position)
     }
     let type = declared ?? Self.storedType(typed.type)
     let value = coerced(typed, to: type)

@@ -65,6 +65,7 @@ package enum MathScanner {
     }
     skipped.sort { $0.lowerBound < $1.lowerBound }
 
+    var backtickRuns = BacktickRuns(bytes)
     var index = 0
     var nextSkip = 0
     while index < bytes.count {
@@ -78,9 +79,9 @@ package enum MathScanner {
       case UInt8(ascii: "\\"):
         index += 2
       case UInt8(ascii: "`"):
-        let end = endOfCodeSpan(startingAt: index, in: bytes, limit: limit)
         var ticks = 0
-        while index + ticks < bytes.count, bytes[index + ticks] == UInt8(ascii: "`") { ticks += 1 }
+        while index + ticks < limit, bytes[index + ticks] == UInt8(ascii: "`") { ticks += 1 }
+        let end = backtickRuns.closer(length: ticks, after: index, limit: limit) ?? index + ticks
         if end > index + ticks {
           let place = location(of: index + ticks)
           codeSpans.append(
@@ -108,37 +109,67 @@ package enum MathScanner {
     return (spans.sorted { $0.range.lowerBound < $1.range.lowerBound }, codeSpans)
   }
 
-  /// After a run of backticks at `start`: the index past the code span it opens, or past the
-  /// run itself when no run of the same length closes it (then the backticks are literal).
-  private static func endOfCodeSpan(startingAt start: Int, in bytes: [UInt8], limit: Int) -> Int {
-    let tick = UInt8(ascii: "`")
-    var runEnd = start
-    while runEnd < limit, bytes[runEnd] == tick { runEnd += 1 }
-    let length = runEnd - start
-    var index = runEnd
-    while index < limit {
-      if bytes[index] == tick {
-        var closeEnd = index
-        while closeEnd < limit, bytes[closeEnd] == tick { closeEnd += 1 }
-        if closeEnd - index == length { return closeEnd }
-        index = closeEnd
-      } else if isBlankLine(at: index, in: bytes, limit: limit) {
-        break
-      } else {
-        index += 1
-      }
-    }
-    return runEnd
-  }
-
   /// Whether a blank line starts right after the newline at `index` (paragraphs end there).
-  private static func isBlankLine(at index: Int, in bytes: [UInt8], limit: Int) -> Bool {
+  fileprivate static func isBlankLine(at index: Int, in bytes: [UInt8], limit: Int) -> Bool {
     guard bytes[index] == UInt8(ascii: "\n") else { return false }
     var next = index + 1
     while next < limit, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") {
       next += 1
     }
     return next >= limit || bytes[next] == UInt8(ascii: "\n")
+  }
+
+  /// The backtick runs of a text, found once, so that finding where each code span closes
+  /// takes linear time overall rather than a scan to the paragraph's end per opening run.
+  private struct BacktickRuns {
+    /// Start offsets of the runs of each length, ascending.
+    private var starts: [Int: [Int]] = [:]
+    /// How far each length's list has been passed (openings are looked up in text order).
+    private var cursors: [Int: Int] = [:]
+    /// Offsets of the line ends that start a blank line, ascending: paragraphs end there.
+    private var blankLines: [Int] = []
+
+    init(_ bytes: [UInt8]) {
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == UInt8(ascii: "`") {
+          let start = index
+          while index < bytes.count, bytes[index] == UInt8(ascii: "`") { index += 1 }
+          starts[index - start, default: []].append(start)
+          continue
+        }
+        if MathScanner.isBlankLine(at: index, in: bytes, limit: bytes.count) {
+          blankLines.append(index)
+        }
+        index += 1
+      }
+    }
+
+    /// How many blank lines come before `offset`: equal counts share a paragraph.
+    private func paragraph(of offset: Int) -> Int {
+      var low = 0
+      var high = blankLines.count
+      while low < high {
+        let middle = (low + high) / 2
+        if blankLines[middle] < offset { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+
+    /// The end of the run of `length` backticks that closes a code span opened at `opening`, if
+    /// one follows in the same paragraph before `limit`.
+    mutating func closer(length: Int, after opening: Int, limit: Int) -> Int? {
+      guard let candidates = starts[length] else { return nil }
+      var cursor = cursors[length] ?? 0
+      while cursor < candidates.count, candidates[cursor] <= opening { cursor += 1 }
+      cursors[length] = cursor
+      guard cursor < candidates.count else { return nil }
+      let start = candidates[cursor]
+      guard start + length <= limit, paragraph(of: start) == paragraph(of: opening) else {
+        return nil
+      }
+      return start + length
+    }
   }
 
   private struct Found {

@@ -39,43 +39,52 @@ struct MathPlaceholders {
     return String(decoding: result, as: UTF8.self)
   }
 
-  /// The rendered HTML with every token replaced by its formula; a display formula alone in a
-  /// paragraph replaces the paragraph. A token inside a tag (an image's alt text) becomes the
-  /// TeX, since markup cannot go in an attribute.
+  /// The rendered HTML with every token replaced by its formula, in one pass; a display formula
+  /// alone in a paragraph replaces the paragraph. A token inside a tag (an image's alt text)
+  /// becomes the TeX, since markup cannot go in an attribute.
   func apply(to html: String) -> String {
-    guard !formulas.isEmpty else { return html }
-    var text = html
-    for formula in formulas where formula.display {
-      text = text.replacingOccurrences(of: "<p>\(formula.token)</p>", with: formula.html)
+    replacingTokens(in: html) { formula, insideTag, result, rest in
+      if insideTag { return formula.tex.htmlEscaped }
+      if formula.display, result.hasSuffix("<p>"), rest.hasPrefix("</p>") {
+        result.removeLast(3)
+        rest = rest.dropFirst(4)
+      }
+      return formula.html
     }
+  }
+
+  /// Plain text (for headings in the table of contents) with tokens back as their TeX.
+  func plainText(_ text: String) -> String {
+    replacingTokens(in: text) { formula, _, _, _ in formula.tex }
+  }
+
+  /// `text` with each token replaced by what `replacement` makes of its formula, given whether
+  /// the token is inside a tag, the result so far and the text after the token (both of which
+  /// it may trim).
+  private func replacingTokens(
+    in text: String,
+    _ replacement: (Formula, Bool, inout String, inout Substring) -> String
+  ) -> String {
+    guard !formulas.isEmpty, text.contains("\u{E000}") else { return text }
     let byToken = Dictionary(
       formulas.map { ($0.token, $0) }, uniquingKeysWith: { first, _ in first })
     var result = ""
     result.reserveCapacity(text.utf8.count)
     var insideTag = false
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character == "<" { insideTag = true } else if character == ">" { insideTag = false }
-      if character == "\u{E000}", let end = text[index...].firstIndex(of: "\u{E001}"),
-        let formula = byToken[String(text[index...end])]
+    var rest = text[...]
+    while let character = rest.first {
+      if character == "\u{E000}", let end = rest.firstIndex(of: "\u{E001}"),
+        let formula = byToken[String(rest[...end])]
       {
-        result += insideTag ? formula.tex.htmlEscaped : formula.html
-        index = text.index(after: end)
+        var after = rest[rest.index(after: end)...]
+        let replaced = replacement(formula, insideTag, &result, &after)
+        result += replaced
+        rest = after
         continue
       }
+      if character == "<" { insideTag = true } else if character == ">" { insideTag = false }
       result.append(character)
-      index = text.index(after: index)
-    }
-    return result
-  }
-
-  /// Plain text (for headings in the table of contents) with tokens back as their TeX.
-  func plainText(_ text: String) -> String {
-    guard !formulas.isEmpty, text.contains("\u{E000}") else { return text }
-    var result = text
-    for formula in formulas {
-      result = result.replacingOccurrences(of: formula.token, with: formula.tex)
+      rest = rest.dropFirst()
     }
     return result
   }

@@ -78,7 +78,13 @@ let package = Package(
       name: "Notebook", dependencies: ["CCmark", "Yams", "Math"], swiftSettings: ownSettings),
     // The self-contained HTML report.
     .target(
-      name: "Report", dependencies: ["Notebook", "Plot", "CCmark", "Math"],
+      name: "Report",
+      dependencies: [
+        "Notebook", "Plot", "CCmark", "Math",
+        .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        .product(name: "SwiftParser", package: "swift-syntax"),
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+      ],
       swiftSettings: ownSettings),
     // Cells parsed by swift-syntax and evaluated against the engine.
     .target(

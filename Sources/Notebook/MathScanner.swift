@@ -65,7 +65,7 @@ package enum MathScanner {
     }
     skipped.sort { $0.lowerBound < $1.lowerBound }
 
-    var backtickRuns = BacktickRuns(bytes)
+    let backtickRuns = BacktickRuns(bytes: bytes)
     var index = 0
     var nextSkip = 0
     while index < bytes.count {
@@ -79,9 +79,9 @@ package enum MathScanner {
       case UInt8(ascii: "\\"):
         index += 2
       case UInt8(ascii: "`"):
+        let end = endOfCodeSpan(startingAt: index, in: bytes, limit: limit, runs: backtickRuns)
         var ticks = 0
-        while index + ticks < limit, bytes[index + ticks] == UInt8(ascii: "`") { ticks += 1 }
-        let end = backtickRuns.closer(length: ticks, after: index, limit: limit) ?? index + ticks
+        while index + ticks < bytes.count, bytes[index + ticks] == UInt8(ascii: "`") { ticks += 1 }
         if end > index + ticks {
           let place = location(of: index + ticks)
           codeSpans.append(
@@ -109,6 +109,63 @@ package enum MathScanner {
     return (spans.sorted { $0.range.lowerBound < $1.range.lowerBound }, codeSpans)
   }
 
+  /// After a run of backticks at `start`: the index past the code span it opens, or past the
+  /// run itself when no run of the same length closes it (then the backticks are literal).
+  private static func endOfCodeSpan(
+    startingAt start: Int, in bytes: [UInt8], limit: Int, runs: BacktickRuns
+  ) -> Int {
+    var runEnd = start
+    while runEnd < limit, bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
+    return runs.closingEnd(length: runEnd - start, after: runEnd, limit: limit) ?? runEnd
+  }
+
+  /// Where a text's backtick runs start, by length, and where its paragraphs end: a code span's
+  /// closing run is then a binary search away. Scanning forward from every opener instead (as a
+  /// first version did) is quadratic on runs that never close, e.g. "`e``e```e...".
+  private struct BacktickRuns {
+    /// The starts of maximal backtick runs, ascending, by run length.
+    var startsByLength: [Int: [Int]] = [:]
+    /// The newlines that a blank line follows, ascending: a code span never crosses one.
+    var paragraphBreaks: [Int] = []
+
+    init(bytes: [UInt8]) {
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == UInt8(ascii: "`") {
+          var end = index
+          while end < bytes.count, bytes[end] == UInt8(ascii: "`") { end += 1 }
+          startsByLength[end - index, default: []].append(index)
+          index = end
+        } else {
+          if MathScanner.isBlankLine(at: index, in: bytes, limit: bytes.count) {
+            paragraphBreaks.append(index)
+          }
+          index += 1
+        }
+      }
+    }
+
+    /// The end of the first run of `length` backticks that starts at or after `position`, before
+    /// the paragraph ends and before `limit`.
+    func closingEnd(length: Int, after position: Int, limit: Int) -> Int? {
+      guard let starts = startsByLength[length] else { return nil }
+      let stop = min(limit, Self.first(in: paragraphBreaks, atLeast: position) ?? limit)
+      guard let start = Self.first(in: starts, atLeast: position), start < stop else { return nil }
+      return start + length
+    }
+
+    /// The first element of an ascending array that is at least `value`.
+    private static func first(in sorted: [Int], atLeast value: Int) -> Int? {
+      var low = 0
+      var high = sorted.count
+      while low < high {
+        let middle = (low + high) / 2
+        if sorted[middle] < value { low = middle + 1 } else { high = middle }
+      }
+      return low < sorted.count ? sorted[low] : nil
+    }
+  }
+
   /// Whether a blank line starts right after the newline at `index` (paragraphs end there).
   fileprivate static func isBlankLine(at index: Int, in bytes: [UInt8], limit: Int) -> Bool {
     guard bytes[index] == UInt8(ascii: "\n") else { return false }
@@ -117,59 +174,6 @@ package enum MathScanner {
       next += 1
     }
     return next >= limit || bytes[next] == UInt8(ascii: "\n")
-  }
-
-  /// The backtick runs of a text, found once, so that finding where each code span closes
-  /// takes linear time overall rather than a scan to the paragraph's end per opening run.
-  private struct BacktickRuns {
-    /// Start offsets of the runs of each length, ascending.
-    private var starts: [Int: [Int]] = [:]
-    /// How far each length's list has been passed (openings are looked up in text order).
-    private var cursors: [Int: Int] = [:]
-    /// Offsets of the line ends that start a blank line, ascending: paragraphs end there.
-    private var blankLines: [Int] = []
-
-    init(_ bytes: [UInt8]) {
-      var index = 0
-      while index < bytes.count {
-        if bytes[index] == UInt8(ascii: "`") {
-          let start = index
-          while index < bytes.count, bytes[index] == UInt8(ascii: "`") { index += 1 }
-          starts[index - start, default: []].append(start)
-          continue
-        }
-        if MathScanner.isBlankLine(at: index, in: bytes, limit: bytes.count) {
-          blankLines.append(index)
-        }
-        index += 1
-      }
-    }
-
-    /// How many blank lines come before `offset`: equal counts share a paragraph.
-    private func paragraph(of offset: Int) -> Int {
-      var low = 0
-      var high = blankLines.count
-      while low < high {
-        let middle = (low + high) / 2
-        if blankLines[middle] < offset { low = middle + 1 } else { high = middle }
-      }
-      return low
-    }
-
-    /// The end of the run of `length` backticks that closes a code span opened at `opening`, if
-    /// one follows in the same paragraph before `limit`.
-    mutating func closer(length: Int, after opening: Int, limit: Int) -> Int? {
-      guard let candidates = starts[length] else { return nil }
-      var cursor = cursors[length] ?? 0
-      while cursor < candidates.count, candidates[cursor] <= opening { cursor += 1 }
-      cursors[length] = cursor
-      guard cursor < candidates.count else { return nil }
-      let start = candidates[cursor]
-      guard start + length <= limit, paragraph(of: start) == paragraph(of: opening) else {
-        return nil
-      }
-      return start + length
-    }
   }
 
   private struct Found {

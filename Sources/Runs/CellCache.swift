@@ -63,6 +63,8 @@ package struct CellCache: Sendable {
     case miss
     /// An entry was there but could not be trusted; the message says why. It is removed.
     case rejected(String)
+    /// An entry is there but the files it depends on cannot be read to check it; it is kept.
+    case unverifiable(String)
   }
 
   private func path(for key: String) -> String { "\(directory)/\(key).cell" }
@@ -79,20 +81,28 @@ package struct CellCache: Sendable {
   /// The entry for `key`, if present, readable, and still matching the files it read.
   package func lookup(key: String) -> Lookup {
     let path = path(for: key)
-    guard let data = FileManager.default.contents(atPath: path) else { return .miss }
+    guard FileManager.default.fileExists(atPath: path) else { return .miss }
     let entry: CacheEntry
     do {
+      let data = try Data(contentsOf: URL(fileURLWithPath: path))
       entry = try StableJSON.decode(CacheEntry.self, from: Array(data))
     } catch {
-      remove(key: key)
-      return .rejected("\(path): corrupt cache entry ignored and removed; the cell is recomputed")
+      return .rejected(
+        "\(path): corrupt cache entry ignored and removed; the cell is recomputed"
+          + removalProblem(key: key))
     }
     guard entry.schema == CacheEntry.currentSchema, entry.key == key else {
-      remove(key: key)
-      return .rejected("\(path): foreign cache entry ignored and removed; the cell is recomputed")
+      return .rejected(
+        "\(path): foreign cache entry ignored and removed; the cell is recomputed"
+          + removalProblem(key: key))
     }
-    for (file, digest) in entry.files where digests.sha256(of: file) != digest {
-      return .miss
+    do {
+      for (file, digest) in entry.files where try digests.sha256(of: file) != digest {
+        return .miss
+      }
+    } catch {
+      return .unverifiable(
+        "\(path): cannot check the files the cell read (\(error)); the cell is recomputed")
     }
     // Touch it so eviction sees it as recently used.
     utime(path, nil)
@@ -104,34 +114,44 @@ package struct CellCache: Sendable {
     // The state first: an entry is never visible without its state.
     try AtomicFile.write(Array(entry.state), to: statePath(for: entry.key))
     try AtomicFile.write(try StableJSON.encode(entry), to: path(for: entry.key))
-    evictOverCapacity(keeping: entry.key)
-    digests.save()
+    try digests.save()
+    try evictOverCapacity(keeping: entry.key)
   }
 
-  private func remove(key: String) {
-    try? FileManager.default.removeItem(atPath: path(for: key))
-    try? FileManager.default.removeItem(atPath: statePath(for: key))
+  /// Removes an entry and its state; a file already gone (another render evicted it) is fine.
+  private func remove(key: String) throws {
+    for file in [path(for: key), statePath(for: key)] where unlink(file) != 0 && errno != ENOENT {
+      throw RunsError("\(file): cannot remove it: \(String(cString: strerror(errno)))")
+    }
   }
 
-  private func evictOverCapacity(keeping key: String) {
-    let fileManager = FileManager.default
-    guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else { return }
-    var entries: [(key: String, size: Int, used: Date)] = []
-    for name in names where name.hasSuffix(".cell") {
+  /// `remove(key:)`, its failure said as the end of a message.
+  private func removalProblem(key: String) -> String {
+    do {
+      try remove(key: key)
+      return ""
+    } catch {
+      return " (\(error))"
+    }
+  }
+
+  private func evictOverCapacity(keeping key: String) throws {
+    var entries: [(key: String, size: Int, used: Int64)] = []
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+    where name.hasSuffix(".cell") {
       let entryKey = String(name.dropLast(".cell".count))
-      guard let attributes = try? fileManager.attributesOfItem(atPath: path(for: entryKey)) else {
-        continue
-      }
-      let stateSize =
-        (try? fileManager.attributesOfItem(atPath: statePath(for: entryKey)))?[.size] as? NSNumber
-      let size = ((attributes[.size] as? NSNumber)?.intValue ?? 0) + (stateSize?.intValue ?? 0)
-      let used = (attributes[.modificationDate] as? Date) ?? .distantPast
-      entries.append((entryKey, size, used))
+      // An entry another render evicts meanwhile has no status: it is not counted.
+      var entry = stat()
+      guard stat(path(for: entryKey), &entry) == 0 else { continue }
+      var state = stat()
+      let stateSize = stat(statePath(for: entryKey), &state) == 0 ? Int(state.st_size) : 0
+      entries.append(
+        (entryKey, Int(entry.st_size) + stateSize, FileDigests.modificationNanoseconds(entry)))
     }
     var total = entries.reduce(0) { $0 + $1.size }
     for entry in entries.sorted(by: { $0.used < $1.used })
     where total > capacityBytes && entry.key != key {
-      remove(key: entry.key)
+      try remove(key: entry.key)
       total -= entry.size
     }
   }

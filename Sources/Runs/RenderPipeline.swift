@@ -23,7 +23,9 @@ package enum RenderPipeline {
     throws(RenderError) -> RenderedRun
   {
     let document = request.document
-    let findings = (NotebookChecker().check(document) + document.proseDiagnostics()).filter { $0.severity == .error }
+    let findings = (NotebookChecker().check(document) + document.proseDiagnostics()).filter {
+      $0.severity == .error
+    }
     if !findings.isEmpty {
       let count = findings.count
       throw RenderError(
@@ -63,9 +65,21 @@ package enum RenderPipeline {
     } catch {
       throw RenderError(.cannotWrite, location: layout.runsDirectory, reason: "\(error)")
     }
+    let params = Dictionary(uniqueKeysWithValues: session.params.map { ($0.name, $0.value) })
+    // A `running` record first, so that listings show the run in flight.
+    var running = RunRecord.running(
+      id: id, document: document, notebookBytes: bytes, params: params, startedAt: startedAt,
+      engineVersion: request.engineVersion)
+    running.scheduler = request.scheduler
+    running.process = .current
+    do {
+      try store.save(record: running, in: directory)
+    } catch {
+      store.discard(directory)
+      throw RenderError(.cannotWrite, location: directory, reason: "\(error)")
+    }
     events.runStarted(id, directory)
 
-    let params = Dictionary(uniqueKeysWithValues: session.params.map { ($0.name, $0.value) })
     let runner = Runner(
       document: document, params: params,
       cache: request.usesCache ? CellCache(directory: layout.cacheDirectory) : nil,
@@ -73,10 +87,11 @@ package enum RenderPipeline {
     var evaluator = SessionEvaluator(session: session)
     let outcome = runner.run(with: &evaluator)
 
-    let record = RunRecord(
+    var record = RunRecord(
       id: id, document: document, notebookBytes: bytes, params: params,
       outcome: outcome, startedAt: startedAt, finishedAt: Date(),
       engineVersion: request.engineVersion)
+    record.scheduler = request.scheduler
     let page = HTMLReport(
       document: document, results: outcome.cells,
       run: RunSummary(

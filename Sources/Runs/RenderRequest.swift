@@ -20,12 +20,14 @@ package struct RenderRequest: Sendable {
   package var reportOptions: ReportOptions
   /// Keys the cell cache and is written into the record.
   package var engineVersion: String
+  /// The batch-scheduler task running this render, kept in its record.
+  package var scheduler: SchedulerTask?
 
   package init(
     document: Document, overrides: [ParamOverride] = [], outputDirectory: String = "output",
     usesCache: Bool = true, stepBudget: Int = EvaluationOptions().stepBudget,
     showsTrainingProgress: Bool = false, reportOptions: ReportOptions = ReportOptions(),
-    engineVersion: String = EngineVersion.current
+    engineVersion: String = EngineVersion.current, scheduler: SchedulerTask? = nil
   ) {
     self.document = document
     self.overrides = overrides
@@ -35,6 +37,7 @@ package struct RenderRequest: Sendable {
     self.showsTrainingProgress = showsTrainingProgress
     self.reportOptions = reportOptions
     self.engineVersion = engineVersion
+    self.scheduler = scheduler
   }
 
   /// Where this request's files go.

@@ -55,6 +55,11 @@ package struct RunRecord: Codable, Hashable, Sendable {
   package var cells: [CellRecord]
   package var metrics: [String: Double]
   package var series: [String: [Double]]
+  /// The batch scheduler's job, task and node, when a scheduler ran the render (absent otherwise).
+  package var scheduler: SchedulerTask? = nil
+  /// The process writing a `running` record (absent from final records): a listing shows a
+  /// running record whose process has ended (killed outright) as interrupted.
+  package var process: RunProcess? = nil
 }
 
 extension RunRecord.OutputSummary {

@@ -15,20 +15,15 @@ package struct RunStore: Sendable {
 
   package init(layout: OutputLayout) { self.layout = layout }
 
-  /// Reserves a new run id, returning it and the folder its run will have.
-  ///
-  /// The run is built in a hidden sibling (`.pending-<id>`) that `save` fills and renames into
-  /// place, so a run folder is either complete or absent: a render killed or failing mid-way
-  /// leaves no empty run folder behind (listings skip hidden names). `mkdir` fails when the folder
-  /// exists, so two renders at once never share an id.
+  /// Creates a fresh, empty run folder with a new id. `mkdir` fails when the folder exists, so two
+  /// renders at once never share a folder.
   package func createRun(at date: Date = Date()) throws -> (id: String, directory: String) {
     try FileManager.default.createDirectory(
       atPath: layout.runsDirectory, withIntermediateDirectories: true)
     for _ in 0..<100 {
       let id = RunID.make(at: date)
       let directory = layout.runDirectory(id: id)
-      guard !FileManager.default.fileExists(atPath: directory) else { continue }
-      if mkdir(Self.pendingDirectory(for: directory), 0o755) == 0 { return (id, directory) }
+      if mkdir(directory, 0o755) == 0 { return (id, directory) }
       if errno != EEXIST {
         throw RunsError(
           "cannot create the run folder \(directory): \(String(cString: strerror(errno)))")
@@ -37,32 +32,29 @@ package struct RunStore: Sendable {
     throw RunsError("cannot find a free run id in \(layout.runsDirectory)")
   }
 
-  /// Writes a run's report and record, each atomically, moves the run folder into place, then
-  /// makes the report the latest. On failure the half-made run folder is removed.
+  /// Writes a run's report and record, each atomically, then makes the report the latest. When
+  /// that fails (a full disk, say) the run folder is removed, so no half-made run is listed.
   package func save(record: RunRecord, reportHTML: String, in directory: String) throws {
-    let pending = Self.pendingDirectory(for: directory)
     do {
-      try AtomicFile.write(reportHTML, to: "\(pending)/report.html")
-      try AtomicFile.write(
-        try StableJSON.encode(record, pretty: true) + [0x0A], to: "\(pending)/run.json")
-      guard rename(pending, directory) == 0 else {
-        throw RunsError(
-          "cannot move the run into \(directory): \(String(cString: strerror(errno)))")
-      }
+      try AtomicFile.write(reportHTML, to: "\(directory)/report.html")
+      try save(record: record, in: directory)
     } catch {
-      try? FileManager.default.removeItem(atPath: pending)
+      discard(directory)
       throw error
     }
     try AtomicFile.write(reportHTML, to: layout.latestReportPath)
   }
 
-  /// Where the run of `directory` is built until it is complete.
-  static func pendingDirectory(for directory: String) -> String {
-    let url = URL(fileURLWithPath: directory)
-    return url.deletingLastPathComponent().appendingPathComponent(
-      ".pending-" + url.lastPathComponent
-    )
-    .path
+  /// Removes a run folder that could not be completed. Best effort: the caller reports the
+  /// error that made the run fail, which says more than a failure to clean up would.
+  package func discard(_ directory: String) {
+    try? FileManager.default.removeItem(atPath: directory)
+  }
+
+  /// Writes only the run's record, atomically (alone: the `running` record of a render that starts).
+  package func save(record: RunRecord, in directory: String) throws {
+    try AtomicFile.write(
+      try StableJSON.encode(record, pretty: true) + [0x0A], to: "\(directory)/run.json")
   }
 
   /// The recorded runs, newest first, and a message for each folder whose record could not be
@@ -74,7 +66,11 @@ package struct RunStore: Sendable {
     for name in names.sorted(by: >) where !name.hasPrefix(".") {
       let directory = layout.runDirectory(id: name)
       switch Self.load(directory: directory) {
-      case .success(let run): runs.append(run)
+      case .success(var run):
+        if run.record.status == .running, run.record.process?.hasEnded == true {
+          run.record.status = .interrupted
+        }
+        runs.append(run)
       case .failure(let error): problems.append(error.message)
       }
     }

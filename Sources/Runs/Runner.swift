@@ -55,7 +55,8 @@ package struct Runner {
   private var shouldStop: Bool { events.shouldStop() }
 
   package func run<Evaluator: CellEvaluating>(with evaluator: inout Evaluator) -> RunOutcome {
-    var outcome = RunOutcome(cells: [:], status: .ok, warnings: [])
+    var outcome = RunOutcome(
+      cells: [:], status: .ok, warnings: cache?.digests.indexProblem.map { [$0] } ?? [])
     var previousKey = "start"
     var unrestoredState: (cache: CellCache, key: String)?
     var stopped = false
@@ -97,7 +98,7 @@ package struct Runner {
           unrestoredState = (cache, entry.key)
           previousKey = CellKey.chained(key, files: entry.files)
           continue
-        case .rejected(let message):
+        case .rejected(let message), .unverifiable(let message):
           outcome.warnings.append(message)
         case .miss:
           break
@@ -124,13 +125,23 @@ package struct Runner {
       result.seconds = Date().timeIntervalSince(started)
       var files: [String: String] = [:]
       let digests = cache?.digests ?? FileDigests(indexPath: nil)
-      for path in result.filesRead { files[path] = digests.sha256(of: path) }
+      var unreadable: [String] = []
+      for path in result.filesRead {
+        do {
+          files[path] = try digests.sha256(of: path)
+        } catch {
+          // Keyed by the failure, so no later cell is taken from the cache on its account.
+          files[path] = "unreadable: \(error)"
+          unreadable.append("\(error)")
+        }
+      }
       previousKey = CellKey.chained(key, files: files)
 
       if shouldStop {
-        // The stop came while the cell ran: its training may have ended early, so its outputs
-        // are partial and must neither be cached nor pass for a finished cell.
-        if result.status == .ok { result.status = .interrupted }
+        // The stop came while the cell ran: its training may have ended early, or its loop was
+        // stopped, so its outputs are partial and must neither be cached nor pass for a finished
+        // (or failed) cell.
+        if result.status == .ok || result.status == .failed { result.status = .interrupted }
         finish(cell, result)
         outcome.status = .interrupted
         stopped = true
@@ -145,7 +156,10 @@ package struct Runner {
         }
         continue
       }
-      if let cache = cache, cell.options.cache {
+      if !unreadable.isEmpty {
+        outcome.warnings.append(
+          "cell '\(cell.id)' was not cached: " + unreadable.joined(separator: "; "))
+      } else if let cache = cache, cell.options.cache {
         do {
           let entry = CacheEntry(
             key: key, cellName: cell.id, files: files, outputs: result.outputs,

@@ -7,7 +7,7 @@ struct Nudge: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "nudge",
     abstract: "A literate notebook runner for neural-network lessons.",
-    subcommands: [Render.self, Check.self, ListRuns.self, Diff.self, Bench.self]
+    subcommands: [Render.self, Check.self, ListRuns.self, Diff.self, Bench.self, SweepCommands.self]
   )
 
   /// Runs the command, exiting with status 2 (not ArgumentParser's 64) for bad usage, as the

@@ -4,10 +4,12 @@ import Testing
 @testable import NeuralNetwork
 
 @Suite("Bad input throws typed errors")
-struct BadInputTests {
+final class BadInputTests {
   let folder: URL
 
   init() throws { folder = try TestData.temporaryDirectory() }
+
+  deinit { try? FileManager.default.removeItem(at: folder) }
 
   func write(_ bytes: [UInt8], _ name: String) throws -> String {
     let path = folder.appendingPathComponent(name).path

@@ -32,7 +32,7 @@ struct FaultCommandTests {
     return try #require(records as? [[String: Any]]).compactMap { $0["id"] as? String }
   }
 
-  @Test("kill -9 in the middle of training loses nothing and leaves no run folder")
+  @Test("kill -9 in the middle of training loses nothing; the killed run is listed as interrupted")
   func killedMidTraining() throws {
     let scratch = try Scratch()
     try FileManager.default.createDirectory(
@@ -83,13 +83,18 @@ struct FaultCommandTests {
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
 
-    #expect(Self.runFolders(scratch, "output").count == 1, "\(Self.runFolders(scratch, "output"))")
-    #expect(try Self.listedRuns(scratch, "output").count == 1)
+    // The killed run keeps the `running` record it wrote when it started; its process is gone,
+    // so it is listed as interrupted, and the first run is untouched.
+    #expect(Self.runFolders(scratch, "output").count == 2, "\(Self.runFolders(scratch, "output"))")
+    #expect(try Self.listedRuns(scratch, "output").count == 2)
+    let listing = try NudgeRunner.run(["runs", "n.md"], in: scratch.path)
+    let killedRow = listing.standardOutput.split(separator: "\n").first { $0.contains("@1") }
+    #expect(killedRow?.contains("interrupted") == true, "\(listing.standardOutput)")
     let after = try Data(contentsOf: URL(fileURLWithPath: "\(scratch.path)/output/n.html"))
     #expect(after == report, "the latest report is still the first run's")
     let rerun = try NudgeRunner.run(["render", "n.md"], in: scratch.path)
     #expect(rerun.status == 0, "\(rerun.standardError)")
-    #expect(try Self.listedRuns(scratch, "output").count == 2)
+    #expect(try Self.listedRuns(scratch, "output").count == 3)
   }
 
   @Test("an output path that is a file, lies below a file, or is empty is refused")

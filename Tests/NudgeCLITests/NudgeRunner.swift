@@ -25,12 +25,17 @@ struct NudgeRunner {
       .first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
-  static func run(_ arguments: [String], in directory: String) throws -> Outcome {
-    guard let executable else { throw MissingExecutable() }
+  /// Runs `nudge` (or another `executable`, given `prefix` arguments first) in `directory`.
+  static func run(
+    _ arguments: [String], in directory: String, executable: URL? = nil, prefix: [String] = [],
+    environment: [String: String]? = nil
+  ) throws -> Outcome {
+    guard let executable = executable ?? Self.executable else { throw MissingExecutable() }
     let process = Process()
     process.executableURL = executable
-    process.arguments = arguments
+    process.arguments = prefix + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    if let environment { process.environment = environment }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

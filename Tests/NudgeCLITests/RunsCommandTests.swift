@@ -171,31 +171,11 @@ import Testing
     #expect((try latestRecord(scratch)["metrics"] as? [String: Double])?["scaled.total"] == 20)
   }
 
-  @Test func ctrlCFinishesTheReportAndRecordsAnInterruptedRun() throws {
+  /// Ctrl-C, and SIGTERM as Slurm sends it to a task it cancels or times out.
+  @Test(arguments: [SIGINT, SIGTERM])
+  func aStopSignalFinishesTheReportAndRecordsAnInterruptedRun(stopSignal: Int32) throws {
     let scratch = try Scratch()
-    // A copy, not a link: cells may not follow links out of the notebook's folder.
-    try FileManager.default.createDirectory(atPath: "\(scratch.path)/data", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      atPath: NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/data/mnist").path,
-      toPath: "\(scratch.path)/data/mnist")
-    try scratch.write(
-      """
-      ```swift
-      //| name: setup
-      let data = mnist(train: 2000, test: 100)
-      let net = network([784, 16, 10], seed: 1)
-      ```
-
-      ```swift
-      //| name: train
-      net.train(on: data.train, epochs: 5000, batchSize: 10, learningRate: 1.0)
-      ```
-
-      ```swift
-      //| name: after
-      print("never reached")
-      ```
-      """, to: "long.md")
+    try writeLongTraining(into: scratch)
     guard let executable = NudgeRunner.executable else { throw NudgeRunner.MissingExecutable() }
     let process = Process()
     process.executableURL = executable
@@ -210,7 +190,8 @@ import Testing
       usleep(50_000)
     }
     usleep(300_000)
-    kill(process.processIdentifier, SIGINT)
+    #expect(try latestRecord(scratch, notebook: "long")["status"] as? String == "running")
+    kill(process.processIdentifier, stopSignal)
     process.waitUntilExit()
     #expect(process.terminationStatus == 130)
     let record = try latestRecord(scratch, notebook: "long")
@@ -219,6 +200,86 @@ import Testing
     #expect(cells.last?["status"] as? String == "not-run")
     #expect(FileManager.default.fileExists(atPath: "\(scratch.path)/output/long.html"))
   }
+}
+
+extension RunsCommandTests {
+  /// A stop signal ends a long interpreter loop too, not only training.
+  @Test func sigtermStopsALongLoopAndRecordsAnInterruptedRun() throws {
+    let scratch = try Scratch()
+    try scratch.write(
+      """
+      ```swift
+      //| name: loop
+      var total = 0
+      for index in 0..<1_000_000_000 {
+        total = total + index
+      }
+      ```
+
+      ```swift
+      //| name: after
+      print("never reached")
+      ```
+      """, to: "loop.md")
+    guard let executable = NudgeRunner.executable else { throw NudgeRunner.MissingExecutable() }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["render", "loop.md", "-q", "--no-cache", "--step-budget", "100000000000"]
+    process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // The loop runs once the running record is written.
+    let deadline = Date().addingTimeInterval(60)
+    while scratch.files(under: "output/loop/runs").filter({ $0.hasSuffix("run.json") }).isEmpty,
+      Date() < deadline
+    {
+      usleep(50_000)
+    }
+    usleep(300_000)
+    kill(process.processIdentifier, SIGTERM)
+    // A loop that ignored the signal would run for many minutes: end it rather than hang.
+    let stopDeadline = Date().addingTimeInterval(30)
+    while process.isRunning, Date() < stopDeadline { usleep(50_000) }
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      Issue.record("the loop went on for 30 s after SIGTERM")
+    }
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    let record = try latestRecord(scratch, notebook: "loop")
+    #expect(record["status"] as? String == "interrupted")
+    let cells = try #require(record["cells"] as? [[String: Any]])
+    #expect(cells.map { $0["status"] as? String } == ["interrupted", "not-run"])
+  }
+}
+
+/// Writes `long.md`, a notebook whose training runs for minutes (to be stopped), with a copy of
+/// the MNIST files it reads.
+func writeLongTraining(into scratch: Scratch) throws {
+  // A copy, not a link: cells may not follow links out of the notebook's folder.
+  try FileManager.default.createDirectory(atPath: "\(scratch.path)/data", withIntermediateDirectories: true)
+  try FileManager.default.copyItem(
+    atPath: NudgeRunner.repositoryRoot.appendingPathComponent("notebooks/data/mnist").path,
+    toPath: "\(scratch.path)/data/mnist")
+  try scratch.write(
+    """
+    ```swift
+    //| name: setup
+    let data = mnist(train: 2000, test: 100)
+    let net = network([784, 16, 10], seed: 1)
+    ```
+
+    ```swift
+    //| name: train
+    net.train(on: data.train, epochs: 5000, batchSize: 10, learningRate: 1.0)
+    ```
+
+    ```swift
+    //| name: after
+    print("never reached")
+    ```
+    """, to: "long.md")
 }
 
 /// A value shared between threads behind a lock.

@@ -29,14 +29,14 @@ struct SwiftHighlighterTests {
       html(#""a \"b\" <c>""#) == #"<span class="s">&quot;a \&quot;b\&quot; &lt;c&gt;&quot;</span>"#)
     #expect(
       html(#""n = \(count + 1)!""#)
-        == #"<span class="s">&quot;n = \(</span>count + <span class="n">1</span><span class="s">)!&quot;</span>"#
+        == #"<span class="s">&quot;n = </span>\(count + <span class="n">1</span>)<span class="s">!&quot;</span>"#
     )
     #expect(
       html(##"#"raw \(x) "q""#"##)
-        == ##"<span class="s">#&quot;raw \(x) &quot;q&quot;&quot;#</span>"##)
+        == ##"#<span class="s">&quot;raw \(x) &quot;q&quot;&quot;</span>#"##)
     #expect(
       html("\"\"\"\nline \"one\"\n\"\"\" + x")
-        == "<span class=\"s\">&quot;&quot;&quot;\nline &quot;one&quot;\n&quot;&quot;&quot;</span> + x"
+        == "<span class=\"s\">&quot;&quot;&quot;</span>\n<span class=\"s\">line &quot;one&quot;</span>\n<span class=\"s\">&quot;&quot;&quot;</span> + x"
     )
   }
 
@@ -51,13 +51,23 @@ struct SwiftHighlighterTests {
 
   @Test func attributesAndDirectives() {
     #expect(html("@MainActor") == #"<span class="a">@MainActor</span>"#)
-    #expect(html("#if DEBUG") == #"<span class="a">#if</span> <span class="t">DEBUG</span>"#)
+    #expect(html("#if DEBUG") == #"<span class="a">#if</span> <span class="a">DEBUG</span>"#)
+    #expect(
+      html("@discardableResult func f() {}")
+        == #"<span class="a">@discardableResult</span> <span class="k">func</span> f() {}"#)
   }
 
   @Test func unterminatedConstructsAreEscapedNotLost() {
     #expect(html("\"abc <") == #"<span class="s">&quot;abc &lt;</span>"#)
     #expect(html("/* open & <") == #"<span class="c">/* open &amp; &lt;</span>"#)
-    #expect(html("\"\\(a") == #"<span class="s">&quot;\(</span>a"#)
+    #expect(html("\"\\(a") == #"<span class="s">&quot;</span>\(a"#)
+    #expect(html("let = = [") == #"<span class="k">let</span> = = ["#)
+  }
+
+  @Test func contextualKeywordsFollowTheGrammar() {
+    // `in` after a closure's parameters is a keyword; `set` as a variable name is not.
+    #expect(html("{ x in x }") == #"{ x <span class="k">in</span> x }"#)
+    #expect(html("let set = 1") == #"<span class="k">let</span> set = <span class="n">1</span>"#)
   }
 
   @Test func everyCharacterSurvives() {

@@ -12,7 +12,9 @@ import Testing
   }
 
   @Test func storedEntryIsAHitWithItsOutputsAndState() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     try cache.store(entry("k1"))
     guard case .hit(let found) = cache.lookup(key: "k1") else {
       Issue.record("expected a hit")
@@ -28,6 +30,7 @@ import Testing
 
   @Test func changedDataFileMakesTheEntryStale() throws {
     let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
     let file = folder + "/data.txt"
     try "one".write(toFile: file, atomically: true, encoding: .utf8)
     let cache = CellCache(directory: folder + "/cache")
@@ -45,6 +48,7 @@ import Testing
 
   @Test func corruptEntryIsRejectedAndRemoved() throws {
     let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
     let cache = CellCache(directory: folder)
     try cache.store(entry("k"))
     try "garbage".write(toFile: folder + "/k.cell", atomically: true, encoding: .utf8)
@@ -65,6 +69,7 @@ import Testing
 
   @Test func leastRecentlyUsedEntriesAreEvictedOverTheCap() throws {
     let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
     let cache = CellCache(directory: folder, capacityBytes: 15_000)
     try cache.store(entry("a", size: 6_000))
     try cache.store(entry("b", size: 6_000))
@@ -109,5 +114,40 @@ import Testing
     #expect(Set(variants + [base]).count == variants.count + 1)
     #expect(CellKey.chained(base, files: [:]) == base)
     #expect(CellKey.chained(base, files: ["a": "1"]) != CellKey.chained(base, files: ["a": "2"]))
+  }
+}
+
+@Suite struct FileDigestsTests {
+  @Test func aMissingFileIsMissingAndAnUnreadableOneIsAnErrorNamingIt() throws {
+    let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
+    let digests = FileDigests(indexPath: nil)
+    #expect(try digests.sha256(of: "\(folder)/absent.idx") == FileDigests.missing)
+    // A folder has a status but cannot be read as a file.
+    let unreadable = "\(folder)/data.idx"
+    try FileManager.default.createDirectory(atPath: unreadable, withIntermediateDirectories: false)
+    do {
+      _ = try digests.sha256(of: unreadable)
+      Issue.record("a folder was digested as a file")
+    } catch {
+      #expect("\(error)".hasPrefix("\(unreadable): cannot read it"))
+    }
+  }
+
+  @Test func aCorruptIndexIsReportedAndTheDigestsRecomputed() throws {
+    let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
+    let file = "\(folder)/data.txt"
+    try Data("abc".utf8).write(to: URL(fileURLWithPath: file))
+    try Data("{not json".utf8).write(to: URL(fileURLWithPath: "\(folder)/files.json"))
+    let digests = FileDigests(indexPath: "\(folder)/files.json")
+    #expect(
+      digests.indexProblem?.contains("files.json: the remembered file digests are unreadable")
+        == true)
+    #expect(
+      try digests.sha256(of: file)
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    try digests.save()
+    #expect(FileDigests(indexPath: "\(folder)/files.json").indexProblem == nil)
   }
 }

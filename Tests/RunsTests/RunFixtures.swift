@@ -1,13 +1,23 @@
 import Foundation
 import Notebook
+import Testing
 
 @testable import Runs
 
-/// A fresh temporary folder for one test.
+/// A fresh temporary folder for one test; remove it with `removeTemporaryDirectory` in a `defer`.
 func temporaryDirectory() throws -> String {
   let path = NSTemporaryDirectory() + "nudge-runs-\(UUID().uuidString)"
   try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   return path
+}
+
+/// Removes a folder of `temporaryDirectory()` and everything in it.
+func removeTemporaryDirectory(_ path: String) {
+  do {
+    try FileManager.default.removeItem(atPath: path)
+  } catch {
+    Issue.record("cannot remove the test folder \(path): \(error)")
+  }
 }
 
 /// A small but complete record, varied by the arguments the tests care about.

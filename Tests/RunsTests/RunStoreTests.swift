@@ -34,6 +34,7 @@ import Testing
 
   @Test func concurrentRunsGetDistinctFolders() async throws {
     let output = try temporaryDirectory()
+    defer { removeTemporaryDirectory(output) }
     let store = RunStore(layout: OutputLayout(notebookPath: "x/lesson.md", outputDirectory: output))
     let date = Date()
     let folders = try await withThrowingTaskGroup(of: String.self) { group in
@@ -45,6 +46,7 @@ import Testing
 
   @Test func listIsNewestFirstAndSkipsCorruptAndForeignRecords() throws {
     let output = try temporaryDirectory()
+    defer { removeTemporaryDirectory(output) }
     let store = try saveRuns(
       [makeRecord(id: "20260101-000000-000-0001"), makeRecord(id: "20260101-000000-000-0002")],
       output: output)
@@ -65,6 +67,7 @@ import Testing
 
   @Test func saveWritesReportRecordAndLatestWithoutTemporaryFiles() throws {
     let output = try temporaryDirectory()
+    defer { removeTemporaryDirectory(output) }
     let store = try saveRuns([makeRecord(id: "r1")], output: output)
     let files = try FileManager.default.contentsOfDirectory(
       atPath: store.layout.runDirectory(id: "r1")
@@ -80,6 +83,7 @@ import Testing
 
   @Test func referencesResolveFoldersIdsAndNotebookPositions() throws {
     let output = try temporaryDirectory()
+    defer { removeTemporaryDirectory(output) }
     let store = try saveRuns(
       [makeRecord(id: "20260101-000000-000-0001"), makeRecord(id: "20260101-000000-000-0002")],
       output: output)

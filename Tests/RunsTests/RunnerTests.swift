@@ -84,7 +84,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func rerunHitsEveryCellAndRestoresNothing() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "add epochs", "add 10"])
     let (first, firstEvaluator) = run(notebook, cache: cache)
     #expect(firstEvaluator.evaluated == ["c1", "c2", "c3"])
@@ -96,7 +98,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func editingACellRecomputesItAndTheCellsAfterIt() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     _ = run(document(["add 1", "add 2", "add 3", "add 4"]), cache: cache)
     let (outcome, evaluator) = run(document(["add 1", "add 2", "add 30", "add 4"]), cache: cache)
     #expect(evaluator.evaluated == ["c3", "c4"])
@@ -104,7 +108,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func changingAParamRecomputesOnlyFromTheFirstCellThatReadsIt() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "add epochs", "add 1"])
     _ = run(notebook, cache: cache)
     let (outcome, evaluator) = run(notebook, params: ["epochs": .int(5)], cache: cache)
@@ -114,6 +120,7 @@ struct CountingEvaluator: CellEvaluating {
 
   @Test func changingADataFileRecomputesTheCellsThatReadItAndAfter() throws {
     let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
     let file = folder + "/data.txt"
     try "abc".write(toFile: file, atomically: true, encoding: .utf8)
     let cache = CellCache(directory: folder + "/cache")
@@ -128,7 +135,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func newEngineVersionOrNoCacheRecomputesEverything() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "add 2"])
     _ = run(notebook, cache: cache)
     let newEngine = run(notebook, cache: cache, engine: "2").1
@@ -138,7 +147,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func cacheFalseAlwaysRecomputesWithTheRightState() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(
       ["add 1", "add 2", "add 3"],
       options: [
@@ -168,7 +179,9 @@ struct CountingEvaluator: CellEvaluating {
   }
 
   @Test func failedCellsAreNotCached() throws {
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "fail"])
     _ = run(notebook, cache: cache)
     let rerun = run(notebook, cache: cache).1
@@ -191,7 +204,9 @@ struct CountingEvaluator: CellEvaluating {
   @Test func aCellCutShortIsRecordedInterruptedAndNotCached() throws {
     final class Counter: @unchecked Sendable { var polls = 0 }
     let counter = Counter()
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     let notebook = document(["add 1", "add 2"])
     let (outcome, _) = run(notebook, cache: cache) {
       counter.polls += 1
@@ -207,6 +222,7 @@ struct CountingEvaluator: CellEvaluating {
 
   @Test func unrestorableStateFallsBackToAFullRecompute() throws {
     let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
     let cache = CellCache(directory: folder)
     _ = run(document(["add 1", "add 2"]), cache: cache)
     // Corrupt the saved states while keeping the entries themselves valid.

@@ -27,9 +27,11 @@ import Testing
     """
 
   func run(_ document: Document, overrides: [String], cache: CellCache) throws -> RunOutcome {
+    let output = try temporaryDirectory()
+    defer { removeTemporaryDirectory(output) }
     let session = try Session(
       document: document, overrides: try overrides.map { try ParamOverride(parsing: $0) },
-      outputDirectory: try temporaryDirectory())
+      outputDirectory: output)
     let params = Dictionary(uniqueKeysWithValues: session.params.map { ($0.name, $0.value) })
     var evaluator = SessionEvaluator(session: session)
     return Runner(document: document, params: params, cache: cache, engineVersion: "test")
@@ -38,7 +40,9 @@ import Testing
 
   @Test func aRestoredStateKeepsTheOverriddenParams() throws {
     let document = try Document(parsing: notebook, path: "n.md")
-    let cache = CellCache(directory: try temporaryDirectory())
+    let scratch = try temporaryDirectory()
+    defer { removeTemporaryDirectory(scratch) }
+    let cache = CellCache(directory: scratch)
     #expect(try run(document, overrides: [], cache: cache).metrics["scaled.total"] == 22)
     let rerun = try run(document, overrides: ["factor=3"], cache: cache)
     #expect(rerun.cells[0]?.cached == true)

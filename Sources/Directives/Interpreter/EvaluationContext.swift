@@ -34,7 +34,8 @@ package final class EvaluationContext {
   package func noteRead(_ path: String) { filesRead.append(path) }
   package func noteWrite(_ path: String) { filesWritten.append(path) }
 
-  /// Counts one step of work; a runaway loop stops here with a clear error.
+  /// Counts one step of work; a runaway loop stops here with a clear error, and so does a loop
+  /// running when the run is asked to stop (Ctrl-C, or SIGTERM from a batch scheduler).
   @inline(__always)
   func step(at position: Position) throws(EvaluationError) {
     stepsLeft -= 1
@@ -42,6 +43,11 @@ package final class EvaluationContext {
       throw EvaluationError(
         "the cell exceeded its step budget of \(options.stepBudget) steps (a loop that runs too long?); raise it with '--step-budget' if the work is intended",
         at: position)
+    }
+    // Every 1024 steps: soon enough for a stop request, rarely enough that the poll costs little.
+    if stepsLeft & 1023 == 0, let shouldStop = options.shouldStop, shouldStop() {
+      throw EvaluationError(
+        "stopped here: the run was interrupted (Ctrl-C or SIGTERM)", at: position)
     }
   }
 }

@@ -28,20 +28,23 @@ extension Nudge {
         print(String(decoding: bytes, as: UTF8.self))
         return
       }
-      guard !runs.isEmpty else {
+      let slurm = SlurmListing(layout: store.layout, runs: runs)
+      for problem in slurm.problems { printError("warning: \(problem)") }
+      guard !runs.isEmpty || !slurm.rowsWithoutRun.isEmpty else {
         print(
           "\(notebook) has no recorded runs in \(store.layout.runsDirectory); render it with 'nudge render \(notebook)'"
         )
         return
       }
-      let rows = runs.enumerated().map { position, run -> [String] in
+      let rows = slurm.rowsWithoutRun + runs.enumerated().map { position, run -> [String] in
         let record = run.record
         let params = record.params.keys.sorted().map {
           "\($0)=\(record.params[$0]?.description ?? "")"
         }.joined(separator: " ")
         let metrics = record.headlineMetrics().map { "\($0.name)=\(NumberFormat.metric($0.value))" }
           .joined(separator: " ")
-        return ["@\(position + 1)", record.id, record.status.rawValue, params, metrics]
+        let status = slurm.statusByRunID[record.id] ?? record.status.rawValue
+        return ["@\(position + 1)", record.id, status, params, metrics]
       }
       print(
         TextTable(header: ["", "run", "status", "params", "metrics"], rows: rows).lines().joined(

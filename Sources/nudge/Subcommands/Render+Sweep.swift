@@ -20,18 +20,13 @@ extension Nudge.Render {
       return path
     }
     defer { try? FileManager.default.removeItem(atPath: handoff) }
-    var sharedArguments = [
-      "render", notebook, "-o", outputDirectory, "--step-budget", String(stepBudget),
-    ]
-    if noCache { sharedArguments.append("--no-cache") }
-    if unsafeHTML { sharedArguments.append("--unsafe-html") }
     // Several progress bars on one terminal would garble each other.
-    if quiet || jobs > 1 { sharedArguments.append("-q") }
+    let sharedArguments = runArguments(quiet: quiet || (jobs ?? 1) > 1)
 
-    print("Sweep: \(runs.count) runs of \(notebook), \(min(jobs, runs.count)) at a time")
+    print("Sweep: \(runs.count) runs of \(notebook), \(min(jobs ?? 1, runs.count)) at a time")
     let results = Locked([ChildOutcome?](repeating: nil, count: runs.count))
     let queue = DispatchQueue(label: "nudge.sweep", attributes: .concurrent)
-    let slots = DispatchSemaphore(value: max(1, jobs))
+    let slots = DispatchSemaphore(value: max(1, jobs ?? 1))
     let group = DispatchGroup()
     for (index, overrides) in runs.enumerated() {
       let reportPath = "\(handoff)/\(index).json"
@@ -74,6 +69,17 @@ extension Nudge.Render {
     if statuses.contains(130) || Interruption.isRequested { throw ExitCode(130) }
     if statuses.contains(2) { throw ExitCode.badInput }
     if statuses.contains(where: { $0 != 0 }) { throw ExitCode.failure }
+  }
+
+  /// The arguments of one run of the sweep, before its `-p` overrides: this render's options.
+  func runArguments(quiet: Bool) -> [String] {
+    var arguments = [
+      "render", notebook, "-o", outputDirectory, "--step-budget", String(stepBudget),
+    ]
+    if noCache { arguments.append("--no-cache") }
+    if unsafeHTML { arguments.append("--unsafe-html") }
+    if quiet { arguments.append("-q") }
+    return arguments
   }
 
   /// One child render: its exit status, the run it reported, and its error output.
@@ -125,7 +131,7 @@ extension Nudge.Render {
   }
 
   /// This program's own path, to start the sweep's runs with.
-  private static func currentExecutable() -> String {
+  static func currentExecutable() -> String {
     if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
       return path
     }

@@ -38,8 +38,13 @@ extension Nudge {
     @Option(help: "Statements and loop iterations one cell may execute before it is stopped.")
     var stepBudget = EvaluationOptions().stepBudget
 
-    @Option(help: "With a sweep (-p name=a,b,...), how many runs go at once.")
-    var jobs = 1
+    @Option(
+      help:
+        "With a sweep (-p name=a,b,...), how many runs go at once (default 1; with --slurm, no cap)."
+    )
+    var jobs: Int?
+
+    @OptionGroup(title: "Slurm") var slurm: SlurmArguments
 
     @Flag(help: "Recompute every cell instead of reusing cached results.")
     var noCache = false
@@ -65,6 +70,10 @@ extension Nudge {
       let runs = try orExit { try ParamAssignments(parsing: params).runs }
       let document = try loadNotebook(notebook)
       try checkOrExit(document)
+      if slurm.isRequested {
+        try submitToSlurm(runs)
+        return
+      }
       Interruption.install()
       if runs.count > 1 {
         try runSweep(runs)
@@ -74,7 +83,8 @@ extension Nudge {
         document: document, overrides: runs[0], outputDirectory: outputDirectory,
         usesCache: !noCache, stepBudget: stepBudget,
         showsTrainingProgress: !quiet && isatty(2) != 0,
-        reportOptions: ReportOptions(unsafeHTML: unsafeHTML))
+        reportOptions: ReportOptions(unsafeHTML: unsafeHTML),
+        scheduler: SchedulerTask.slurm(environment: ProcessInfo.processInfo.environment))
       let run: RenderedRun
       do {
         run = try RenderPipeline.render(

@@ -168,6 +168,17 @@ import Testing
     print((0..<5).map { $0 * 2 }, (1...4).reduce(0, +), (0..<10).filter { $0 % 3 == 0 })
     print((0..<4).contains(3), Array(0..<3), (1...3).allSatisfy { $0 > 0 })
     """,
+    """
+    var makers: [() -> Int] = []
+    for i in 0..<3 {
+      let doubled = i * 2
+      makers.append { doubled + i }
+    }
+    var counter = 0
+    let bump = { counter += 1 }
+    for _ in 0..<4 { bump() }
+    print(makers.map { $0() }, counter)
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -134,3 +134,29 @@ import Testing
     #expect(printed(result) == "[0, 2, 4, 6, 8] 10 [0, 1, 2]\n")
   }
 }
+
+/// Closures made in a loop body capture that iteration's names, as in Swift.
+@Suite struct PerIterationCaptureTests {
+  @Test func eachClosureSeesItsOwnIteration() throws {
+    let result = try evaluate(
+      """
+      var makers: [() -> Int] = []
+      var total = 0
+      for i in 0..<3 {
+        let doubled = i * 2
+        makers.append { doubled + i }
+        total += i
+      }
+      func firstOver(_ limit: Int, in values: [Int]) -> Int {
+        for v in values {
+          let check = { v > limit }
+          if check() { return v }
+        }
+        return -1
+      }
+      print(makers.map { $0() }, total, firstOver(2, in: [1, 5, 7]), firstOver(9, in: [1]))
+      """)[0]
+    #expect(failure(result) == nil)
+    #expect(printed(result) == "[0, 3, 6] 3 5 -1\n")
+  }
+}

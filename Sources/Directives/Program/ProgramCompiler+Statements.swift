@@ -253,13 +253,15 @@ extension ProgramCompiler {
     }
     var slot = -1
     var filterCode: BoolCode?
-    let bodyCode = loopBody(body) {
-      if let name {
-        self.scope.blocks[self.scope.blocks.count - 1][name] = LocalName(
-          slot: self.scope.allocate(), type: element, isConstant: true)
-        slot = self.scope.blocks[self.scope.blocks.count - 1][name]?.slot ?? -1
+    let (bodyCode, iterationSlots) = iterationScope(perIteration: body.makesClosures) {
+      loopBody(body) {
+        if let name {
+          self.scope.blocks[self.scope.blocks.count - 1][name] = LocalName(
+            slot: self.scope.allocate(), type: element, isConstant: true)
+          slot = self.scope.blocks[self.scope.blocks.count - 1][name]?.slot ?? -1
+        }
+        if let filter { filterCode = self.condition(of: filter, role: "'where' clause") }
       }
-      if let filter { filterCode = self.condition(of: filter, role: "'where' clause") }
     }
     let sequenceCode = typed.value
     let control = self.control
@@ -270,11 +272,14 @@ extension ProgramCompiler {
       let values = try sequenceCode(frame)
       func iteration(_ value: Value) throws(EvaluationError) -> Flow? {
         try control.tick(at: at)
-        if loopSlot >= 0 { frame.slots[loopSlot] = value }
-        if let loopFilter, !(try loopFilter(frame)) { return nil }
-        switch try bodyCode(frame) {
+        let iterationFrame = frame.iterationFrame(slotCount: iterationSlots)
+        if loopSlot >= 0 { iterationFrame.slots[loopSlot] = value }
+        if let loopFilter, !(try loopFilter(iterationFrame)) { return nil }
+        switch try bodyCode(iterationFrame) {
         case .breakLoop: return .next
-        case .returned: return .returned
+        case .returned:
+          frame.takeResult(of: iterationFrame)
+          return .returned
         case .next, .continueLoop: return nil
         }
       }

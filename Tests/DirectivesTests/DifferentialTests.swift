@@ -179,6 +179,20 @@ import Testing
     for _ in 0..<4 { bump() }
     print(makers.map { $0() }, counter)
     """,
+    """
+    func label(_ value: Int?) -> String {
+      switch value {
+      case nil: return "none"
+      case let v? where v < 0: return "negative"
+      case 0?: return "zero"
+      case let v?: return "some \\(v)"
+      }
+    }
+    func first(_ values: [Int], default fallback: Int? = nil) -> Int? { values.first ?? fallback }
+    var slot: Int? = nil
+    slot = 4
+    print([nil, -2, 0, 7].map { label($0) }, first([]), first([], default: 9), slot)
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -106,6 +106,24 @@ import Testing
         == ["nb.md:11:3: error: switch must be exhaustive; add a 'default:' case"])
   }
 
+  @Test func switchOverAnOptionalNeedsNilAndAValue() {
+    #expect(
+      check("let o: Int? = 3\nswitch o {\ncase let v?: print(v)\n}")
+        == ["nb.md:11:1: error: switch must be exhaustive; add a 'default:' case"])
+    #expect(check("let o: Int? = 3\nswitch o {\ncase let v?: print(v)\ncase nil: break\n}") == [])
+    #expect(
+      check("let n = 3\nswitch n {\ncase let v?: print(v)\ndefault: break\n}")
+        == ["nb.md:12:10: error: '?' pattern cannot match values of type 'Int'"])
+  }
+
+  @Test func aMismatchedTuplePatternStillBindsItsNames() {
+    #expect(
+      check("switch (1, 2) {\ncase let (a, b, c): print(a, b, c)\n}")
+        == [
+          "nb.md:11:10: error: a tuple pattern of 3 elements cannot match values of type '(Int, Int)'"
+        ])
+  }
+
   @Test func switchBindsNamesOnlyInItsCase() {
     #expect(
       check(

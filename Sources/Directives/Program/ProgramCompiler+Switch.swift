@@ -16,6 +16,7 @@ extension ProgramCompiler {
   {
     let typed = compile(subject)
     let subjectType = Self.storedType(typed.type)
+    let problemsBefore = problems.count
     var compiled: [CompiledCase] = []
     scope.switchDepth += 1
     defer { scope.switchDepth -= 1 }
@@ -44,7 +45,8 @@ extension ProgramCompiler {
       scope.blocks.removeLast()
       compiled.append(CompiledCase(tests: tests, body: body, isDefault: switchCase.isDefault))
     }
-    if !cases.contains(where: \.isDefault) {
+    // After an error in a pattern, whether the cases cover every value is moot.
+    if !cases.contains(where: \.isDefault), problems.count == problemsBefore {
       let rows = cases.flatMap { switchCase in
         switchCase.items.filter { $0.guardCondition == nil }.map { [$0.pattern] }
       }
@@ -102,17 +104,22 @@ extension ProgramCompiler {
       }
     case .tuple(let elements, let at):
       var types = [ValueType](repeating: .any, count: elements.count)
+      var mismatch: String?
       if case .tuple(let elementTypes, _) = type {
-        guard elementTypes.count == elements.count else {
-          let error = report(
-            "a tuple pattern of \(elements.count) elements cannot match values of type '\(type)'",
-            at: at)
-          return { _, _ throws(EvaluationError) in throw error }
+        if elementTypes.count == elements.count {
+          types = elementTypes
+        } else {
+          mismatch =
+            "a tuple pattern of \(elements.count) elements cannot match values of type '\(type)'"
         }
-        types = elementTypes
       } else if type != .any {
-        let error = report(
-          "a tuple pattern cannot match values of type '\(type)'", at: at)
+        mismatch = "a tuple pattern cannot match values of type '\(type)'"
+      }
+      if let mismatch {
+        let error = report(mismatch, at: at)
+        for element in elements {  // its names, still, so one error does not cascade
+          _ = patternTest(element, type: .any, shared: shared, names: &names)
+        }
         return { _, _ throws(EvaluationError) in throw error }
       }
       let tests = zip(elements, types).map {
@@ -126,6 +133,17 @@ extension ProgramCompiler {
       }
     case .expression(let expression):
       return expressionPattern(expression, type: type)
+    case .optional(let inner, let at):
+      guard case .optional(let wrapped) = type.unwrappedForPattern else {
+        let error = report("'?' pattern cannot match values of type '\(type)'", at: at)
+        _ = patternTest(inner, type: .any, shared: shared, names: &names)  // its names, still
+        return { _, _ throws(EvaluationError) in throw error }
+      }
+      let test = patternTest(inner, type: wrapped, shared: shared, names: &names)
+      return { value, frame throws(EvaluationError) in
+        guard case .optional(let present?) = value else { return false }
+        return try test(present, frame)
+      }
     }
   }
 
@@ -191,6 +209,18 @@ extension ProgramCompiler {
       }
       return covers(expanded, elementTypes + rest)
     }
+    if case .optional(let wrapped) = type {
+      let nilRows = rows.filter { $0[0].isIrrefutable || $0[0].constructorName == "nil" }
+      let someRows = rows.compactMap { row -> [Pattern]? in
+        switch row[0] {
+        case .optional(let inner, _): [inner] + row.dropFirst()
+        case .wildcard, .binding: [.wildcard] + row.dropFirst()
+        default: nil
+        }
+      }
+      return covers(nilRows.map { Array($0.dropFirst()) }, rest)
+        && covers(someRows, [wrapped] + rest)
+    }
     let constructors: [String]
     switch type {
     case .bool: constructors = ["true", "false"]
@@ -207,13 +237,18 @@ extension ProgramCompiler {
   }
 }
 
+extension ValueType {
+  /// A subject of unknown type matches `x?` as an optional of unknown type.
+  fileprivate var unwrappedForPattern: ValueType { self == .any ? .optional(.any) : self }
+}
+
 extension Pattern {
   /// `_` or a binding: matches every value.
   var isIrrefutable: Bool {
     switch self {
     case .wildcard, .binding: true
     case .tuple(let elements, _): elements.allSatisfy(\.isIrrefutable)
-    case .expression: false
+    case .expression, .optional: false
     }
   }
 
@@ -223,6 +258,7 @@ extension Pattern {
     switch expression.kind {
     case .boolean(let flag): return String(flag)
     case .enumCase(let name): return name
+    case .nilLiteral: return "nil"
     default: return nil
     }
   }

@@ -135,6 +135,9 @@ extension Lowering {
     if let inner = syntax.as(PatternExprSyntax.self) {
       return try pattern(inner.pattern, binds: binds)
     }
+    if let chain = syntax.as(OptionalChainingExprSyntax.self) {
+      return .optional(try pattern(chain.expression, binds: binds), position(of: chain))
+    }
     if binds, let reference = syntax.as(DeclReferenceExprSyntax.self) {
       return .binding(reference.baseName.text, position(of: reference))
     }

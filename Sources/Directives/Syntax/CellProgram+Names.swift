@@ -87,6 +87,7 @@ extension Pattern {
     case .wildcard, .binding: break
     case .expression(let expression): expression.collectNames(into: &names)
     case .tuple(let elements, _): elements.forEach { $0.collectNames(into: &names) }
+    case .optional(let inner, _): inner.collectNames(into: &names)
     }
   }
 }

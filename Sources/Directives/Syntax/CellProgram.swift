@@ -135,6 +135,8 @@ package indirect enum Pattern: Sendable {
   case expression(Expression)
   /// `(0, _)`, `(let x, 0)`.
   case tuple([Pattern], Position)
+  /// `let x?`: an optional that is not nil, its value matched by the inner pattern.
+  case optional(Pattern, Position)
 }
 
 /// One `case` of a `switch`, or its `default` (no items).

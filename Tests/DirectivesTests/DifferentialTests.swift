@@ -193,6 +193,30 @@ import Testing
     slot = 4
     print([nil, -2, 0, 7].map { label($0) }, first([]), first([], default: 9), slot)
     """,
+    """
+    func sign(_ n: Int) -> String {
+      switch n {
+      case ..<0: "negative"
+      case 0: "zero"
+      default: "positive"
+      }
+    }
+    let signs: [String] = [-4, 0, 3].map { n in
+      switch n % 2 {
+      case 0: "even"
+      default: "odd"
+      }
+    }
+    func grade(_ score: Int) -> String {
+      switch score {
+      case 90...: return "A"
+      case 50..<90: return "B"
+      case ...49: return "C"
+      default: return "?"
+      }
+    }
+    print([-1, 0, 1].map { sign($0) }, signs, [95, 90, 60, 3].map { grade($0) })
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -106,6 +106,17 @@ import Testing
         == ["nb.md:11:3: error: switch must be exhaustive; add a 'default:' case"])
   }
 
+  @Test func rangePatternsNeedNumbers() {
+    #expect(
+      check("switch \"k\" {\ncase \"a\"...\"m\": break\ndefault: break\n}")
+        == ["nb.md:11:9: error: a range pattern cannot match values of type 'String'"])
+    #expect(
+      check("switch 3 {\ncase 0.5...: break\ndefault: break\n}")
+        == [
+          "nb.md:11:6: error: expression pattern of type 'Double' cannot match values of type 'Int'"
+        ])
+  }
+
   @Test func switchOverAnOptionalNeedsNilAndAValue() {
     #expect(
       check("let o: Int? = 3\nswitch o {\ncase let v?: print(v)\n}")

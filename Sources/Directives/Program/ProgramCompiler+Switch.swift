@@ -133,6 +133,8 @@ extension ProgramCompiler {
       }
     case .expression(let expression):
       return expressionPattern(expression, type: type)
+    case .range(let lower, let upper, let isClosed, let at):
+      return rangePattern(lower, upper, isClosed: isClosed, type: type, at: at)
     case .optional(let inner, let at):
       guard case .optional(let wrapped) = type.unwrappedForPattern else {
         let error = report("'?' pattern cannot match values of type '\(type)'", at: at)
@@ -147,28 +149,48 @@ extension ProgramCompiler {
     }
   }
 
-  /// A value the subject must equal, or a range it must lie in.
-  private func expressionPattern(_ expression: Expression, type: ValueType) -> PatternTest {
-    // `0..<10`, `0.5...1.0`: bounds compared directly, for Ints and Doubles alike.
-    if case .binary(let op, let low, let high, let operatorAt) = expression.kind,
-      op == .halfOpenRange || op == .closedRange, type == .int || type == .double
-    {
-      let lower = compile(low, expected: type)
-      let upper = compile(high, expected: type)
-      guard type.accepts(lower.type), type.accepts(upper.type) else {
+  /// `0..<10`, `0.5...1.0`, `..<0`, `90...`: the bounds compared with the number directly, for
+  /// Ints and Doubles alike.
+  private func rangePattern(
+    _ lower: Expression?, _ upper: Expression?, isClosed: Bool, type: ValueType, at: Position
+  ) -> PatternTest {
+    guard type == .int || type == .double else {
+      if let lower, let upper, type == .any {
+        let op: BinaryOperator = isClosed ? .closedRange : .halfOpenRange
+        return expressionPattern(
+          Expression(kind: .binary(op, lower, upper, operatorPosition: at), position: at),
+          type: type)
+      }
+      let error = report("a range pattern cannot match values of type '\(type)'", at: at)
+      return { _, _ throws(EvaluationError) in throw error }
+    }
+    var bounds: [DoubleCode?] = []
+    for bound in [lower, upper] {
+      guard let bound else {
+        bounds.append(nil)
+        continue
+      }
+      let typed = compile(bound, expected: type)
+      guard type.accepts(typed.type) else {
         let error = report(
-          "expression pattern of type '\(lower.type == type ? upper.type : lower.type)' cannot match values of type '\(type)'",
-          at: operatorAt)
+          "expression pattern of type '\(typed.type)' cannot match values of type '\(type)'",
+          at: bound.position)
         return { _, _ throws(EvaluationError) in throw error }
       }
-      let (lowerCode, upperCode) = (lower.double, upper.double)
-      let isClosed = op == .closedRange
-      return { value, frame throws(EvaluationError) in
-        guard let number = value.number else { return false }
-        let (a, b) = (try lowerCode(frame), try upperCode(frame))
-        return a <= number && (isClosed ? number <= b : number < b)
-      }
+      bounds.append(typed.double)
     }
+    let (lowerCode, upperCode) = (bounds[0], bounds[1])
+    return { value, frame throws(EvaluationError) in
+      guard let number = value.number else { return false }
+      if let lowerCode, number < (try lowerCode(frame)) { return false }
+      guard let upperCode else { return true }
+      let limit = try upperCode(frame)
+      return isClosed ? number <= limit : number < limit
+    }
+  }
+
+  /// A value the subject must equal, or a range it must lie in.
+  private func expressionPattern(_ expression: Expression, type: ValueType) -> PatternTest {
     let typed = compile(expression, expected: type)
     if typed.type == .range, type == .int || type == .any {
       let code = typed.value
@@ -189,6 +211,21 @@ extension ProgramCompiler {
     return { value, frame throws(EvaluationError) in
       Value.equal(value, try code(frame)) == true
     }
+  }
+
+  /// A body that is one `switch` whose cases are each one expression returns the case's value,
+  /// as in Swift: `func f(_ n: Int) -> String { switch n { case 0: "zero" default: "other" } }`.
+  /// Nil for other statements.
+  static func switchReturningItsCases(_ statement: Statement) -> Statement? {
+    guard case .switchCases(let subject, var cases) = statement.kind else { return nil }
+    for index in cases.indices {
+      guard cases[index].body.count == 1, case .expression(let value) = cases[index].body[0].kind
+      else { return nil }
+      if case .assignment = value.kind { return nil }
+      cases[index].body = [Statement(kind: .returnValue(value), position: value.position)]
+    }
+    return Statement(
+      kind: .switchCases(subject: subject, cases: cases), position: statement.position)
   }
 
   /// Whether the rows of patterns (one row per unguarded case item, one column per value)
@@ -248,7 +285,7 @@ extension Pattern {
     switch self {
     case .wildcard, .binding: true
     case .tuple(let elements, _): elements.allSatisfy(\.isIrrefutable)
-    case .expression, .optional: false
+    case .expression, .optional, .range: false
     }
   }
 

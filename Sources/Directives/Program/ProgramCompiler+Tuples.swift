@@ -90,7 +90,7 @@ extension ProgramCompiler {
         }
       case .expression(let expression):
         report("only names and '_' can be bound here", at: expression.position)
-      case .optional(_, let patternAt):
+      case .optional(_, let patternAt), .range(_, _, _, let patternAt):
         report("only names and '_' can be bound here", at: patternAt)
       }
     }

@@ -154,6 +154,25 @@ extension Lowering {
       }
       return .tuple(elements, position(of: tuple))
     }
-    return .expression(try expression(syntax))
+    if let prefixed = syntax.as(PrefixOperatorExprSyntax.self),
+      ["..<", "..."].contains(prefixed.operator.text)
+    {
+      return .range(
+        lower: nil, upper: try expression(prefixed.expression),
+        isClosed: prefixed.operator.text == "...", operatorPosition: position(of: prefixed))
+    }
+    if let postfixed = syntax.as(PostfixOperatorExprSyntax.self), postfixed.operator.text == "..." {
+      return .range(
+        lower: try expression(postfixed.expression), upper: nil, isClosed: true,
+        operatorPosition: position(of: postfixed.operator))
+    }
+    let lowered = try expression(syntax)
+    if case .binary(let op, let lower, let upper, let operatorAt) = lowered.kind,
+      op == .halfOpenRange || op == .closedRange
+    {
+      return .range(
+        lower: lower, upper: upper, isClosed: op == .closedRange, operatorPosition: operatorAt)
+    }
+    return .expression(lowered)
   }
 }

@@ -88,6 +88,9 @@ extension Pattern {
     case .expression(let expression): expression.collectNames(into: &names)
     case .tuple(let elements, _): elements.forEach { $0.collectNames(into: &names) }
     case .optional(let inner, _): inner.collectNames(into: &names)
+    case .range(let lower, let upper, _, _):
+      lower?.collectNames(into: &names)
+      upper?.collectNames(into: &names)
     }
   }
 }

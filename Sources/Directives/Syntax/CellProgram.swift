@@ -135,6 +135,8 @@ package indirect enum Pattern: Sendable {
   case expression(Expression)
   /// `(0, _)`, `(let x, 0)`.
   case tuple([Pattern], Position)
+  /// `0..<10`, `0.5...1.0`, `..<0`, `90...`: a number in the range (a nil bound is open).
+  case range(lower: Expression?, upper: Expression?, isClosed: Bool, operatorPosition: Position)
   /// `let x?`: an optional that is not nil, its value matched by the inner pattern.
   case optional(Pattern, Position)
 }

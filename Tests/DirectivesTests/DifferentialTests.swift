@@ -82,7 +82,8 @@ import Testing
     let maybe: Int? = nil
     let name: String? = "abc"
     print(total, Int("x") ?? -1, xs.first! * 10, maybe == nil, maybe ?? 5, maybe != nil)
-    print(name?.count, name?.uppercased(), maybe, [maybe, 4])
+    let lists: [[Int]?] = [[7, 8], nil]
+    print(name?.count, name?.uppercased(), maybe, [maybe, 4], lists[0]?[1], lists[1]?[0])
     """,
     """
     func parse(_ text: String) -> Int {

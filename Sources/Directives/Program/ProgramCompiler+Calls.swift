@@ -332,6 +332,9 @@ extension ProgramCompiler {
 
   func subscripted(_ base: Expression, _ arguments: [CallArgument], at position: Position) -> Typed
   {
+    if case .optionalChain(let operand) = base.kind {
+      return optionalChain(operand, at: position) { self.subscripted($0, arguments, at: position) }
+    }
     let receiver = compile(base)
     if case .array(let element) = receiver.type, arguments.count == 1, arguments[0].label == nil {
       let index = compile(arguments[0].value)

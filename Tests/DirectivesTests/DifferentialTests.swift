@@ -178,7 +178,23 @@ import Testing
     var counter = 0
     let bump = { counter += 1 }
     for _ in 0..<4 { bump() }
-    print(makers.map { $0() }, counter)
+    var k = 0
+    while k < 3 {
+      let seen = k
+      makers.append { seen * 100 }
+      k += 1
+    }
+    func findFirst(over limit: Int) -> Int {
+      var n = 0
+      repeat {
+        let candidate = n * n
+        let isOver = { candidate > limit }
+        if isOver() { return candidate }
+        n += 1
+      } while n < 100
+      return -1
+    }
+    print(makers.map { $0() }, counter, findFirst(over: 50))
     """,
     """
     func label(_ value: Int?) -> String {

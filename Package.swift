@@ -38,7 +38,8 @@ func kernelSettings(level: String) -> [SwiftSetting] {
 
 let package = Package(
   name: "Nudge",
-  platforms: [.macOS(.v14)],
+  // macOS 15: the Synchronization module's Mutex and Atomic (the preview, the cache, Ctrl-C).
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "nudge", targets: ["nudge"])
   ],
@@ -49,9 +50,10 @@ let package = Package(
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
-    // System libraries from Debian: libcmark-dev and zlib1g-dev.
+    // System libraries: Debian's libcmark-dev and zlib1g-dev (Homebrew's cmark and the SDK's zlib
+    // on macOS).
     .systemLibrary(
-      name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+      name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 

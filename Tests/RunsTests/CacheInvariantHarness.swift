@@ -13,6 +13,9 @@ import Testing
 final class CacheInvariantHarness {
   let folder: String
   private var renders = 0
+  /// What the preview remembers between renders: which params each cell's source names, found by
+  /// parsing it once rather than on every render (parsing is most of a render's time here).
+  private let memory = RenderMemory()
 
   init() throws {
     folder = try temporaryDirectory()
@@ -49,7 +52,9 @@ final class CacheInvariantHarness {
     let outputDirectory = folder + "/" + output
     let session = try Session(document: document, outputDirectory: outputDirectory)
     let params = Dictionary(uniqueKeysWithValues: session.params.map { ($0.name, $0.value) })
-    var evaluator = SessionEvaluator(session: session)
+    var evaluator = RememberingEvaluator(
+      base: SessionEvaluator(session: session), memory: memory,
+      paramNames: session.params.map(\.name))
     let outcome = Runner(document: document, params: params, cache: cache, engineVersion: "test")
       .run(with: &evaluator)
     var files: [String: Data] = [:]

@@ -188,7 +188,7 @@ extension Array {
     defer { harness.removeFolder() }
     var cases = 0
     for seed in Self.seeds {
-      var generator = NotebookGenerator(seed: seed, includesFunctions: false)
+      var generator = NotebookGenerator(seed: seed, includesFunctions: true)
       let cells = generator.cells()
       let cache = CellCache(directory: harness.folder + "/cache-\(seed)")
       let output = "out-\(seed)"

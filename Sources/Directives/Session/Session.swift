@@ -94,6 +94,7 @@ package final class Session {
       case .success(let program):
         let compiler = ProgramCompiler(
           table: table, control: control, cellID: cell.id, globals: globals)
+        compiler.cell = cell
         let compiled = compiler.compileCell(program)
         read = compiled.globalsRead
         if let problem = compiled.problems.first {
@@ -200,34 +201,42 @@ extension Session {
   package static var snapshotSchema: Int { SnapshotArchive.schema }
 
   /// The variables serialised for the run cache (see `SnapshotArchive`): a JSON manifest with
-  /// each network once, by number, its weights as safetensors bytes, and data sets as the recipe
-  /// that loads them.
+  /// each network once, by number, its weights as safetensors bytes, data sets as the recipe
+  /// that loads them, and functions as where they were written.
   package func snapshotData() throws -> Data {
     let writer = SnapshotWriter()
     var result: Result<[UInt8], any Error> = .success([])
     LargeStack.run {
       result = Result {
         try StableJSON.encode(
-          SnapshotManifest(variables: variables), userInfo: [SnapshotWriter.key: writer])
+          SnapshotManifest(table: globals.boxes), userInfo: [SnapshotWriter.key: writer])
       }
     }
     return Data(SnapshotArchive.pack(manifest: try result.get(), blob: writer.blob))
   }
 
   /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files
-  /// (which must still be inside this session's sandbox).
+  /// (which must still be inside this session's sandbox) and compiling functions again.
+  ///
+  /// Params keep this session's values: a snapshot saved by a run with other `-p` overrides
+  /// must not bring its params back.
   package func restore(from data: Data) throws {
     let (manifest, blob) = try SnapshotArchive.unpack([UInt8](data))
-    let reader = SnapshotReader(blob: blob, fileAccess: fileAccess)
-    var result: Result<SnapshotManifest, any Error> = .success(SnapshotManifest(variables: [:]))
+    let params = globals.boxes.filter { $0.value.origin == .param }
+    let reader = SnapshotReader(
+      blob: blob, fileAccess: fileAccess, params: params, control: control)
+    var result: Result<SnapshotManifest, any Error> = .success(SnapshotManifest(table: [:]))
     LargeStack.run {
       result = Result {
-        try StableJSON.decode(
+        let manifest = try StableJSON.decode(
           SnapshotManifest.self, from: Array(manifest),
           userInfo: [DatasetLoader.key: DatasetLoader(), SnapshotReader.key: reader])
+        try compileAgain(reader)
+        return manifest
       }
     }
-    restore(SessionSnapshot(variables: try result.get().variables))
+    globals.boxes = try result.get().table.filter { $0.value.origin != .param }
+      .merging(params) { _, own in own }
   }
 
   /// The params a cell's source names (found without running it), for the run cache's keys.

@@ -8,7 +8,9 @@ import Notebook
 /// Networks are shared references (`let alias = net` names one network twice), so the manifest
 /// refers to each network by a number: two names of one network come back as one network, and
 /// its weights are stored once. Weights are raw little-endian floats rather than JSON numbers,
-/// about a fifth of the size and no float parsing on restore.
+/// about a fifth of the size and no float parsing on restore. Functions and closures are kept as
+/// where they were written (their cell and position) and the variables they read, also by
+/// number, and compiled again on restore (`Session.compileAgain`).
 ///
 /// Layout: the magic line, the manifest's length (8 bytes, little-endian), the manifest, the
 /// networks' bytes.
@@ -56,30 +58,62 @@ struct NetworkRecord: Codable {
   var shuffleGenerator: SeededGenerator
 }
 
-/// Collects the networks met while a snapshot is encoded, each once, by identity.
+/// Collects what a snapshot refers to by number while it is encoded, each once, by identity:
+/// networks, session variables (a function reads the variables it was compiled against), and
+/// functions.
 final class SnapshotWriter: @unchecked Sendable {
   static let key = CodingUserInfoKey(rawValue: "nudge.snapshotWriter")!
-  private var numbers: [ObjectIdentifier: Int] = [:]
+  private var networkNumbers: [ObjectIdentifier: Int] = [:]
   private(set) var networks: [NetworkRecord] = []
   private(set) var blob: [UInt8] = []
-  /// Keeps the networks alive while encoding, so no identifier is reused by another object.
-  private var kept: [Network] = []
+  private var boxNumbers: [ObjectIdentifier: Int] = [:]
+  private(set) var boxes: [GlobalBox] = []
+  private var functionNumbers: [ObjectIdentifier: Int] = [:]
+  private(set) var functions: [FunctionRecord] = []
+  /// Keeps what was numbered alive while encoding, so no identifier is reused by another object.
+  private var kept: [AnyObject] = []
 
   func number(of network: Network) -> Int {
-    if let number = numbers[ObjectIdentifier(network)] { return number }
+    if let number = networkNumbers[ObjectIdentifier(network)] { return number }
     let bytes = network.safetensorsBytes()
     networks.append(
       NetworkRecord(
         offset: blob.count, count: bytes.count, shuffleGenerator: network.shuffleGenerator))
     blob += bytes
     kept.append(network)
-    numbers[ObjectIdentifier(network)] = networks.count - 1
+    networkNumbers[ObjectIdentifier(network)] = networks.count - 1
     return networks.count - 1
+  }
+
+  func number(of box: GlobalBox) -> Int {
+    if let number = boxNumbers[ObjectIdentifier(box)] { return number }
+    boxes.append(box)
+    boxNumbers[ObjectIdentifier(box)] = boxes.count - 1
+    return boxes.count - 1
+  }
+
+  /// - Throws: when the function reads locals of an enclosing function or block, or was not
+  ///   written in a cell (an inline value's closure): it cannot be compiled again.
+  func number(of code: FunctionCode) throws -> Int {
+    if let number = functionNumbers[ObjectIdentifier(code)] { return number }
+    guard let definition = code.definition, !definition.capturesLocals else {
+      throw SnapshotError(
+        "the function '\(code.name)' reads local variables of the code around it, so it cannot be saved"
+      )
+    }
+    let number = functions.count
+    functionNumbers[ObjectIdentifier(code)] = number
+    kept.append(code)
+    functions.append(
+      FunctionRecord(
+        name: code.name, cell: definition.cell, position: definition.position,
+        globals: definition.globals.mapValues { self.number(of: $0) }))
+    return number
   }
 }
 
-/// Gives back the networks of an archive while its manifest is decoded, each built once, so
-/// every reference to one number is the same network; checks the files a restored value reads.
+/// Gives back what an archive's manifest numbers while it is decoded, each built once, so every
+/// reference to one number is the same object; checks the files a restored value reads.
 final class SnapshotReader: @unchecked Sendable {
   static let key = CodingUserInfoKey(rawValue: "nudge.snapshotReader")!
   private let blob: [UInt8]
@@ -87,10 +121,18 @@ final class SnapshotReader: @unchecked Sendable {
   private var built: [Int: Network] = [:]
   /// The session's sandbox: a restored data set must read inside it, as the cell that made it did.
   let fileAccess: FileAccess
+  /// The session's own params, which restored code reads instead of the saved ones.
+  let params: [String: GlobalBox]
+  let control: RunControl
+  var functions: [FunctionRecord] = []
+  /// One code object per saved function, filled in when the functions are compiled again.
+  var codes: [FunctionCode] = []
 
-  init(blob: [UInt8], fileAccess: FileAccess) {
+  init(blob: [UInt8], fileAccess: FileAccess, params: [String: GlobalBox], control: RunControl) {
     self.blob = blob
     self.fileAccess = fileAccess
+    self.params = params
+    self.control = control
   }
 
   func network(_ number: Int) throws -> Network {
@@ -108,24 +150,64 @@ final class SnapshotReader: @unchecked Sendable {
     built[number] = network
     return network
   }
+
+  func code(_ number: Int) throws -> FunctionCode {
+    guard codes.indices.contains(number) else {
+      throw SnapshotError("function #\(number) is not in the state")
+    }
+    return codes[number]
+  }
 }
 
-/// What the archive's manifest holds: the variables (networks as numbers) and the networks'
-/// records. Encoded variables first, since encoding them is what finds the networks.
+/// A function or closure in a snapshot: where it was written, and the variables it reads by
+/// their numbers.
+struct FunctionRecord: Codable {
+  var name: String
+  var cell: Cell
+  var position: Position
+  var globals: [String: Int]
+}
+
+/// A session variable in a snapshot.
+struct BoxRecord: Codable {
+  var name: String
+  var value: Value
+  var type: ValueType
+  var isConstant: Bool
+  var origin: Variable.Origin
+  /// The function whose signature later cells call this `func` with.
+  var declares: Int?
+}
+
+/// What the archive's manifest holds: the session's variables by name (as numbers), every
+/// variable a saved value or function refers to, the functions, and the networks' records.
+/// Encoded table first and records last, since encoding the variables is what finds the rest.
 struct SnapshotManifest: Codable {
-  var variables: [String: Variable]
+  var table: [String: GlobalBox]
 
-  private enum CodingKeys: String, CodingKey { case variables, networks }
+  private enum CodingKeys: String, CodingKey { case table, boxes, functions, networks }
 
-  init(variables: [String: Variable]) { self.variables = variables }
+  init(table: [String: GlobalBox]) { self.table = table }
 
   func encode(to encoder: any Encoder) throws {
     guard let writer = encoder.userInfo[SnapshotWriter.key] as? SnapshotWriter else {
       throw EncodingError.invalidValue(
-        self, .init(codingPath: [], debugDescription: "a snapshot is encoded with a writer"))
+        table, .init(codingPath: [], debugDescription: "a snapshot is encoded with a writer"))
     }
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(variables, forKey: .variables)
+    try container.encode(table.mapValues { writer.number(of: $0) }, forKey: .table)
+    var boxes = container.nestedUnkeyedContainer(forKey: .boxes)
+    var index = 0
+    // Encoding a variable may number more of them (those its functions read).
+    while index < writer.boxes.count {
+      let box = writer.boxes[index]
+      try boxes.encode(
+        BoxRecord(
+          name: box.name, value: box.value, type: box.type, isConstant: box.isConstant,
+          origin: box.origin, declares: try box.function.map { try writer.number(of: $0) }))
+      index += 1
+    }
+    try container.encode(writer.functions, forKey: .functions)
     try container.encode(writer.networks, forKey: .networks)
   }
 
@@ -136,6 +218,37 @@ struct SnapshotManifest: Codable {
     }
     let container = try decoder.container(keyedBy: CodingKeys.self)
     reader.records = try container.decode([NetworkRecord].self, forKey: .networks)
-    variables = try container.decode([String: Variable].self, forKey: .variables)
+    reader.functions = try container.decode([FunctionRecord].self, forKey: .functions)
+    reader.codes = reader.functions.map {
+      FunctionCode(
+        name: $0.name, parameters: [], resultType: .void, defaults: [], position: $0.position)
+    }
+    let records = try container.decode([BoxRecord].self, forKey: .boxes)
+    var boxes: [GlobalBox] = []
+    for record in records {
+      // Params keep this session's values: a state saved with other `-p` overrides must not
+      // bring its params back, and restored functions read this session's.
+      if record.origin == .param, let own = reader.params[record.name] {
+        boxes.append(own)
+        continue
+      }
+      boxes.append(
+        GlobalBox(
+          name: record.name, value: record.value, type: record.type,
+          isConstant: record.isConstant, origin: record.origin,
+          function: try record.declares.map { try reader.code($0) }))
+    }
+    func box(_ number: Int) throws -> GlobalBox {
+      guard boxes.indices.contains(number) else {
+        throw SnapshotError("variable #\(number) is not in the state")
+      }
+      return boxes[number]
+    }
+    table = try container.decode([String: Int].self, forKey: .table).mapValues(box)
+    for (code, record) in zip(reader.codes, reader.functions) {
+      code.definition = FunctionDefinition(
+        cell: record.cell, position: record.position,
+        globals: try record.globals.mapValues(box))
+    }
   }
 }

@@ -9,12 +9,12 @@ extension Nudge.Bench {
     for measurement in measurements {
       let cell = String(format: "%.4f", measurement.cellSeconds)
       guard let python = measurement.pythonSeconds, let speedup = measurement.speedup else {
-        print("\(measurement.name): cell \(cell) s (python3 not found)")
+        say("\(measurement.name): cell \(cell) s (python3 not found)")
         continue
       }
       let agree =
         measurement.pythonResult.map { Double($0) == Double(measurement.cellResult) } ?? false
-      print(
+      say(
         "\(measurement.name): cell \(cell) s, CPython \(String(format: "%.4f", python)) s, "
           + "\(String(format: "%.2f", speedup))x\(agree ? "" : " (results differ: \(measurement.cellResult) vs \(measurement.pythonResult ?? "?"))")"
       )

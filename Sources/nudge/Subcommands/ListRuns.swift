@@ -25,28 +25,37 @@ extension Nudge {
       for problem in problems { printError("warning: \(problem)") }
       if json {
         let bytes = try StableJSON.encode(runs.map(\.record), pretty: true)
-        print(String(decoding: bytes, as: UTF8.self))
+        writeOutput(String(decoding: bytes, as: UTF8.self) + "\n")
         return
       }
       let slurm = SlurmListing(layout: store.layout, runs: runs)
       for problem in slurm.problems { printError("warning: \(problem)") }
       guard !runs.isEmpty || !slurm.rowsWithoutRun.isEmpty else {
-        print(
+        say(
           "\(notebook) has no recorded runs in \(store.layout.runsDirectory); render it with 'nudge render \(notebook)'"
         )
         return
       }
-      let rows = slurm.rowsWithoutRun + runs.enumerated().map { position, run -> [String] in
-        let record = run.record
-        let params = record.params.keys.sorted().map {
-          "\($0)=\(record.params[$0]?.description ?? "")"
-        }.joined(separator: " ")
-        let metrics = record.headlineMetrics().map { "\($0.name)=\(NumberFormat.metric($0.value))" }
+      // Positions count finished runs only, as `nudge diff NOTEBOOK.md@N` does.
+      var position = 0
+      let rows =
+        slurm.rowsWithoutRun
+        + runs.map { run -> [String] in
+          let record = run.record
+          let params = record.params.keys.sorted().map {
+            "\($0)=\(record.params[$0]?.description ?? "")"
+          }.joined(separator: " ")
+          let metrics = record.headlineMetrics().map {
+            "\($0.name)=\(NumberFormat.metric($0.value))"
+          }
           .joined(separator: " ")
-        let status = slurm.statusByRunID[record.id] ?? record.status.rawValue
-        return ["@\(position + 1)", record.id, status, params, metrics]
-      }
-      print(
+          let status = slurm.statusByRunID[record.id] ?? record.status.rawValue
+          if record.status != .running { position += 1 }
+          return [
+            record.status == .running ? "" : "@\(position)", record.id, status, params, metrics,
+          ]
+        }
+      say(
         TextTable(header: ["", "run", "status", "params", "metrics"], rows: rows).lines().joined(
           separator: "\n"))
     }

@@ -23,7 +23,7 @@ extension Nudge.Render {
     // Several progress bars on one terminal would garble each other.
     let sharedArguments = runArguments(quiet: quiet || (jobs ?? 1) > 1)
 
-    print("Sweep: \(runs.count) runs of \(notebook), \(min(jobs ?? 1, runs.count)) at a time")
+    say("Sweep: \(runs.count) runs of \(notebook), \(min(jobs ?? 1, runs.count)) at a time")
     let results = Locked([ChildOutcome?](repeating: nil, count: runs.count))
     let queue = DispatchQueue(label: "nudge.sweep", attributes: .concurrent)
     let slots = DispatchSemaphore(value: max(1, jobs ?? 1))
@@ -48,7 +48,7 @@ extension Nudge.Render {
         let outcome = Self.runChild(
           executable: executable, arguments: arguments, reportPath: reportPath)
         results.update { $0[index] = outcome }
-        print("[\(index + 1)/\(runs.count)] \(label): \(outcome.summary)")
+        say("[\(index + 1)/\(runs.count)] \(label): \(outcome.summary)")
       }
     }
     group.wait()
@@ -62,8 +62,8 @@ extension Nudge.Render {
       }
     }
     if stored.count > 1 {
-      print("")
-      print(RunComparison(stored).textTable())
+      say("")
+      say(RunComparison(stored).textTable())
     }
     let statuses = finished.map { $0?.status ?? Interruption.exitStatus }
     if Interruption.isRequested { throw ExitCode(Interruption.exitStatus) }

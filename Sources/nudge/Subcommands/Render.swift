@@ -101,8 +101,8 @@ extension Nudge {
         }
       }
       for warning in run.warnings { printError("warning: \(warning)") }
-      print("Wrote \(run.latestReportPath)")
-      print("Run \(run.id) recorded in \(run.runDirectory)")
+      say("Wrote \(run.latestReportPath)")
+      say("Run \(run.id) recorded in \(run.runDirectory)")
 
       switch run.status {
       case .ok, .running: return

@@ -86,6 +86,7 @@ extension Nudge.Render {
     ]
     if noCache { arguments.append("--no-cache") }
     if unsafeHTML { arguments.append("--unsafe-html") }
+    arguments += allowScript.flatMap { ["--allow-script", $0] }
     if quiet { arguments.append("-q") }
     return arguments
   }

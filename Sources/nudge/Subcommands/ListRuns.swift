@@ -4,7 +4,8 @@ import Notebook
 import Runs
 
 extension Nudge {
-  /// `nudge runs NOTEBOOK.md [--json]`: the notebook's recorded runs, newest first.
+  /// `nudge runs NOTEBOOK.md [--json]`: the notebook's recorded runs, newest first, after the
+  /// tasks of submitted sweeps that have not recorded one.
   struct ListRuns: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "runs",
@@ -16,20 +17,32 @@ extension Nudge {
     @Option(name: .shortAndLong, help: "The output folder the runs were written to.")
     var output: String = "output"
 
-    @Flag(help: "Print the runs as JSON (one array of run records).")
+    @Flag(
+      help:
+        "Print the runs as JSON: one array of run records, after an entry for each Slurm task without one yet."
+    )
     var json = false
 
     func run() throws {
       let store = RunStore(layout: OutputLayout(notebookPath: notebook, outputDirectory: output))
       let (runs, problems) = store.list()
       for problem in problems { printError("warning: \(problem)") }
+      let slurm = SlurmListing(layout: store.layout, runs: runs)
+      for problem in slurm.problems { printError("warning: \(problem)") }
       if json {
-        let bytes = try StableJSON.encode(runs.map(\.record), pretty: true)
+        let listed =
+          slurm.tasksWithoutRun.map(Listed.task)
+          + runs.map { run in
+            var record = run.record
+            if let status = slurm.statusByRunID[record.id].flatMap(RunStatus.init(rawValue:)) {
+              record.status = status
+            }
+            return Listed.run(record)
+          }
+        let bytes = try StableJSON.encode(listed, pretty: true)
         writeOutput(String(decoding: bytes, as: UTF8.self) + "\n")
         return
       }
-      let slurm = SlurmListing(layout: store.layout, runs: runs)
-      for problem in slurm.problems { printError("warning: \(problem)") }
       guard !runs.isEmpty || !slurm.rowsWithoutRun.isEmpty else {
         say(
           "\(notebook) has no recorded runs in \(store.layout.runsDirectory); render it with 'nudge render \(notebook)'"

@@ -33,6 +33,11 @@ import Testing
       check("let s: String? = \"a\"\nlet n: Int = s?.count")
         == ["nb.md:11:14: error: cannot convert value of type 'Int?' to specified type 'Int'"])
     #expect(check("let m: Int? = nil\nif let m { print(m + 1) }\nprint(m ?? 0)") == [])
+    #expect(
+      check("var xs: [Int]? = []\nxs?.append(1)")
+        == [
+          "nb.md:11:5: error: 'append' cannot change a value through '?.': unwrap it first, as in 'if var value = optional { value.append(...); optional = value }'"
+        ])
   }
 
   @Test func nilUnwrapStopsTheCellAtTheBang() throws {

@@ -82,6 +82,7 @@ import Testing
     let maybe: Int? = nil
     let name: String? = "abc"
     print(total, Int("x") ?? -1, xs.first! * 10, maybe == nil, maybe ?? 5, maybe != nil)
+    print(words.compactMap { Int($0) }, [maybe, 2].compactMap { $0 })
     let lists: [[Int]?] = [[7, 8], nil]
     print(name?.count, name?.uppercased(), maybe, [maybe, 4], lists[0]?[1], lists[1]?[0])
     """,

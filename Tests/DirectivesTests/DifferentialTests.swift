@@ -234,6 +234,17 @@ import Testing
       }
     }
     print([-1, 0, 1].map { sign($0) }, signs, [95, 90, 60, 3].map { grade($0) })
+    let point = (3, 0)
+    if case (let x, 0) = point { print("on the x axis at", x) }
+    if case 1...5 = point.0, case let y? = Int("7") { print("small", y) }
+    func firstNegative(_ values: [Int?]) -> Int {
+      for value in values {
+        guard case let v? = value else { continue }
+        if case ..<0 = v { return v }
+      }
+      return 0
+    }
+    print(firstNegative([nil, 4, -2, -9]))
     """,
   ]
 

@@ -111,6 +111,17 @@ import Testing
         == ["nb.md:11:3: error: switch must be exhaustive; add a 'default:' case"])
   }
 
+  @Test func caseConditionsCheckTheirPatternAndBindOnlyInTheirBranch() {
+    #expect(
+      check("if case \"a\" = 3 { print(1) }")
+        == [
+          "nb.md:10:9: error: expression pattern of type 'String' cannot match values of type 'Int'"
+        ])
+    #expect(
+      check("if case let (a, 0) = (1, 0) { print(a) } else { print(a) }")
+        == ["nb.md:10:55: error: cannot find 'a' in scope"])
+  }
+
   @Test func rangePatternsNeedNumbers() {
     #expect(
       check("switch \"k\" {\ncase \"a\"...\"m\": break\ndefault: break\n}")

@@ -73,6 +73,18 @@ extension ProgramCompiler {
     }
   }
 
+  /// `case pattern = value` as a condition: true when the value matches, with the pattern's names
+  /// bound in the current block (the caller opens the block they belong to).
+  func caseCondition(_ pattern: Pattern, _ value: Expression, at position: Position) -> Typed {
+    let typed = compile(value)
+    var names: [String: LocalName] = [:]
+    let test = patternTest(pattern, type: Self.storedType(typed.type), shared: [:], names: &names)
+    let code = typed.value
+    return Typed(
+      .bool, .bool { frame throws(EvaluationError) in try test(try code(frame), frame) },
+      at: position)
+  }
+
   /// Compiles one pattern against a value of `type`. Names it binds get slots in the current
   /// block (the same slot as `shared` when another pattern of the case binds the name).
   func patternTest(

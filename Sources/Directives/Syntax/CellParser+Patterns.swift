@@ -104,6 +104,20 @@ extension Lowering {
       position: position(of: syntax))
   }
 
+  /// `case pattern = value` in an `if`, `guard` or `while`.
+  mutating func caseCondition(_ matching: MatchingPatternConditionSyntax)
+    throws(UnsupportedSyntax) -> Expression
+  {
+    if let annotation = matching.typeAnnotation {
+      throw unsupported("a type annotation in a condition", annotation)
+    }
+    return Expression(
+      kind: .caseCondition(
+        try pattern(matching.pattern, binds: false),
+        try expression(matching.initializer.value)),
+      position: position(of: matching))
+  }
+
   /// A pattern; `binds` is true under `let`/`var`, where a bare name binds instead of comparing.
   mutating func pattern(_ syntax: PatternSyntax, binds: Bool) throws(UnsupportedSyntax) -> Pattern {
     if syntax.is(WildcardPatternSyntax.self) { return .wildcard }

@@ -77,6 +77,9 @@ extension Expression {
       left.collectNames(into: &names)
       right.collectNames(into: &names)
     case .tuple(let elements): elements.forEach { $0.value.collectNames(into: &names) }
+    case .caseCondition(let pattern, let value):
+      pattern.collectNames(into: &names)
+      value.collectNames(into: &names)
     }
   }
 }

@@ -84,6 +84,8 @@ package struct Expression: Sendable {
     case tuple([TupleElement])
     /// `let name = value` (or `let name`) as a condition of `if`, `guard` or `while`.
     case optionalBinding(isConstant: Bool, name: String, value: Expression)
+    /// `case pattern = value` as a condition: `if case .relu = activation`.
+    case caseCondition(Pattern, Expression)
   }
 
   package var kind: Kind

@@ -70,3 +70,22 @@ import Testing
     #expect(partly.sameResults(as: try harness.freshRender(edited)))
   }
 }
+
+extension CacheInvariantTests {
+  @Test func aWrittenFileOutsideTheOutputFolderIsNotRestored() throws {
+    let harness = try CacheInvariantHarness()
+    defer { harness.removeFolder() }
+    let cache = CellCache(directory: harness.folder + "/cache")
+    let notebook = Self.notebook([Self.setup, Self.trainAndSave, Self.last])
+    _ = try harness.render(notebook, output: "first", cache: cache)
+    // The same cache under another output folder: the saved checkpoint's path is outside it.
+    let elsewhere = try harness.render(notebook, output: "second", cache: cache)
+    #expect(elsewhere.cached.prefix(2) == [true, false])
+    #expect(
+      elsewhere.warnings.contains {
+        $0.contains("cell 'first': the files it wrote cannot be restored")
+          && $0.contains("only inside the output folder")
+      }, "\(elsewhere.warnings)")
+    #expect(elsewhere.sameResults(as: try harness.freshRender(notebook)))
+  }
+}

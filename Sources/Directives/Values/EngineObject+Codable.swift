@@ -81,9 +81,10 @@ extension EngineObject: Codable {
     case .epoch: self = .epoch(try container.decode(EpochRecord.self, forKey: .value))
     case .evaluation: self = .evaluation(try container.decode(Evaluation.self, forKey: .value))
     case .gradientCheck:
-      self = .gradientCheck(try container.decode(GradientCheckValue.self, forKey: .value))
-    case .layerCheck: self = .layerCheck(try container.decode(LayerCheckValue.self, forKey: .value))
-    case .nudges: self = .nudges(try container.decode(NudgesValue.self, forKey: .value))
+      self = .gradientCheck(try container.decode(GradientCheckReport.self, forKey: .value))
+    case .layerCheck:
+      self = .layerCheck(try container.decode(LayerGradientCheck.self, forKey: .value))
+    case .nudges: self = .nudges(try container.decode(NudgeReport.self, forKey: .value))
     }
   }
 }

@@ -180,7 +180,7 @@ import Testing
     }
     let rerun = try NudgeRunner.run(["render", "n.md"], in: scratch.path)
     #expect(rerun.status == 0)
-    #expect(rerun.standardError.contains("corrupt cache entry"))
+    #expect(rerun.standardError.contains("cache entry does not match its checksum"))
     #expect((try latestRecord(scratch)["metrics"] as? [String: Double])?["scaled.total"] == 20)
   }
 

@@ -9,10 +9,8 @@ import Testing
 @Suite struct SnapshotFunctionTests {
   let params = [Param(name: "scale", value: .int(2), line: 2)]
 
-  func session(_ directory: String, overrides: [String] = []) throws -> Session {
-    try makeSession(
-      params: params, overrides: try overrides.map { try ParamOverride(parsing: $0) },
-      directory: directory)
+  func session(_ directory: String, overrides: [ParamOverride] = []) throws -> Session {
+    try makeSession(params: params, overrides: overrides, directory: directory)
   }
 
   @Test func functionsClosuresAndTheVariablesTheyReadAreRestoredAsOne() throws {
@@ -36,7 +34,7 @@ import Testing
     #expect(defined.allSatisfy { $0.error == nil }, "\(defined.map(\.outputs))")
     let bytes = try original.snapshotData()
 
-    let restored = try session(directory, overrides: ["scale=3"])
+    let restored = try session(directory, overrides: [ParamOverride(name: "scale", text: "3")])
     try restored.restore(from: bytes)
     let after = restored.evaluate(
       makeCell(

@@ -207,7 +207,17 @@ extension ProgramCompiler {
     -> Typed
   {
     if case .optionalChain(let operand) = base.kind {
-      return optionalChain(operand, at: position) { self.method($0, name, arguments, at: position) }
+      return optionalChain(operand, at: position) { unwrapped in
+        var unwrappedType: ValueType?
+        if case .name(let hidden) = unwrapped.kind { unwrappedType = self.lookup(hidden)?.type }
+        guard !self.isMutatingMethod(name, on: unwrappedType) else {
+          arguments.forEach { _ = self.compile($0.value) }
+          return self.fail(
+            "'\(name)' cannot change a value through '?.': unwrap it first, as in 'if var value = optional { value.\(name)(...); optional = value }'",
+            at: position)
+        }
+        return self.method(unwrapped, name, arguments, at: position)
+      }
     }
     var receiver = compile(base)
     if receiver.type == .range, Self.rangeCollectionMethods.contains(name) {
@@ -332,6 +342,9 @@ extension ProgramCompiler {
 
   func subscripted(_ base: Expression, _ arguments: [CallArgument], at position: Position) -> Typed
   {
+    if case .optionalChain(let operand) = base.kind {
+      return optionalChain(operand, at: position) { self.subscripted($0, arguments, at: position) }
+    }
     let receiver = compile(base)
     if case .array(let element) = receiver.type, arguments.count == 1, arguments[0].label == nil {
       let index = compile(arguments[0].value)

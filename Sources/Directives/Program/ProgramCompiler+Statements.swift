@@ -31,7 +31,7 @@ extension ProgramCompiler {
     case .whileLoop(let conditions, let body):
       scope.blocks.append([:])
       let condition = self.conditions(conditions)
-      let bodyCode = loopBody(body)
+      let bodyCode = perIterationLoopBody(body)
       scope.blocks.removeLast()
       let control = self.control
       return { frame throws(EvaluationError) in
@@ -46,7 +46,7 @@ extension ProgramCompiler {
         return .next
       }
     case .repeatWhile(let body, let conditionExpression):
-      let bodyCode = loopBody(body)
+      let bodyCode = perIterationLoopBody(body)
       let condition = self.conditions([conditionExpression])
       let control = self.control
       return { frame throws(EvaluationError) in

@@ -14,9 +14,10 @@ final class FunctionCode: @unchecked Sendable {
   /// Whether the body makes closures that may outlive a call (then frames are never reused).
   var makesClosures = false
   let position: Position
-  /// Frames of finished calls, ready for the next (only when no frame can outlive its call):
-  /// a recursive function allocates a frame per depth once, not one per call.
-  private var spareFrames: [Frame] = []
+  /// Frames of finished calls, ready for the next (only when no frame can outlive its call),
+  /// linked through `Frame.nextSpare`: a recursive function allocates a frame per depth once,
+  /// not one per call.
+  private var spareFrames: Frame?
 
   init(
     name: String, parameters: [Parameter], resultType: ValueType, defaults: [ValueCode?],
@@ -29,12 +30,24 @@ final class FunctionCode: @unchecked Sendable {
     self.position = position
   }
 
+  deinit {
+    // Unlinked one by one: releasing a chain 10,000 frames long would recurse as deep.
+    var next = spareFrames
+    spareFrames = nil
+    while let frame = next {
+      next = frame.nextSpare
+      frame.nextSpare = nil
+    }
+  }
+
   var type: ValueType { .function(parameters.map(\.type), resultType) }
 
   /// A frame for one call whose function was defined in `context`.
   @inline(__always)
   func makeFrame(context: Frame?) -> Frame {
-    if let frame = spareFrames.popLast() {
+    if let frame = spareFrames {
+      spareFrames = frame.nextSpare
+      frame.nextSpare = nil
       frame.parent = context
       return frame
     }
@@ -42,12 +55,14 @@ final class FunctionCode: @unchecked Sendable {
   }
 
   /// Takes back a call's frame once the call has finished, emptied so that it keeps no value
-  /// alive.
+  /// (nor its defining frame) alive.
   @inline(__always)
   func recycle(_ frame: Frame) {
     guard !makesClosures, frame.count == slotCount else { return }
     frame.clear()
-    spareFrames.append(frame)
+    frame.parent = nil
+    frame.nextSpare = spareFrames
+    spareFrames = frame
   }
 }
 

@@ -72,6 +72,13 @@ import Testing
     #expect(try value("func twice(_ x: Any) -> Any { x }\ntwice(\"a\")") == "\"a\"")
   }
 
+  @Test func parsedCellsAreKeptByTextAndPlace() throws {
+    // The same text twice, on other lines: each error names its own line.
+    let results = try evaluate("let a = 1\nlet b = a +", "let a = 1\nlet b = a +")
+    #expect(failure(results[0])?.hasPrefix("nb.md:11:") == true)
+    #expect(failure(results[1])?.hasPrefix("nb.md:21:") == true)
+  }
+
   @Test func valuesStaySmall() {
     // Every slot read and write copies a Value: payloads beyond two words must be `indirect`.
     #expect(MemoryLayout<Value>.size <= 17)

@@ -79,6 +79,7 @@ extension ProgramCompiler {
           at: arguments[0].value.position)
       }
       let code = coerced(typed, to: element)
+      if let appended = appendToVariable(place, code, at: position) { return appended }
       return Typed(
         .void,
         .value { frame throws(EvaluationError) in

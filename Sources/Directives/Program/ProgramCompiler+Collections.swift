@@ -20,16 +20,13 @@ extension ProgramCompiler {
     let code = receiver.value
     let isFirst = name == "first"
     return Typed(
-      element,
+      .optional(element),
       .value { frame throws(EvaluationError) in
-        guard case .array(let elements) = try code(frame),
-          let value = isFirst ? elements.first : elements.last
-        else {
-          throw EvaluationError("'\(name)' of an empty array has no value", at: position)
+        guard case .array(let elements) = try code(frame) else {
+          throw EvaluationError("'\(name)' needs an array", at: position)
         }
-        return value
-      }, at: position
-    ).retyped(element)
+        return .optional(isFirst ? elements.first : elements.last)
+      }, at: position)
   }
 
   func collectionMethod(
@@ -52,19 +49,7 @@ extension ProgramCompiler {
       return values
     }
     func function(_ index: Int, _ parameters: [ValueType], _ result: ValueType) -> Typed {
-      let typed = compile(arguments[index].value, expected: .function(parameters, result))
-      guard case .function(let types, let produced) = typed.type, types.count == parameters.count
-      else {
-        if typed.type == .any { return typed }
-        return fail(
-          "'\(name)' needs a closure of type '\(ValueType.function(parameters, result))', not '\(typed.type)'",
-          at: typed.position)
-      }
-      if result != .any, !result.accepts(produced) {
-        return fail(
-          "the closure returns '\(produced)' but '\(name)' needs '\(result)'", at: typed.position)
-      }
-      return typed
+      closureArgument(arguments[index].value, of: name, parameters, result)
     }
     let control = self.control
     switch (name, labels) {
@@ -192,9 +177,13 @@ extension ProgramCompiler {
   /// `Array(repeating: value, count: n)`.
   func construct(_ name: String, _ arguments: [CallArgument], at position: Position) -> Typed? {
     guard name == "Array" else { return nil }
+    if arguments.count == 1, arguments[0].label == nil {
+      return arrayOfSequence(arguments[0].value, at: position)
+    }
     guard arguments.map(\.label) == ["repeating", "count"] else {
       arguments.forEach { _ = compile($0.value) }
-      return fail("write 'Array(repeating: value, count: n)'", at: position)
+      return fail(
+        "write 'Array(repeating: value, count: n)' or 'Array(sequence)'", at: position)
     }
     let repeated = compile(arguments[0].value)
     let count = compile(arguments[1].value, expected: .int)

@@ -41,6 +41,10 @@ package struct Statement: Sendable {
     case returnValue(Expression?)
     /// `func name(label name: Type = default) -> Result { body }`.
     case function(FunctionDeclaration)
+    /// `let (a, b) = value`: a tuple taken apart into names.
+    case destructuring(isConstant: Bool, pattern: Pattern, value: Expression)
+    /// `switch subject { case ...: ... default: ... }`.
+    case switchCases(subject: Expression, cases: [SwitchCase])
   }
 
   package var kind: Kind
@@ -69,6 +73,17 @@ package struct Expression: Sendable {
     /// `target = value` or a compound form such as `+=` (then `operator` is the arithmetic part).
     case assignment(target: Expression, operator: BinaryOperator?, value: Expression)
     case closure(ClosureExpression)
+    case nilLiteral
+    /// `value!`; `bangPosition` is where a nil unwrap is reported.
+    case forceUnwrap(Expression, bangPosition: Position)
+    /// `value?` as the base of a member access or call: `value?.count`.
+    case optionalChain(Expression)
+    /// `value ?? fallback`.
+    case nilCoalescing(Expression, Expression, operatorPosition: Position)
+    /// `(1, "a")` or `(x: 1, y: 2)`.
+    case tuple([TupleElement])
+    /// `let name = value` (or `let name`) as a condition of `if`, `guard` or `while`.
+    case optionalBinding(isConstant: Bool, name: String, value: Expression)
   }
 
   package var kind: Kind
@@ -102,6 +117,38 @@ package struct ClosureExpression: Sendable {
   package var body: [Statement]
   /// True when the closure names its parameters `$0`, `$1`... (then `parameters` holds them).
   package var usesShorthand: Bool
+}
+
+/// One element of a tuple expression: `x: 1` or just `1`.
+package struct TupleElement: Sendable {
+  package var label: String?
+  package var value: Expression
+}
+
+/// What a `case` of a `switch` (or a destructuring `let`) matches.
+package indirect enum Pattern: Sendable {
+  /// `_`: anything.
+  case wildcard
+  /// `let x`: anything, bound to a name.
+  case binding(String, Position)
+  /// A value compared with `==`, or a range the value must lie in (`0..<10`).
+  case expression(Expression)
+  /// `(0, _)`, `(let x, 0)`.
+  case tuple([Pattern], Position)
+}
+
+/// One `case` of a `switch`, or its `default` (no items).
+package struct SwitchCase: Sendable {
+  package struct Item: Sendable {
+    package var pattern: Pattern
+    package var guardCondition: Expression?
+  }
+
+  package var items: [Item]
+  package var body: [Statement]
+  package var position: Position
+
+  package var isDefault: Bool { items.isEmpty }
 }
 
 package enum InterpolationPart: Sendable {

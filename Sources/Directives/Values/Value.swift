@@ -24,6 +24,10 @@ package enum Value: Sendable, Codable {
   case function(FunctionValue)
   /// The result of a directive that only has effects (`print`, `metric`).
   case void
+  /// A value of an optional type: `nil`, or the value it wraps.
+  indirect case optional(Value?)
+  /// A tuple's elements, with each element's label (nil where it has none).
+  case tuple([Value], labels: [String?])
 
   package var type: ValueType {
     switch self {
@@ -39,6 +43,8 @@ package enum Value: Sendable, Codable {
     case .object(let object): .object(object.type)
     case .function(let function): function.code.type
     case .void: .void
+    case .optional(let wrapped): .optional(wrapped?.type ?? .any)
+    case .tuple(let elements, let labels): .tuple(elements.map(\.type), labels: labels)
     }
   }
 
@@ -69,6 +75,13 @@ extension Value: CustomStringConvertible {
     case .object(let object): object.description
     case .function(let function): "(Function \(function.name))"
     case .void: "()"
+    case .optional(let wrapped?): "Optional(\(wrapped.debugText))"
+    case .optional(nil): "nil"
+    case .tuple(let elements, let labels):
+      "("
+        + zip(labels, elements).map { label, element in
+          (label.map { "\($0): " } ?? "") + element.debugText
+        }.joined(separator: ", ") + ")"
     }
   }
 
@@ -98,10 +111,15 @@ extension Value {
     case (.bool(let a), .bool(let b)): a == b
     case (.enumCase(let a), .enumCase(let b)): a == b
     case (.range(let a), .range(let b)): a == b
-    case (.array(let a), .array(let b)):
+    case (.array(let a), .array(let b)), (.tuple(let a, _), .tuple(let b, _)):
       a.count == b.count
         ? zip(a, b).allSatisfy { equal($0, $1) == true }
         : false
+    case (.optional(nil), .optional(nil)): true
+    case (.optional(nil), _), (_, .optional(nil)): false
+    case (.optional(let a?), .optional(let b?)): equal(a, b)
+    case (.optional(let a?), _): equal(a, right)
+    case (_, .optional(let b?)): equal(left, b)
     default:
       if let a = left.number, let b = right.number { a == b } else { nil }
     }

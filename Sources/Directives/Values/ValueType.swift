@@ -15,6 +15,10 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
   case object(ObjectType)
   /// A function or closure: parameter types and result type.
   case function([ValueType], ValueType)
+  /// `T?`; `nil` alone is `.optional(.any)`.
+  case optional(ValueType)
+  /// `(Int, String)` or `(x: Int, y: Int)`: element types, each with its label or nil.
+  case tuple([ValueType], labels: [String?])
 
   package var description: String {
     switch self {
@@ -31,6 +35,14 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case .object(let object): object.rawValue
     case .function(let parameters, let result):
       "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
+    case .optional(.function(let parameters, let result)):
+      "(\(ValueType.function(parameters, result)))?"
+    case .optional(let wrapped): "\(wrapped)?"
+    case .tuple(let elements, let labels):
+      "("
+        + zip(labels, elements).map { label, element in
+          (label.map { "\($0): " } ?? "") + element.description
+        }.joined(separator: ", ") + ")"
     }
   }
 
@@ -42,6 +54,12 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case (.double, .int): true
     case (.array(let element), .array(let otherElement)): element.accepts(otherElement)
     case (.oneOf(let types), _): types.contains { $0.accepts(other) }
+    // A value becomes an optional where one is expected, as in Swift.
+    case (.optional(let wrapped), .optional(let otherWrapped)): wrapped.accepts(otherWrapped)
+    case (.optional(let wrapped), _): wrapped.accepts(other)
+    case (.tuple(let elements, let labels), .tuple(let others, let otherLabels)):
+      elements.count == others.count && zip(elements, others).allSatisfy { $0.accepts($1) }
+        && Self.labelsMatch(labels, otherLabels)
     case (_, .oneOf(let types)): types.allSatisfy { accepts($0) }
     case (.enumeration(let enumeration), .enumeration(let otherEnumeration)):
       enumeration.name == otherEnumeration.name || otherEnumeration.name == EnumerationType.anyCase
@@ -52,6 +70,11 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
         && (result == .void || result.accepts(otherResult))
     default: self == other
     }
+  }
+
+  /// Labels agree when equal, or when either side has none (`(1, 2)` is a `(x: Int, y: Int)`).
+  static func labelsMatch(_ labels: [String?], _ others: [String?]) -> Bool {
+    labels == others || labels.allSatisfy { $0 == nil } || others.allSatisfy { $0 == nil }
   }
 
   /// The element type when a `for` loop runs over a value of this type.
@@ -78,6 +101,14 @@ package struct EnumerationType: Hashable, Sendable, Codable {
 
   /// The type of a bare `.case` before the context says which enumeration it belongs to.
   package static let anyCase = "enum case"
+
+  /// The enumerations directives take, by name, so a function can take one:
+  /// `func f(_ a: Activation)`.
+  static let named: [String: EnumerationType] = Dictionary(
+    uniqueKeysWithValues: [
+      EngineDirectives.activation, EngineDirectives.cost, EngineDirectives.initialization,
+      EngineDirectives.biasInitialization, DataPlotDirectives.scale, DataPlotDirectives.kind,
+    ].map { ($0.name, $0) })
 }
 
 /// The engine and report values a notebook handles, by their notebook names.

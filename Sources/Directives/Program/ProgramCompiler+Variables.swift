@@ -44,13 +44,13 @@ extension ProgramCompiler {
     switch (type, assigned.code) {
     case (.int, .int(let value)):
       code = { frame throws(EvaluationError) in
-        storage.store(.int(try value(frame)), in: frame)
+        storage.storeNumber(.int(try value(frame)), in: frame)
         return .next
       }
     case (.double, _) where assigned.type == .int || assigned.type == .double:
       let value = assigned.double
       code = { frame throws(EvaluationError) in
-        storage.store(.double(try value(frame)), in: frame)
+        storage.storeNumber(.double(try value(frame)), in: frame)
         return .next
       }
     default:
@@ -79,7 +79,7 @@ extension ProgramCompiler {
     case (.int, .int):
       let operand = value.int
       code = { frame throws(EvaluationError) in
-        let x = try Self.int(storage.load(frame), at: readAt)
+        let x = try storage.int(frame, at: readAt)
         let y = try operand(frame)
         let (result, overflowed) =
           switch op {
@@ -88,13 +88,13 @@ extension ProgramCompiler {
           default: x.multipliedReportingOverflow(by: y)
           }
         if overflowed { throw Self.overflow(x, op, y, at: position) }
-        storage.store(.int(result), in: frame)
+        storage.storeNumber(.int(result), in: frame)
         return .next
       }
     case (.double, .int), (.double, .double):
       let operand = value.double
       code = { frame throws(EvaluationError) in
-        let x = try Self.double(storage.load(frame), at: readAt)
+        let x = try storage.double(frame, at: readAt)
         let y = try operand(frame)
         let result =
           switch op {
@@ -102,7 +102,7 @@ extension ProgramCompiler {
           case .subtract: x - y
           default: x * y
           }
-        storage.store(.double(result), in: frame)
+        storage.storeNumber(.double(result), in: frame)
         return .next
       }
     default:
@@ -151,6 +151,10 @@ extension ProgramCompiler {
 protocol VariableStorage {
   func load(_ frame: Frame) -> Value
   func store(_ value: Value, in frame: Frame)
+  /// Stores an Int or Double into a variable of that type, whose old value holds no reference.
+  func storeNumber(_ value: Value, in frame: Frame)
+  func int(_ frame: Frame, at position: Position) throws(EvaluationError) -> Int
+  func double(_ frame: Frame, at position: Position) throws(EvaluationError) -> Double
 }
 
 /// A session variable.
@@ -159,6 +163,17 @@ struct BoxStorage: VariableStorage {
 
   @inline(__always) func load(_ frame: Frame) -> Value { box.value }
   @inline(__always) func store(_ value: Value, in frame: Frame) { box.value = value }
+  @inline(__always) func storeNumber(_ value: Value, in frame: Frame) { box.value = value }
+
+  @inline(__always) func int(_ frame: Frame, at position: Position) throws(EvaluationError) -> Int {
+    try ProgramCompiler.int(box.value, at: position)
+  }
+
+  @inline(__always) func double(_ frame: Frame, at position: Position) throws(EvaluationError)
+    -> Double
+  {
+    try ProgramCompiler.double(box.value, at: position)
+  }
 }
 
 /// A slot of the running frame.
@@ -167,4 +182,25 @@ struct SlotStorage: VariableStorage {
 
   @inline(__always) func load(_ frame: Frame) -> Value { frame.slots[slot] }
   @inline(__always) func store(_ value: Value, in frame: Frame) { frame.slots[slot] = value }
+
+  /// Overwrites the slot without destroying its old value: an Int or Double variable's slot
+  /// holds an Int, a Double or nothing (`.void`), none of which holds a reference.
+  @inline(__always) func storeNumber(_ value: Value, in frame: Frame) {
+    (frame.slots + slot).initialize(to: value)
+  }
+
+  @inline(__always) func int(_ frame: Frame, at position: Position) throws(EvaluationError) -> Int {
+    if case .int(let number) = frame.slots[slot] { return number }
+    throw Coercion.mismatch(frame.slots[slot], "Int", at: position)
+  }
+
+  @inline(__always) func double(_ frame: Frame, at position: Position) throws(EvaluationError)
+    -> Double
+  {
+    switch frame.slots[slot] {
+    case .double(let number): return number
+    case .int(let number): return Double(number)
+    default: throw Coercion.mismatch(frame.slots[slot], "Double", at: position)
+    }
+  }
 }

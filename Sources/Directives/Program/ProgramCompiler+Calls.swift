@@ -13,9 +13,12 @@ extension ProgramCompiler {
         }
         let parameters =
           resolved.function?.parameters ?? types.map { Parameter(nil, name: "value", $0) }
+        // A `func` of the session is called through its variable's box directly.
+        var box: GlobalBox?
+        if case .global(let global) = resolved, global.function != nil { box = global }
         return callFunction(
           read(resolved, at: callee.position), name: name, parameters: parameters, result: result,
-          arguments, at: callee.position)
+          arguments, box: box, at: callee.position)
       }
       if let constructed = construct(name, arguments, at: callee.position)
         ?? zipCall(name, arguments, at: callee.position)
@@ -53,7 +56,7 @@ extension ProgramCompiler {
   /// callee's frame, the body run on a fresh frame.
   func callFunction(
     _ function: Typed, name: String, parameters: [Parameter], result: ValueType,
-    _ arguments: [CallArgument], at position: Position
+    _ arguments: [CallArgument], box: GlobalBox? = nil, at position: Position
   ) -> Typed {
     let callee = ArgumentMatcher.Callee(
       parameters: parameters, quotedName: "'\(name)'",
@@ -65,7 +68,8 @@ extension ProgramCompiler {
       if case .failure(let error) = matched { return fail(error.message, at: error.position) }
       return fail("cannot call '\(name)'", at: position)
     }
-    var codes: [ValueCode?] = []
+    // Each argument converted to its parameter's type, unboxed for Int, Double and Bool.
+    var codes: [Typed.Code?] = []
     for (parameter, indices) in zip(parameters, binding) {
       guard let index = indices.first else {
         codes.append(nil)
@@ -79,9 +83,9 @@ extension ProgramCompiler {
             report(
               "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
               at: argument.position)
-          ).value)
+          ).code)
       } else {
-        codes.append(coerced(typed, to: parameter.type))
+        codes.append(converted(typed, to: parameter.type).code)
       }
     }
     let functionCode = function.value
@@ -89,15 +93,22 @@ extension ProgramCompiler {
     /// The function value and its frame for this call, with the arguments (computed on the
     /// caller's frame) and the defaults (on the callee's) in its parameter slots.
     func prepare(_ frame: Frame) throws(EvaluationError) -> (FunctionValue, Frame) {
-      guard case .function(let value) = try functionCode(frame) else {
+      let function: Value
+      if let box { function = box.value } else { function = try functionCode(frame) }
+      guard case .function(let value) = function else {
         throw EvaluationError("'\(name)' is not a function", at: position)
       }
       let callee = value.code.makeFrame(context: value.context)
       for index in 0..<count {
-        if let code = codes[index] {
-          callee.slots[index] = try code(frame)
-        } else if let defaultCode = value.code.defaults[index] {
-          callee.slots[index] = try defaultCode(callee)
+        switch codes[index] {
+        case .int(let code)?: callee.slots[index] = .int(try code(frame))
+        case .double(let code)?: callee.slots[index] = .double(try code(frame))
+        case .bool(let code)?: callee.slots[index] = .bool(try code(frame))
+        case .value(let code)?: callee.slots[index] = try code(frame)
+        case nil:
+          if let defaultCode = value.code.defaults[index] {
+            callee.slots[index] = try defaultCode(callee)
+          }
         }
       }
       return (value, callee)

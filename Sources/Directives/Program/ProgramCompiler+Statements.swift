@@ -4,7 +4,9 @@ extension ProgramCompiler {
     let at = statement.position
     switch statement.kind {
     case .expression(let expression):
-      let code = compile(expression).value
+      let typed = compile(expression)
+      if let statement = typed.statement { return statement }
+      let code = typed.value
       return { frame throws(EvaluationError) in
         _ = try code(frame)
         return .next

@@ -88,7 +88,7 @@ package final class Session {
     var failure: Diagnostic?
     var read: Set<String> = []
     LargeStack.run {
-      switch CellParser.parse(cell, file: file) {
+      switch ParsedCells.parse(cell, file: file) {
       case .failure(let list):
         failure = list.diagnostics.first
       case .success(let program):
@@ -245,7 +245,7 @@ extension Session {
     let names = Set(params.map(\.name))
     var referenced = names
     LargeStack.run {
-      if case .success(let program) = CellParser.parse(cell, file: file) {
+      if case .success(let program) = ParsedCells.parse(cell, file: file) {
         referenced = program.namesReferenced.intersection(names)
       }
     }

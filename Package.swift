@@ -162,6 +162,7 @@ if Context.environment["NUDGE_FUZZ"] != nil {
   let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("NotebookParser", ["Notebook", "Report"]),
     ("CellChecker", ["Directives", "Notebook"]),
+    ("CellEvaluator", ["Directives", "Notebook"]),
     ("IDXReader", ["NeuralNetwork"]),
     ("GzipReader", ["NeuralNetwork"]),
     ("SafetensorsReader", ["NeuralNetwork"]),

@@ -60,6 +60,17 @@ extension ProgramCompiler {
     let outer = scope
     scope = FunctionScope(parent: outer, resultType: code.resultType, isCell: false)
     defer { scope = outer }
+    compilingFunction(code, in: scope) {
+      compileBody(
+        of: code, inScope: parameters, body: body, singleExpressionReturns: singleExpressionReturns)
+    }
+  }
+
+  /// `compileBody` once the function's scope is the current one.
+  private func compileBody(
+    of code: FunctionCode, inScope parameters: [FunctionParameter], body: [Statement],
+    singleExpressionReturns: Bool
+  ) {
     for (index, parameter) in parameters.enumerated() {
       let slot = scope.allocate()
       scope.blocks[0][parameter.name] = LocalName(

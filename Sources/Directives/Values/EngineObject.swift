@@ -129,9 +129,4 @@ extension EngineObject {
     return (table.map { [.table($0)] } ?? [.value(description)]) + PlotDirectives.figures(for: self)
   }
 
-  /// A copy that shares no mutable state (networks are deep-copied).
-  func detached() -> EngineObject {
-    if case .network(let network) = self { return .network(network.copy()) }
-    return self
-  }
 }

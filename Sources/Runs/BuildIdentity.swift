@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What identifies the program that computes cells, for the cell cache's keys: any change to the
 /// interpreter or the engine is a new build, so its cached cells are recomputed, without anyone
 /// having to remember to bump a version.

@@ -77,6 +77,8 @@ package enum BuildIdentity {
 
   /// The SHA-256 of the running executable's file.
   static func executableDigest() -> String? {
+    // Elsewhere than Linux the path comes from the OS (`_NSGetExecutablePath` on Darwin), not
+    // from argv[0], which is a bare name when the program was found on the PATH.
     let path =
       FileManager.default.fileExists(atPath: "/proc/self/exe")
       ? "/proc/self/exe" : Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""

@@ -41,6 +41,8 @@ let outputFolder: String = {
 }()
 
 func evaluate(_ sources: [String]) {
+  // Each input parses its cells afresh, and nothing is left stored for the leak check at exit.
+  defer { ParsedCells.removeAll() }
   let text = sources.map { source in
     // A fence longer than any backtick run in the source keeps each cell one cell.
     let fence = String(repeating: "`", count: max(3, longestBacktickRun(source) + 1))

@@ -68,6 +68,31 @@ import Testing
     }
     print([-5, 0, 7, 12].map { classify($0) })
     """,
+    #"""
+    let x = 3.14159
+    print(String(format: "%.2f|%8.3f|%-6d|%d%%|%e|%g|%g|%i|%x|%05d|%+.1f", x, x, 42, 7, 12345.678, 0.0001, 1e6, -3, 255, 42, 2.0))
+    print(String(format: "%.0f %.0f %E %G %@", 2.5, 3.5, 1e-10, 0.5, "text"))
+    """#,
+    #"""
+    let line = "  alpha, beta,,gamma  "
+    print(line.split(separator: ","), "a--b".split(separator: "--"), Array("héllo"))
+    print("notebook".hasPrefix("note"), "notebook".hasSuffix("note"), "notebook".contains("boo"))
+    print(line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ";"))
+    for character in "ab" { print(character.uppercased(), terminator: "") }
+    print(["x", "y"].joined(separator: "-"), ["a", "b"].joined())
+    """#,
+    """
+    let x = -2.5
+    print(floor(x), ceil(x), x.rounded(), x.magnitude, 9.0.squareRoot(), round(2.5), Double.pi)
+    print(sin(1.0), cos(1.0), tan(1.0), tanh(0.5), exp(1.0), log(2.0), pow(2.0, 0.5))
+    print(Double.nan.isNaN, x.isNaN, Double.infinity.isFinite, x.isFinite, -Double.infinity)
+    print(7.5.truncatingRemainder(dividingBy: 2), asin(1.0), acos(0.5), atan(2.0), log2(10.0))
+    """,
+    """
+    let xs = [5, 3, 8, 1]
+    print(Array(stride(from: 10, to: 0, by: -3)), Array(stride(from: 0.0, through: 1.0, by: 0.1)))
+    print(xs.indices, xs.prefix(2), xs.suffix(3), xs.dropFirst(), xs.dropLast(3), Array(xs.reversed()))
+    """,
   ]
 
   static let separator = "----snippet----"
@@ -88,7 +113,7 @@ import Testing
     }
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    var program = ""
+    var program = "import Foundation\n"
     for (index, snippet) in Self.snippets.enumerated() {
       let body = snippet.split(separator: "\n", omittingEmptySubsequences: false)
         .map { "  " + $0 }.joined(separator: "\n")

@@ -6,7 +6,7 @@ extension ProgramCompiler {
     guard case .array = type else { return [] }
     return [
       "map", "filter", "reduce", "sorted", "forEach", "contains", "allSatisfy", "append",
-      "first", "last",
+      "first", "last", "min", "max",
     ]
   }
 
@@ -40,7 +40,7 @@ extension ProgramCompiler {
     var labels = arguments.map(\.label)
     // A trailing closure takes the label of the parameter it stands for: `sorted { ... }`.
     if let last = arguments.last, last.label == nil, case .closure = last.value.kind,
-      let label = ["sorted": "by", "contains": "where"][name]
+      let label = ["sorted": "by", "contains": "where", "min": "by", "max": "by"][name]
     {
       labels[labels.count - 1] = label
     }
@@ -183,6 +183,27 @@ extension ProgramCompiler {
           if let failure { throw failure }
           return .array(sorted)
         }, at: position)
+    case ("min", ["by"]), ("max", ["by"]):
+      // Not optional as in Swift (as `max()` here): an empty array is an error at the call.
+      let order = function(0, [element, element], .bool).value
+      let wantsMax = name == "max"
+      return Typed(
+        element,
+        .value { frame throws(EvaluationError) in
+          let values = try elements(frame)
+          guard var best = values.first else {
+            throw EvaluationError("'\(name)(by:)' of an empty array has no value", at: position)
+          }
+          let call = try FunctionCaller(try order(frame), control: control, at: position)
+          for value in values.dropFirst() {
+            // As Swift compares: the first of equal elements wins.
+            if wantsMax ? try call.test2(best, value) : try call.test2(value, best) {
+              best = value
+            }
+          }
+          return best
+        }, at: position
+      ).retyped(element)
     default:
       return nil
     }
@@ -190,10 +211,16 @@ extension ProgramCompiler {
 
   /// `Array(repeating: value, count: n)`.
   func construct(_ name: String, _ arguments: [CallArgument], at position: Position) -> Typed? {
+    if name == "String", arguments.first?.label == "format" {
+      return formatted(arguments, at: position)
+    }
     guard name == "Array" else { return nil }
+    if arguments.count == 1, arguments[0].label == nil {
+      return arrayConversion(arguments[0], at: position)
+    }
     guard arguments.map(\.label) == ["repeating", "count"] else {
       arguments.forEach { _ = compile($0.value) }
-      return fail("write 'Array(repeating: value, count: n)'", at: position)
+      return fail("write 'Array(repeating: value, count: n)' or 'Array(sequence)'", at: position)
     }
     let repeated = compile(arguments[0].value)
     let count = compile(arguments[1].value, expected: .int)

@@ -59,6 +59,7 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     switch self {
     case .array(let element): element
     case .range: .int
+    case .string: .string
     case .any: .any
     case .object(.dataset): .object(.example)
     default: nil

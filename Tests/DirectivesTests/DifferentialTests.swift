@@ -93,6 +93,26 @@ import Testing
     print(Array(stride(from: 10, to: 0, by: -3)), Array(stride(from: 0.0, through: 1.0, by: 0.1)))
     print(xs.indices, xs.prefix(2), xs.suffix(3), xs.dropFirst(), xs.dropLast(3), Array(xs.reversed()))
     """,
+    // Dictionaries and sets print in hash order in Swift: only order-free results are compared.
+    #"""
+    var counts: [String: Int] = [:]
+    for word in "b a c a b a".split(separator: " ") { counts[String(word), default: 0] += 1 }
+    counts["d"] = 9
+    counts.removeValue(forKey: "c")
+    print(counts.keys.sorted(), counts.values.sorted(), counts.count, counts["a", default: 0], counts["z", default: -1])
+    let rates: [String: Double] = ["x": 1, "y": 0.5]
+    print(rates.values.reduce(0, +), rates == ["y": 0.5, "x": 1.0], counts.isEmpty, ["k": 1])
+    """#,
+    """
+    var seen: Set<Int> = [3, 1, 3]
+    seen.insert(2)
+    seen.remove(3)
+    let other = Set([5, 2, 2, 7])
+    print(seen.sorted(), seen.count, seen.contains(2), seen.union(other).sorted(), seen.intersection(other).sorted())
+    var total = 0
+    for x in other where x > 2 { total += x }
+    print(seen.subtracting([1]), total, seen == [2, 1], seen.isSubset(of: [1, 2, 9]), Set("aab").count)
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -35,6 +35,8 @@ enum Coercion {
           EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
       }
       return .enumCase(name)
+    case (.dictionary, .dictionary), (.set, .set):
+      if let converted = try coerceKeyed(value, to: type, at: position) { return converted }
     case (.oneOf(let types), _):
       for candidate in types where candidate.accepts(value.type) {
         return try coerce(value, to: candidate, at: position)
@@ -81,6 +83,7 @@ extension ValueType {
         let result = try named(String(name[arrow.upperBound...]), at: position)
         return .function(parameters, result)
       }
+      if let keyed = try keyedTypeNamed(name, at: position) { return keyed }
       if name.hasPrefix("["), name.hasSuffix("]") {
         return .array(try named(String(name.dropFirst().dropLast()), at: position))
       }

@@ -155,7 +155,9 @@ extension ProgramCompiler {
     -> Typed
   {
     let receiver = compile(base)
-    if let intrinsic = collectionMethod(base, receiver, name, arguments, at: position) {
+    if let intrinsic = collectionMethod(base, receiver, name, arguments, at: position)
+      ?? keyedMutatingMethod(base, receiver, name, arguments, at: position)
+    {
       return intrinsic
     }
     if receiver.type == .any {
@@ -266,6 +268,9 @@ extension ProgramCompiler {
   func subscripted(_ base: Expression, _ arguments: [CallArgument], at position: Position) -> Typed
   {
     let receiver = compile(base)
+    if case .dictionary = receiver.type {
+      return dictionarySubscript(receiver, arguments, at: position)
+    }
     if case .array(let element) = receiver.type, arguments.count == 1, arguments[0].label == nil {
       let index = compile(arguments[0].value)
       if index.type == .int {

@@ -214,6 +214,7 @@ extension ProgramCompiler {
     if name == "String", arguments.first?.label == "format" {
       return formatted(arguments, at: position)
     }
+    if name == "Set" { return setConversion(arguments, at: position) }
     guard name == "Array" else { return nil }
     if arguments.count == 1, arguments[0].label == nil {
       return arrayConversion(arguments[0], at: position)

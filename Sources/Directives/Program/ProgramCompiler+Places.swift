@@ -7,6 +7,9 @@ struct Place {
   var modify: (Frame, (inout Value) throws(EvaluationError) -> Void) throws(EvaluationError) -> Void
   /// For a variable in this frame: its slot, so `x += 1` can run unboxed.
   var slot: Int?
+  /// Why the place cannot be read (a dictionary entry without a default), reported only when a
+  /// compound assignment reads it.
+  var readProblem: EvaluationError? = nil
 }
 
 extension ProgramCompiler {
@@ -57,11 +60,18 @@ extension ProgramCompiler {
           }, slot: depth == 0 ? slot : nil)
       }
     case .subscripted(let base, let arguments):
-      guard arguments.count == 1, arguments[0].label == nil, base.kind.isAssignableBase else {
+      guard base.kind.isAssignableBase else {
         report("only an element of an array variable can be assigned", at: target.position)
         return nil
       }
       guard let basePlace = place(base, mutatingMember: mutatingMember, at: position) else {
+        return nil
+      }
+      if case .dictionary = basePlace.type {
+        return dictionaryElementPlace(basePlace, base, arguments, target: target)
+      }
+      guard arguments.count == 1, arguments[0].label == nil else {
+        report("only an element of an array variable can be assigned", at: target.position)
         return nil
       }
       var element: ValueType = .any
@@ -114,6 +124,10 @@ extension ProgramCompiler {
     }
     let typed = compile(value, expected: place.type)
     var assigned = typed
+    if op != nil, let problem = place.readProblem {
+      report(problem)
+      return Typed(.void, .value { _ throws(EvaluationError) in throw problem }, at: position)
+    }
     if let op {
       guard Operators.resultType(op, place.type, typed.type) != nil else {
         return fail(Operators.mismatch(op, place.type, typed.type), at: position)

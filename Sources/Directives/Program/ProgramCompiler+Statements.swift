@@ -232,7 +232,7 @@ extension ProgramCompiler {
       }
     } else if typed.type.elementType == nil {
       report(
-        "for-in loop requires an array, a range or a string, not a value of type '\(typed.type)'",
+        "for-in loop requires an array, a range, a string or a set, not a value of type '\(typed.type)'",
         at: sequence.position)
     }
     var slot = -1
@@ -267,9 +267,9 @@ extension ProgramCompiler {
         for index in range { if let flow = try iteration(.int(index)) { return flow } }
       case .array(let elements):
         for element in elements { if let flow = try iteration(element) { return flow } }
-      case .string(let text):
-        for character in text {
-          if let flow = try iteration(.string(String(character))) { return flow }
+      case .string, .set:
+        for element in values.elements ?? [] {
+          if let flow = try iteration(element) { return flow }
         }
       default:
         guard let countOf, let elementAt else {

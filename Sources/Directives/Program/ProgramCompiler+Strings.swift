@@ -85,8 +85,8 @@ extension ProgramCompiler {
     return nil
   }
 
-  /// `Array(values)`: the elements of an array, a range, a string (one String per character),
-  /// a set or a dictionary's keys or values.
+  /// `Array(values)`: the elements of an array, a range, a string (one String per character) or
+  /// a set.
   func arrayConversion(_ argument: CallArgument, at position: Position) -> Typed {
     let typed = compile(argument.value)
     guard let element = typed.type.elementType else {
@@ -120,6 +120,7 @@ extension Value {
     case .array(let values): values
     case .range(let range): range.map { .int($0) }
     case .string(let text): text.map { .string(String($0)) }
+    case .set(let set): set.elements
     default: nil
     }
   }

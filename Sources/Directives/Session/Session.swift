@@ -257,6 +257,7 @@ extension Value {
     switch self {
     case .array(let elements): .array(elements.map { $0.detached() })
     case .object(let object): .object(object.detached())
+    case .dictionary(let dictionary): .dictionary(dictionary.mapValues { $0.detached() })
     default: self
     }
   }

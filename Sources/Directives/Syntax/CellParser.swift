@@ -459,7 +459,17 @@ private struct Lowering {
     }
     if let closure = syntax.as(ClosureExprSyntax.self) { return try self.closure(closure) }
     if syntax.is(NilLiteralExprSyntax.self) { throw unsupported("'nil'", syntax) }
-    if syntax.is(DictionaryExprSyntax.self) { throw unsupported("a dictionary", syntax) }
+    if let dictionary = syntax.as(DictionaryExprSyntax.self) {
+      var entries: [DictionaryEntry] = []
+      if case .elements(let elements) = dictionary.content {
+        for element in elements {
+          entries.append(
+            DictionaryEntry(
+              key: try expression(element.key), value: try expression(element.value)))
+        }
+      }
+      return make(.dictionary(entries))
+    }
     if syntax.is(ForceUnwrapExprSyntax.self) || syntax.is(OptionalChainingExprSyntax.self) {
       throw unsupported("optional unwrapping", syntax)
     }

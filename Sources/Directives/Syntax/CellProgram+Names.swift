@@ -60,6 +60,11 @@ extension Expression {
       value.collectNames(into: &names)
     case .closure(let closure):
       closure.body.forEach { $0.collectNames(into: &names) }
+    case .dictionary(let entries):
+      for entry in entries {
+        entry.key.collectNames(into: &names)
+        entry.value.collectNames(into: &names)
+      }
     }
   }
 }

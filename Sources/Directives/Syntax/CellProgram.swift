@@ -69,6 +69,8 @@ package struct Expression: Sendable {
     /// `target = value` or a compound form such as `+=` (then `operator` is the arithmetic part).
     case assignment(target: Expression, operator: BinaryOperator?, value: Expression)
     case closure(ClosureExpression)
+    /// `["a": 1, "b": 2]`, or `[:]` with no entries.
+    case dictionary([DictionaryEntry])
   }
 
   package var kind: Kind
@@ -102,6 +104,12 @@ package struct ClosureExpression: Sendable {
   package var body: [Statement]
   /// True when the closure names its parameters `$0`, `$1`... (then `parameters` holds them).
   package var usesShorthand: Bool
+}
+
+/// One `key: value` of a dictionary literal.
+package struct DictionaryEntry: Sendable {
+  package var key: Expression
+  package var value: Expression
 }
 
 package enum InterpolationPart: Sendable {

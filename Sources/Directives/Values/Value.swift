@@ -21,6 +21,10 @@ package enum Value: Sendable, Codable {
   case function(FunctionValue)
   /// The result of a directive that only has effects (`print`, `metric`).
   case void
+  /// Keys and values in insertion order.
+  case dictionary(DictionaryValue)
+  /// Elements in insertion order.
+  case set(SetValue)
 
   package var type: ValueType {
     switch self {
@@ -36,6 +40,9 @@ package enum Value: Sendable, Codable {
     case .object(let object): .object(object.type)
     case .function(let function): function.code.type
     case .void: .void
+    case .dictionary(let dictionary):
+      .dictionary(dictionary.keys.first?.type ?? .any, dictionary.values.first?.type ?? .any)
+    case .set(let set): .set(set.elements.first?.type ?? .any)
     }
   }
 
@@ -66,6 +73,13 @@ extension Value: CustomStringConvertible {
     case .object(let object): object.description
     case .function(let function): "(Function \(function.name))"
     case .void: "()"
+    case .dictionary(let dictionary):
+      dictionary.count == 0
+        ? "[:]"
+        : "["
+          + zip(dictionary.keys, dictionary.values).map { "\($0.debugText): \($1.debugText)" }
+          .joined(separator: ", ") + "]"
+    case .set(let set): "[" + set.elements.map(\.debugText).joined(separator: ", ") + "]"
     }
   }
 
@@ -99,6 +113,13 @@ extension Value {
       a.count == b.count
         ? zip(a, b).allSatisfy { equal($0, $1) == true }
         : false
+    case (.set(let a), .set(let b)):
+      a.count == b.count && a.elements.allSatisfy { HashKey($0).map(b.contains) ?? false }
+    case (.dictionary(let a), .dictionary(let b)):
+      a.count == b.count
+        && zip(a.keys, a.values).allSatisfy { key, value in
+          HashKey(key).flatMap { b[$0] }.map { equal(value, $0) == true } ?? false
+        }
     default:
       if let a = left.number, let b = right.number { a == b } else { nil }
     }

@@ -15,6 +15,10 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
   case object(ObjectType)
   /// A function or closure: parameter types and result type.
   case function([ValueType], ValueType)
+  /// `[Key: Value]`.
+  case dictionary(ValueType, ValueType)
+  /// `Set<Element>`.
+  case set(ValueType)
 
   package var description: String {
     switch self {
@@ -31,6 +35,8 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case .object(let object): object.rawValue
     case .function(let parameters, let result):
       "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
+    case .dictionary(let key, let value): "[\(key): \(value)]"
+    case .set(let element): "Set<\(element)>"
     }
   }
 
@@ -41,6 +47,9 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case (.any, _), (_, .any): true
     case (.double, .int): true
     case (.array(let element), .array(let otherElement)): element.accepts(otherElement)
+    case (.set(let element), .set(let otherElement)): element.accepts(otherElement)
+    case (.dictionary(let key, let value), .dictionary(let otherKey, let otherValue)):
+      key.accepts(otherKey) && value.accepts(otherValue)
     case (.oneOf(let types), _): types.contains { $0.accepts(other) }
     case (_, .oneOf(let types)): types.allSatisfy { accepts($0) }
     case (.enumeration(let enumeration), .enumeration(let otherEnumeration)):
@@ -60,6 +69,7 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case .array(let element): element
     case .range: .int
     case .string: .string
+    case .set(let element): element
     case .any: .any
     case .object(.dataset): .object(.example)
     default: nil

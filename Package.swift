@@ -11,6 +11,12 @@ let strictSettings: [SwiftSetting] = [
 let ownSettings: [SwiftSetting] =
   strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
+/// The cell language's compiled code reads and writes class properties (session variables,
+/// frames, the run control) in every step; their dynamic exclusivity checks cost about as much as
+/// the step itself, so the interpreter, like the engine, goes without them.
+let interpreterSettings: [SwiftSetting] =
+  ownSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+
 /// The engine runs optimised even in debug builds, so the test suite trains real networks in
 /// seconds rather than minutes.
 let engineSettings: [SwiftSetting] =
@@ -97,7 +103,7 @@ let package = Package(
         .product(name: "SwiftDiagnostics", package: "swift-syntax"),
         .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
       ],
-      swiftSettings: ownSettings),
+      swiftSettings: interpreterSettings),
     // Run records, the output layout, the cell cache and diffs.
     .target(
       name: "Runs", dependencies: ["Notebook", "Directives", "Report", "Plot"],

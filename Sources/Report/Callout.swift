@@ -19,9 +19,3 @@ enum Callout: String, CaseIterable {
     "<div class=\"callout callout-\(rawValue)\" role=\"note\" aria-label=\"\(title)\">\n<p class=\"callout-title\">\(title)</p>"
   }
 }
-
-extension Substring {
-  fileprivate func trimmingPrefix(while predicate: (Character) -> Bool) -> Substring {
-    drop(while: predicate)
-  }
-}

@@ -45,10 +45,11 @@ package struct HTMLReport: Sendable {
 
   /// The prose and cells as HTML (no page around them) and the headings found in the prose.
   package func article() -> (html: String, headings: [Heading]) {
+    let numberedItems = document.numberedItems
     let cellAnchors = Set(document.cells.map(Self.anchor(for:)) + numberedItems.keys)
     var renderer = ProseRenderer(options: options, reservedAnchors: cellAnchors)
     renderer.inlineValues = inlineValues
-    return renderer.render(document, cellHTML: cellHTML)
+    return renderer.render(document) { cellHTML($0, numberedItems: numberedItems) }
   }
 
   /// The opening of every page Nudge makes, up to the page's own `<head>` content.
@@ -145,9 +146,7 @@ package struct HTMLReport: Sendable {
 
   static func anchor(for cell: Cell) -> String { "cell-\(cell.id)" }
 
-  private var numberedItems: [String: NumberedItem] { document.numberedItems }
-
-  private func cellHTML(_ cell: Cell) -> String {
+  private func cellHTML(_ cell: Cell, numberedItems: [String: NumberedItem]) -> String {
     let result = results[cell.index]
     let status = result?.status
     var html =

@@ -58,6 +58,16 @@ struct CellPresentationTests {
   }
 }
 
+extension CellPresentationTests {
+  @Test func labelsWithUnderscoresAreLinkedWhole() throws {
+    let document = try Document(
+      parsing: "See @fig-my_plot.\n\n```swift\n//| label: fig-my_plot\nlet x = 1\n```\n",
+      path: "n.md")
+    let html = HTMLReport(document: document).article().html
+    #expect(html.contains("See <a class=\"xref\" href=\"#fig-my_plot\">Figure 1</a>."))
+  }
+}
+
 @Suite("Inline values in the report")
 struct InlineValueReportTests {
   @Test func valuesReplaceTheirCodeAndErrorsAreMarked() throws {

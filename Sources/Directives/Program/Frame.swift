@@ -4,8 +4,9 @@
 final class Frame {
   let slots: UnsafeMutablePointer<Value>
   let count: Int
-  /// The frame of the function (or cell) this one's function was defined in.
-  let parent: Frame?
+  /// The frame of the function (or cell) this one's function was defined in (set anew when a
+  /// finished call's frame is reused).
+  var parent: Frame?
   /// What a `return` left, read by the caller.
   var result: Value = .void
 
@@ -19,6 +20,12 @@ final class Frame {
   deinit {
     slots.deinitialize(count: count)
     slots.deallocate()
+  }
+
+  /// Empties every slot and the result, so a reused frame keeps no value alive.
+  func clear() {
+    for index in 0..<count { slots[index] = .void }
+    result = .void
   }
 
   /// The frame `depth` definitions out (0 is this one).

@@ -8,9 +8,15 @@ final class FunctionCode: @unchecked Sendable {
   var defaults: [ValueCode?]
   var slotCount = 0
   var body: StatementCode = { _ throws(EvaluationError) in .next }
+  /// The result as code, when the body is one expression (`{ $0 * 0.5 }`, `fib`): a call runs
+  /// it directly, unboxed when the result is an Int, Double or Bool, with no `return` to pass.
+  var expression: Typed.Code?
   /// Whether the body makes closures that may outlive a call (then frames are never reused).
   var makesClosures = false
   let position: Position
+  /// Frames of finished calls, ready for the next (only when no frame can outlive its call):
+  /// a recursive function allocates a frame per depth once, not one per call.
+  private var spareFrames: [Frame] = []
 
   init(
     name: String, parameters: [Parameter], resultType: ValueType, defaults: [ValueCode?],
@@ -24,6 +30,25 @@ final class FunctionCode: @unchecked Sendable {
   }
 
   var type: ValueType { .function(parameters.map(\.type), resultType) }
+
+  /// A frame for one call whose function was defined in `context`.
+  @inline(__always)
+  func makeFrame(context: Frame?) -> Frame {
+    if let frame = spareFrames.popLast() {
+      frame.parent = context
+      return frame
+    }
+    return Frame(count: slotCount, parent: context)
+  }
+
+  /// Takes back a call's frame once the call has finished, emptied so that it keeps no value
+  /// alive.
+  @inline(__always)
+  func recycle(_ frame: Frame) {
+    guard !makesClosures, frame.count == slotCount else { return }
+    frame.clear()
+    spareFrames.append(frame)
+  }
 }
 
 /// A function or closure as a value: its code and the frame it captured.
@@ -52,7 +77,57 @@ package final class FunctionValue: @unchecked Sendable {
   func run(_ frame: Frame, at position: Position) throws(EvaluationError) -> Value {
     try control.enter(at: position)
     defer { control.depth -= 1 }
-    _ = try code.body(frame)
-    return frame.result
+    switch code.expression {
+    case .int(let result)?: return .int(try result(frame))
+    case .double(let result)?: return .double(try result(frame))
+    case .bool(let result)?: return .bool(try result(frame))
+    case .value(let result)?: return try result(frame)
+    case nil:
+      _ = try code.body(frame)
+      return frame.result
+    }
+  }
+
+  /// Runs the body for an Int result (the caller checked the function's type), unboxed when the
+  /// body is one Int expression.
+  @inline(__always)
+  func runInt(_ frame: Frame, at position: Position) throws(EvaluationError) -> Int {
+    if case .int(let result)? = code.expression {
+      try control.enter(at: position)
+      defer { control.depth -= 1 }
+      return try result(frame)
+    }
+    let value = try run(frame, at: position)
+    guard case .int(let number) = value else { throw Coercion.mismatch(value, "Int", at: position) }
+    return number
+  }
+
+  /// Runs the body for a Double result, unboxed when the body is one Double expression.
+  @inline(__always)
+  func runDouble(_ frame: Frame, at position: Position) throws(EvaluationError) -> Double {
+    if case .double(let result)? = code.expression {
+      try control.enter(at: position)
+      defer { control.depth -= 1 }
+      return try result(frame)
+    }
+    let value = try run(frame, at: position)
+    switch value {
+    case .double(let number): return number
+    case .int(let number): return Double(number)
+    default: throw Coercion.mismatch(value, "Double", at: position)
+    }
+  }
+
+  /// Runs the body for a Bool result, unboxed when the body is one Bool expression.
+  @inline(__always)
+  func runBool(_ frame: Frame, at position: Position) throws(EvaluationError) -> Bool {
+    if case .bool(let result)? = code.expression {
+      try control.enter(at: position)
+      defer { control.depth -= 1 }
+      return try result(frame)
+    }
+    let value = try run(frame, at: position)
+    guard case .bool(let flag) = value else { throw Coercion.mismatch(value, "Bool", at: position) }
+    return flag
   }
 }

@@ -22,6 +22,14 @@ extension ProgramCompiler {
         arguments.forEach { _ = compile($0.value) }
         return unknownName(name, at: callee.position)
       }
+      if name == "Double" || name == "Int", arguments.count == 1, !directive.parameters.isEmpty {
+        let argument = compile(arguments[0].value, expected: directive.parameters[0].type)
+        if let converted = numberConversion(name, argument, at: arguments[0].value.position) {
+          return converted.at(callee.position)
+        }
+        return invoke(
+          directive, receiver: nil, arguments, compiled: [0: argument], at: callee.position)
+      }
       return invoke(directive, receiver: nil, arguments, at: callee.position)
     case .member(let base, let name, let namePosition):
       return method(base, name, arguments, at: namePosition)
@@ -74,33 +82,73 @@ extension ProgramCompiler {
     }
     let functionCode = function.value
     let count = codes.count
-    return Typed(
-      result,
-      .value { frame throws(EvaluationError) in
-        guard case .function(let value) = try functionCode(frame) else {
-          throw EvaluationError("'\(name)' is not a function", at: position)
+    /// The function value and its frame for this call, with the arguments (computed on the
+    /// caller's frame) and the defaults (on the callee's) in its parameter slots.
+    func prepare(_ frame: Frame) throws(EvaluationError) -> (FunctionValue, Frame) {
+      guard case .function(let value) = try functionCode(frame) else {
+        throw EvaluationError("'\(name)' is not a function", at: position)
+      }
+      let callee = value.code.makeFrame(context: value.context)
+      for index in 0..<count {
+        if let code = codes[index] {
+          callee.slots[index] = try code(frame)
+        } else if let defaultCode = value.code.defaults[index] {
+          callee.slots[index] = try defaultCode(callee)
         }
-        let callee = Frame(count: value.code.slotCount, parent: value.context)
-        for index in 0..<count {
-          if let code = codes[index] {
-            callee.slots[index] = try code(frame)
-          } else if let defaultCode = value.code.defaults[index] {
-            callee.slots[index] = try defaultCode(callee)
-          }
-        }
-        return try value.run(callee, at: position)
-      }, at: position
-    ).retyped(result)
+      }
+      return (value, callee)
+    }
+    // Int, Double and Bool results pass unboxed (see `FunctionCode.expression`).
+    switch result {
+    case .int:
+      return Typed(
+        .int,
+        .int { frame throws(EvaluationError) in
+          let (value, callee) = try prepare(frame)
+          defer { value.code.recycle(callee) }
+          return try value.runInt(callee, at: position)
+        }, at: position)
+    case .double:
+      return Typed(
+        .double,
+        .double { frame throws(EvaluationError) in
+          let (value, callee) = try prepare(frame)
+          defer { value.code.recycle(callee) }
+          return try value.runDouble(callee, at: position)
+        }, at: position)
+    case .bool:
+      return Typed(
+        .bool,
+        .bool { frame throws(EvaluationError) in
+          let (value, callee) = try prepare(frame)
+          defer { value.code.recycle(callee) }
+          return try value.runBool(callee, at: position)
+        }, at: position)
+    default:
+      return Typed(
+        result,
+        .value { frame throws(EvaluationError) in
+          let (value, callee) = try prepare(frame)
+          defer { value.code.recycle(callee) }
+          return try value.run(callee, at: position)
+        }, at: position
+      ).retyped(result)
+    }
   }
 
   /// Matches labels, compiles each argument for its parameter's type, and calls the directive.
+  ///
+  /// - Parameter compiled: arguments already compiled (by their index), not compiled again.
   func invoke(
-    _ directive: Directive, receiver: Typed?, _ arguments: [CallArgument], at position: Position
+    _ directive: Directive, receiver: Typed?, _ arguments: [CallArgument],
+    compiled: [Int: Typed] = [:], at position: Position
   ) -> Typed {
     let matched = ArgumentMatcher.match(
       labels: arguments.map { ($0.label, $0.labelPosition) }, to: directive, at: position)
     guard case .success(let binding) = matched else {
-      arguments.forEach { _ = compile($0.value) }
+      for (index, argument) in arguments.enumerated() where compiled[index] == nil {
+        _ = compile(argument.value)
+      }
       if case .failure(let error) = matched { return fail(error.message, at: error.position) }
       return fail("cannot call \(directive.quotedName)", at: position)
     }
@@ -109,7 +157,7 @@ extension ProgramCompiler {
     for (parameter, indices) in zip(directive.parameters, binding) {
       for index in indices {
         let argument = arguments[index].value
-        let typed = compile(argument, expected: parameter.type)
+        let typed = compiled[index] ?? compile(argument, expected: parameter.type)
         types[index] = typed.type
         if !parameter.type.accepts(typed.type) {
           codes[index] =

@@ -191,6 +191,15 @@ extension ProgramCompiler {
       frame.result = try Operators.apply(op, frame.slots[0], frame.slots[1], at: position)
       return .returned
     }
+    // On numbers, the operation unboxed (`reduce(0, +)` over Doubles).
+    if [.int, .double].contains(left), [.int, .double].contains(right) {
+      let operands = [left, right].enumerated().map { slot, type in
+        read(.local(depth: 0, LocalName(slot: slot, type: type, isConstant: true)), at: position)
+      }
+      code.expression =
+        binary(op, operands[0], operands[1], at: position, operatorAt: position)
+        .code
+    }
     let control = self.control
     let value = Value.function(FunctionValue(code: code, context: nil, control: control))
     return .literal(value, type: code.type, at: position)

@@ -80,8 +80,13 @@ extension ProgramCompiler {
     {
       if case .assignment = expression.kind {
       } else {
-        let returned = returnStatement(expression, at: body[0].position)
-        code.body = returned
+        let returned = returnedValue(expression, at: body[0].position)
+        code.expression = returned.code
+        let result = returned.value
+        code.body = { frame throws(EvaluationError) in
+          frame.result = try result(frame)
+          return .returned
+        }
         code.slotCount = scope.slotCount
         code.makesClosures = scope.makesClosures
         return

@@ -11,10 +11,20 @@ extension ProgramCompiler {
     }
     switch (left.type, right.type) {
     case (.int, .int):
+      if case .int(let constant)? = right.constant,
+        let code = Self.integer(op, left.int, constant, at: operatorAt)
+      {
+        return code.at(position)
+      }
       if let code = Self.integer(op, left.int, right.int, at: operatorAt) {
         return code.at(position)
       }
     case (.int, .double), (.double, .int), (.double, .double):
+      if let constant = right.constant?.number,
+        let code = Self.floating(op, left.double, constant, at: operatorAt)
+      {
+        return code.at(position)
+      }
       if let code = Self.floating(op, left.double, right.double, at: operatorAt) {
         return code.at(position)
       }
@@ -118,6 +128,80 @@ extension ProgramCompiler {
           return x.truncatingRemainder(dividingBy: y)
         }, at: position)
     default: return comparison(op, a, b, at: position)
+    }
+  }
+}
+
+/// Operators whose right operand is a literal (`n - 1`, `i % 7`, `x * 0.5`): the constant is
+/// part of the code, so evaluating the operation makes one call fewer.
+extension ProgramCompiler {
+  static func integer(
+    _ op: BinaryOperator, _ a: @escaping IntCode, _ y: Int, at position: Position
+  ) -> Typed? {
+    func overflow(_ x: Int) -> EvaluationError {
+      EvaluationError(
+        "arithmetic overflow: '\(x) \(op.rawValue) \(y)' does not fit in an Int", at: position)
+    }
+    func bool(_ test: @escaping BoolCode) -> Typed { Typed(.bool, .bool(test), at: position) }
+    let code: IntCode
+    switch op {
+    case .add:
+      code = { frame throws(EvaluationError) in
+        let x = try a(frame)
+        let (sum, overflowed) = x.addingReportingOverflow(y)
+        if overflowed { throw overflow(x) }
+        return sum
+      }
+    case .subtract:
+      code = { frame throws(EvaluationError) in
+        let x = try a(frame)
+        let (difference, overflowed) = x.subtractingReportingOverflow(y)
+        if overflowed { throw overflow(x) }
+        return difference
+      }
+    case .multiply:
+      code = { frame throws(EvaluationError) in
+        let x = try a(frame)
+        let (product, overflowed) = x.multipliedReportingOverflow(by: y)
+        if overflowed { throw overflow(x) }
+        return product
+      }
+    // Neither overflows for a divisor other than 0 and -1 (those take the general code).
+    case .divide where y != 0 && y != -1:
+      code = { frame throws(EvaluationError) in try a(frame) / y }
+    case .remainder where y != 0 && y != -1:
+      code = { frame throws(EvaluationError) in try a(frame) % y }
+    case .less: return bool { frame throws(EvaluationError) in try a(frame) < y }
+    case .lessOrEqual: return bool { frame throws(EvaluationError) in try a(frame) <= y }
+    case .greater: return bool { frame throws(EvaluationError) in try a(frame) > y }
+    case .greaterOrEqual: return bool { frame throws(EvaluationError) in try a(frame) >= y }
+    case .equal: return bool { frame throws(EvaluationError) in try a(frame) == y }
+    case .notEqual: return bool { frame throws(EvaluationError) in try a(frame) != y }
+    default: return nil
+    }
+    return Typed(.int, .int(code), at: position)
+  }
+
+  static func floating(
+    _ op: BinaryOperator, _ a: @escaping DoubleCode, _ y: Double, at position: Position
+  ) -> Typed? {
+    func double(_ code: @escaping DoubleCode) -> Typed {
+      Typed(.double, .double(code), at: position)
+    }
+    func bool(_ test: @escaping BoolCode) -> Typed { Typed(.bool, .bool(test), at: position) }
+    return switch op {
+    case .add: double { frame throws(EvaluationError) in try a(frame) + y }
+    case .subtract: double { frame throws(EvaluationError) in try a(frame) - y }
+    case .multiply: double { frame throws(EvaluationError) in try a(frame) * y }
+    // Dividing by a literal 0 takes the general code, which reports it.
+    case .divide where y != 0: double { frame throws(EvaluationError) in try a(frame) / y }
+    case .less: bool { frame throws(EvaluationError) in try a(frame) < y }
+    case .lessOrEqual: bool { frame throws(EvaluationError) in try a(frame) <= y }
+    case .greater: bool { frame throws(EvaluationError) in try a(frame) > y }
+    case .greaterOrEqual: bool { frame throws(EvaluationError) in try a(frame) >= y }
+    case .equal: bool { frame throws(EvaluationError) in try a(frame) == y }
+    case .notEqual: bool { frame throws(EvaluationError) in try a(frame) != y }
+    default: nil
     }
   }
 }

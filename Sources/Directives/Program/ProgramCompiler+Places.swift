@@ -7,6 +7,8 @@ struct Place {
   var modify: (Frame, (inout Value) throws(EvaluationError) -> Void) throws(EvaluationError) -> Void
   /// For a variable in this frame: its slot, so `x += 1` can run unboxed.
   var slot: Int?
+  /// For a session variable: its box, so an assignment stores into it directly.
+  var box: GlobalBox? = nil
   /// Why the place cannot be read (a dictionary entry without a default), reported only when a
   /// compound assignment reads it.
   var readProblem: EvaluationError? = nil
@@ -50,7 +52,7 @@ extension ProgramCompiler {
       case .global(let box):
         return Place(
           type: box.type, read: read,
-          modify: { _, body throws(EvaluationError) in try body(&box.value) }, slot: nil)
+          modify: { _, body throws(EvaluationError) in try body(&box.value) }, slot: nil, box: box)
       case .local(let depth, let local):
         let slot = local.slot
         return Place(
@@ -140,6 +142,14 @@ extension ProgramCompiler {
         at: target.position)
     }
     let code = coerced(assigned, to: place.type)
+    if let box = place.box {
+      return Typed(
+        .void,
+        .value { frame throws(EvaluationError) in
+          box.value = try code(frame)
+          return .void
+        }, at: position)
+    }
     if let slot = place.slot {
       return Typed(
         .void,

@@ -297,6 +297,17 @@ extension ProgramCompiler {
       }
       return { _ in .returned }
     }
+    let code = returnedValue(value, at: at).value
+    return { frame throws(EvaluationError) in
+      frame.result = try code(frame)
+      return .returned
+    }
+  }
+
+  /// The value a `return` gives, checked against the function's result type and converted to it
+  /// (unboxed when that type is Int, Double or Bool).
+  func returnedValue(_ value: Expression, at: Position) -> Typed {
+    let resultType = scope.resultType ?? .any
     var typed = compile(value, expected: resultType)
     if resultType == .void, typed.type != .void {
       typed = fail("unexpected non-void return value in void function", at: value.position)
@@ -305,10 +316,15 @@ extension ProgramCompiler {
         "cannot convert return expression of type '\(typed.type)' to return type '\(resultType)'",
         at: value.position)
     }
-    let code = coerced(typed, to: resultType)
-    return { frame throws(EvaluationError) in
-      frame.result = try code(frame)
-      return .returned
+    return converted(typed, to: resultType)
+  }
+
+  /// The value's code at the static type `type`: unboxed for Int, Double and Bool, converted at
+  /// run time otherwise (see `coerced`).
+  func converted(_ typed: Typed, to type: ValueType) -> Typed {
+    switch type {
+    case .int, .double, .bool, .any: return typed.retyped(type)
+    default: return Typed(type, .value(coerced(typed, to: type)), at: typed.position)
     }
   }
 }

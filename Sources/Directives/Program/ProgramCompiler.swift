@@ -134,34 +134,69 @@ final class ProgramCompiler {
   func read(_ resolved: ResolvedName, at position: Position) -> Typed {
     switch resolved {
     case .global(let box):
-      return Typed(box.type, .value { _ in box.value }, at: position).retyped(box.type)
+      switch box.type {
+      case .int:
+        return Typed(
+          .int, .int { _ throws(EvaluationError) in try Self.int(box.value, at: position) },
+          at: position)
+      case .double:
+        return Typed(
+          .double,
+          .double { _ throws(EvaluationError) in try Self.double(box.value, at: position) },
+          at: position)
+      default:
+        return Typed(box.type, .value { _ in box.value }, at: position).retyped(box.type)
+      }
     case .local(let depth, let local):
       let slot = local.slot
       switch (depth, local.type) {
       case (0, .int):
         return Typed(
           .int,
-          .int { frame throws(EvaluationError) in
-            if case .int(let value) = frame.slots[slot] { return value }
-            throw Coercion.mismatch(frame.slots[slot], "Int", at: position)
-          }, at: position)
+          .int { frame throws(EvaluationError) in try Self.int(frame.slots[slot], at: position) },
+          at: position)
       case (0, .double):
         return Typed(
           .double,
           .double { frame throws(EvaluationError) in
-            switch frame.slots[slot] {
-            case .double(let value): return value
-            case .int(let value): return Double(value)
-            default: throw Coercion.mismatch(frame.slots[slot], "Double", at: position)
-            }
+            try Self.double(frame.slots[slot], at: position)
           }, at: position)
       case (0, _):
         return Typed(local.type, .value { frame in frame.slots[slot] }, at: position)
           .retyped(local.type)
+      case (_, .int):
+        return Typed(
+          .int,
+          .int { frame throws(EvaluationError) in
+            try Self.int(frame.outer(depth).slots[slot], at: position)
+          }, at: position)
+      case (_, .double):
+        return Typed(
+          .double,
+          .double { frame throws(EvaluationError) in
+            try Self.double(frame.outer(depth).slots[slot], at: position)
+          }, at: position)
       default:
         return Typed(local.type, .value { frame in frame.outer(depth).slots[slot] }, at: position)
           .retyped(local.type)
       }
+    }
+  }
+
+  /// A stored Int, read where the compiler knows its type.
+  @inline(__always)
+  static func int(_ value: Value, at position: Position) throws(EvaluationError) -> Int {
+    if case .int(let number) = value { return number }
+    throw Coercion.mismatch(value, "Int", at: position)
+  }
+
+  /// A stored Double (or an Int promoted), read where the compiler knows its type.
+  @inline(__always)
+  static func double(_ value: Value, at position: Position) throws(EvaluationError) -> Double {
+    switch value {
+    case .double(let number): return number
+    case .int(let number): return Double(number)
+    default: throw Coercion.mismatch(value, "Double", at: position)
     }
   }
 

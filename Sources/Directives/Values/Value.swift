@@ -4,6 +4,9 @@ import Notebook
 ///
 /// Everything but networks is a value type; a network is a shared reference, so a `let net` can
 /// be trained, and `Session.snapshot()` copies it deeply.
+///
+/// Payloads larger than two words are `indirect` (boxed), so a `Value` stays small: compiled code
+/// copies values in every slot read and write, and a large case made every copy a `memmove`.
 package enum Value: Sendable, Codable {
   case int(Int)
   case double(Double)
@@ -14,17 +17,17 @@ package enum Value: Sendable, Codable {
   case range(Range<Int>)
   /// A case written `.relu`, resolved against the enumeration a parameter expects.
   case enumCase(String)
-  case figure(Figure)
-  case table(Table)
-  case object(EngineObject)
+  indirect case figure(Figure)
+  indirect case table(Table)
+  indirect case object(EngineObject)
   /// A `func` or a closure.
   case function(FunctionValue)
   /// The result of a directive that only has effects (`print`, `metric`).
   case void
   /// Keys and values in insertion order.
-  case dictionary(DictionaryValue)
+  indirect case dictionary(DictionaryValue)
   /// Elements in insertion order.
-  case set(SetValue)
+  indirect case set(SetValue)
 
   package var type: ValueType {
     switch self {

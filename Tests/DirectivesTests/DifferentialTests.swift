@@ -113,6 +113,29 @@ import Testing
     for x in other where x > 2 { total += x }
     print(seen.subtracting([1]), total, seen == [2, 1], seen.isSubset(of: [1, 2, 9]), Set("aab").count)
     """,
+    #"""
+    struct Run {
+      let name: String
+      var scores: [Double] = []
+      var epochs = 0
+      var best: Double { scores.reduce(0) { max($0, $1) } }
+      func summary(digits: Int = 2) -> String { "\(name): \(scores.count) scores" }
+      mutating func record(_ score: Double) {
+        scores.append(score)
+        epochs += 1
+      }
+    }
+    var run = Run(name: "a")
+    var copy = run
+    run.record(0.5)
+    run.record(0.25)
+    copy.epochs = 7
+    var runs = [run, copy]
+    runs[1].record(1)
+    print(run, copy, run.best, run.summary())
+    // Swift names a struct with its module inside an array (`[main.Run(...)]`): print elements.
+    print(runs[0], runs[1], runs.map { $0.epochs })
+    """#,
   ]
 
   static let separator = "----snippet----"

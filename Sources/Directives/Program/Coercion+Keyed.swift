@@ -1,11 +1,12 @@
 /// Dictionary and set types as declarations name them, and their values converted to a type.
 extension ValueType {
   /// `[String: Int]`, `Dictionary<String, Int>` or `Set<Int>`; nil for any other name.
-  static func keyedTypeNamed(_ name: String, at position: Position) throws(EvaluationError)
-    -> ValueType?
+  static func keyedTypeNamed(_ name: String, at position: Position, structures: Set<String>)
+    throws(EvaluationError) -> ValueType?
   {
     if name.hasPrefix("Set<"), name.hasSuffix(">") {
-      let element = try named(String(name.dropFirst(4).dropLast()), at: position)
+      let element = try named(
+        String(name.dropFirst(4).dropLast()), at: position, structures: structures)
       try requireHashable(element, in: name, at: position)
       return .set(element)
     }
@@ -22,9 +23,9 @@ extension ValueType {
       }
     }
     guard let pair else { return nil }
-    let key = try named(String(pair.key), at: position)
+    let key = try named(String(pair.key), at: position, structures: structures)
     try requireHashable(key, in: name, at: position)
-    return .dictionary(key, try named(String(pair.value), at: position))
+    return .dictionary(key, try named(String(pair.value), at: position, structures: structures))
   }
 
   private static func requireHashable(_ type: ValueType, in name: String, at position: Position)

@@ -60,7 +60,10 @@ enum Coercion {
 
 extension ValueType {
   /// The type a declaration names (`let rate: Double = 1`, `(Double) -> Double`).
-  static func named(_ name: String, at position: Position) throws(EvaluationError) -> ValueType {
+  /// `structures` are the names of the notebook's structs.
+  static func named(_ name: String, at position: Position, structures: Set<String> = [])
+    throws(EvaluationError) -> ValueType
+  {
     let name = name.trimmingSpaces
     switch name {
     case "Int": return .int
@@ -78,16 +81,21 @@ extension ValueType {
         }
         let inner = String(head.dropFirst().dropLast())
         let parameters = try ValueType.splitTopLevel(inner).map {
-          (part) throws(EvaluationError) in try named(part, at: position)
+          (part) throws(EvaluationError) in try named(part, at: position, structures: structures)
         }
-        let result = try named(String(name[arrow.upperBound...]), at: position)
+        let result = try named(
+          String(name[arrow.upperBound...]), at: position, structures: structures)
         return .function(parameters, result)
       }
-      if let keyed = try keyedTypeNamed(name, at: position) { return keyed }
+      if let keyed = try keyedTypeNamed(name, at: position, structures: structures) {
+        return keyed
+      }
       if name.hasPrefix("["), name.hasSuffix("]") {
-        return .array(try named(String(name.dropFirst().dropLast()), at: position))
+        return .array(
+          try named(String(name.dropFirst().dropLast()), at: position, structures: structures))
       }
       if let object = ObjectType(rawValue: name) { return .object(object) }
+      if structures.contains(name) { return .structure(name) }
       throw EvaluationError("cannot find type '\(name)' in scope", at: position)
     }
   }

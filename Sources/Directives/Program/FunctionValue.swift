@@ -13,6 +13,8 @@ final class FunctionCode: @unchecked Sendable {
   var expression: Typed.Code?
   /// Whether the body makes closures that may outlive a call (then frames are never reused).
   var makesClosures = false
+  /// For a struct's memberwise initializer: the struct it makes.
+  var structure: StructDefinition?
   let position: Position
   /// Frames of finished calls, ready for the next (only when no frame can outlive its call):
   /// a recursive function allocates a frame per depth once, not one per call.

@@ -5,6 +5,9 @@ extension ProgramCompiler {
   ) -> Typed {
     switch callee.kind {
     case .name(let name):
+      if let member = implicitSelf(name, at: callee.position) {
+        return call(member, arguments, expected: expected, at: position)
+      }
       if let resolved = lookup(name) {
         guard case .function(let types, let result) = resolved.type else {
           arguments.forEach { _ = compile($0.value) }
@@ -51,34 +54,10 @@ extension ProgramCompiler {
     _ function: Typed, name: String, parameters: [Parameter], result: ValueType,
     _ arguments: [CallArgument], at position: Position
   ) -> Typed {
-    let callee = ArgumentMatcher.Callee(
-      parameters: parameters, quotedName: "'\(name)'",
-      signature: "\(name)(" + parameters.map(\.signature).joined(separator: ", ") + ")")
-    let matched = ArgumentMatcher.match(
-      labels: arguments.map { ($0.label, $0.labelPosition) }, to: callee, at: position)
-    guard case .success(let binding) = matched else {
-      arguments.forEach { _ = compile($0.value) }
-      if case .failure(let error) = matched { return fail(error.message, at: error.position) }
-      return fail("cannot call '\(name)'", at: position)
-    }
-    var codes: [ValueCode?] = []
-    for (parameter, indices) in zip(parameters, binding) {
-      guard let index = indices.first else {
-        codes.append(nil)
-        continue
-      }
-      let argument = arguments[index].value
-      let typed = compile(argument, expected: parameter.type)
-      if !parameter.type.accepts(typed.type) {
-        codes.append(
-          Typed.failing(
-            report(
-              "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
-              at: argument.position)
-          ).value)
-      } else {
-        codes.append(coerced(typed, to: parameter.type))
-      }
+    let codes: [ValueCode?]
+    switch matchedArguments(name, parameters, arguments, at: position) {
+    case .success(let matched): codes = matched
+    case .failure(let error): return .failing(error)
     }
     let functionCode = function.value
     let count = codes.count
@@ -134,6 +113,52 @@ extension ProgramCompiler {
         }, at: position
       ).retyped(result)
     }
+  }
+
+  /// The arguments matched to the parameters' labels, each compiled for its parameter's type
+  /// (nil where left out); or the reported error.
+  func matchedArguments(
+    _ name: String, _ parameters: [Parameter], _ arguments: [CallArgument], at position: Position
+  ) -> Result<[ValueCode?], EvaluationError> {
+    let callee = ArgumentMatcher.Callee(
+      parameters: parameters, quotedName: "'\(name)'",
+      signature: "\(name)(" + parameters.map(\.signature).joined(separator: ", ") + ")")
+    let matched = ArgumentMatcher.match(
+      labels: arguments.map { ($0.label, $0.labelPosition) }, to: callee, at: position)
+    guard case .success(let binding) = matched else {
+      arguments.forEach { _ = compile($0.value) }
+      if case .failure(let error) = matched {
+        return .failure(report(error.message, at: error.position))
+      }
+      return .failure(report("cannot call '\(name)'", at: position))
+    }
+    return .success(argumentCodes(for: parameters, binding, arguments))
+  }
+
+  /// Each parameter's argument compiled for its type; nil where the argument is left out.
+  func argumentCodes(
+    for parameters: [Parameter], _ binding: ArgumentMatcher.Binding, _ arguments: [CallArgument]
+  ) -> [ValueCode?] {
+    var codes: [ValueCode?] = []
+    for (parameter, indices) in zip(parameters, binding) {
+      guard let index = indices.first else {
+        codes.append(nil)
+        continue
+      }
+      let argument = arguments[index].value
+      let typed = compile(argument, expected: parameter.type)
+      if !parameter.type.accepts(typed.type) {
+        codes.append(
+          Typed.failing(
+            report(
+              "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
+              at: argument.position)
+          ).value)
+      } else {
+        codes.append(coerced(typed, to: parameter.type))
+      }
+    }
+    return codes
   }
 
   /// Matches labels, compiles each argument for its parameter's type, and calls the directive.
@@ -203,6 +228,9 @@ extension ProgramCompiler {
     -> Typed
   {
     let receiver = compile(base)
+    if case .structure(let typeName) = receiver.type {
+      return structMethod(base, receiver, typeName, name, arguments, at: position)
+    }
     if let intrinsic = collectionMethod(base, receiver, name, arguments, at: position)
       ?? keyedMutatingMethod(base, receiver, name, arguments, at: position)
     {
@@ -256,6 +284,9 @@ extension ProgramCompiler {
       return .literal(constant, at: position)
     }
     let receiver = compile(base)
+    if case .structure(let typeName) = receiver.type {
+      return structProperty(receiver, typeName, name, at: position)
+    }
     if receiver.type == .any {
       return dynamicMember(receiver, name, arguments: [], isCall: false, at: position)
     }

@@ -17,6 +17,7 @@ extension ProgramCompiler {
       return array(elements, expected: expected, at: at)
     case .dictionary(let entries): return dictionaryLiteral(entries, expected: expected, at: at)
     case .name(let name):
+      if let member = implicitSelf(name, at: at) { return compile(member, expected: expected) }
       if let resolved = lookup(name) { return read(resolved, at: at) }
       if let function = operatorFunction(name, expected: expected, at: at) { return function }
       return unknownName(name, at: at)

@@ -19,6 +19,9 @@ extension ProgramCompiler {
   func place(_ target: Expression, mutatingMember: String? = nil, at position: Position) -> Place? {
     switch target.kind {
     case .name(let name):
+      if let member = implicitSelf(name, at: target.position) {
+        return place(member, mutatingMember: mutatingMember, at: position)
+      }
       guard let resolved = lookup(name) else {
         _ = unknownName(name, at: target.position)
         return nil
@@ -109,6 +112,8 @@ extension ProgramCompiler {
             try body(&elements[offset])
           }
         }, slot: nil)
+    case .member(let base, let name, let namePosition):
+      return structFieldPlace(base, name, mutatingMember: mutatingMember, at: namePosition)
     default:
       report("cannot assign to this expression", at: target.position)
       return nil
@@ -172,7 +177,7 @@ extension Expression.Kind {
   /// Whether an assignment may go through this expression: a name or an element of one.
   var isAssignableBase: Bool {
     switch self {
-    case .name, .subscripted: true
+    case .name, .subscripted, .member: true
     default: false
     }
   }

@@ -81,6 +81,8 @@ extension ProgramCompiler {
       return isBreak ? { _ in .breakLoop } : { _ in .continueLoop }
     case .returnValue(let value):
       return returnStatement(value, at: at)
+    case .structure(let declaration):
+      return structDeclaration(declaration, at: at)
     case .function(let declaration):
       // Its value was made when the block was entered (see `hoistFunctions`).
       functionDeclaration(declaration, at: at)
@@ -147,7 +149,7 @@ extension ProgramCompiler {
     var declared: ValueType?
     if let typeName {
       do {
-        declared = try ValueType.named(typeName, at: at)
+        declared = try typeNamed(typeName, at: at)
       } catch {
         report(error)
       }

@@ -258,6 +258,7 @@ extension Value {
     case .array(let elements): .array(elements.map { $0.detached() })
     case .object(let object): .object(object.detached())
     case .dictionary(let dictionary): .dictionary(dictionary.mapValues { $0.detached() })
+    case .structure(let value): .structure(value.mapFields { $0.detached() })
     default: self
     }
   }

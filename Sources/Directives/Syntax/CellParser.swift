@@ -71,7 +71,7 @@ struct UnsupportedSyntax: Error {
 }
 
 /// Turns swift-syntax nodes into `Statement`s and `Expression`s, refusing everything else.
-private struct Lowering {
+struct Lowering {
   let converter: SourceLocationConverter
   let map: CellSourceMap
   /// For each closure being lowered, how many `$N` parameters its body names.
@@ -110,6 +110,9 @@ private struct Lowering {
   mutating func declaration(_ declaration: DeclSyntax) throws(UnsupportedSyntax) -> [Statement] {
     if let function = declaration.as(FunctionDeclSyntax.self) {
       return [try self.function(function)]
+    }
+    if let structure = declaration.as(StructDeclSyntax.self) {
+      return [try self.structure(structure)]
     }
     guard let variable = declaration.as(VariableDeclSyntax.self) else {
       if declaration.is(ClassDeclSyntax.self) || declaration.is(ProtocolDeclSyntax.self)
@@ -249,14 +252,18 @@ private struct Lowering {
     return conditions
   }
 
-  mutating func function(_ declaration: FunctionDeclSyntax) throws(UnsupportedSyntax) -> Statement {
+  mutating func function(_ declaration: FunctionDeclSyntax, allowsMutating: Bool = false)
+    throws(UnsupportedSyntax) -> Statement
+  {
     if let generics = declaration.genericParameterClause {
       throw unsupported("a generic function", generics, hint: "write the function for one type")
     }
     if let effects = declaration.signature.effectSpecifiers {
       throw unsupported("'throws' and 'async'", effects)
     }
-    if let modifier = declaration.modifiers.first {
+    if let modifier = declaration.modifiers.first(where: {
+      !(allowsMutating && $0.name.tokenKind == .keyword(.mutating))
+    }) {
       throw unsupported("the modifier '\(modifier.name.text)'", modifier)
     }
     guard let body = declaration.body else {

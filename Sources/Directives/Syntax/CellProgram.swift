@@ -41,6 +41,8 @@ package struct Statement: Sendable {
     case returnValue(Expression?)
     /// `func name(label name: Type = default) -> Result { body }`.
     case function(FunctionDeclaration)
+    /// `struct Name { stored properties, computed properties, methods }`.
+    case structure(StructDeclaration)
   }
 
   package var kind: Kind
@@ -104,6 +106,35 @@ package struct ClosureExpression: Sendable {
   package var body: [Statement]
   /// True when the closure names its parameters `$0`, `$1`... (then `parameters` holds them).
   package var usesShorthand: Bool
+}
+
+/// A `struct`: stored properties (with optional defaults), computed properties and methods.
+package struct StructDeclaration: Sendable {
+  package struct StoredProperty: Sendable {
+    package var name: String
+    package var isConstant: Bool
+    package var type: String?
+    package var defaultValue: Expression?
+    package var position: Position
+  }
+
+  package struct ComputedProperty: Sendable {
+    package var name: String
+    package var type: String
+    package var body: [Statement]
+    package var position: Position
+  }
+
+  package struct Method: Sendable {
+    package var declaration: FunctionDeclaration
+    package var isMutating: Bool
+    package var position: Position
+  }
+
+  package var name: String
+  package var stored: [StoredProperty]
+  package var computed: [ComputedProperty]
+  package var methods: [Method]
 }
 
 /// One `key: value` of a dictionary literal.

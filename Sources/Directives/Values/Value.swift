@@ -28,6 +28,8 @@ package enum Value: Sendable, Codable {
   indirect case dictionary(DictionaryValue)
   /// Elements in insertion order.
   indirect case set(SetValue)
+  /// A value of a notebook's `struct`.
+  indirect case structure(StructValue)
 
   package var type: ValueType {
     switch self {
@@ -46,6 +48,7 @@ package enum Value: Sendable, Codable {
     case .dictionary(let dictionary):
       .dictionary(dictionary.keys.first?.type ?? .any, dictionary.values.first?.type ?? .any)
     case .set(let set): .set(set.elements.first?.type ?? .any)
+    case .structure(let value): .structure(value.typeName)
     }
   }
 
@@ -83,6 +86,7 @@ extension Value: CustomStringConvertible {
           + zip(dictionary.keys, dictionary.values).map { "\($0.debugText): \($1.debugText)" }
           .joined(separator: ", ") + "]"
     case .set(let set): "[" + set.elements.map(\.debugText).joined(separator: ", ") + "]"
+    case .structure(let value): value.description
     }
   }
 
@@ -116,6 +120,8 @@ extension Value {
       a.count == b.count
         ? zip(a, b).allSatisfy { equal($0, $1) == true }
         : false
+    case (.structure(let a), .structure(let b)):
+      a.typeName == b.typeName && zip(a.fields, b.fields).allSatisfy { equal($0, $1) == true }
     case (.set(let a), .set(let b)):
       a.count == b.count && a.elements.allSatisfy { HashKey($0).map(b.contains) ?? false }
     case (.dictionary(let a), .dictionary(let b)):

@@ -19,6 +19,8 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
   case dictionary(ValueType, ValueType)
   /// `Set<Element>`.
   case set(ValueType)
+  /// A notebook's `struct`, by name.
+  case structure(String)
 
   package var description: String {
     switch self {
@@ -37,6 +39,7 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
       "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
     case .dictionary(let key, let value): "[\(key): \(value)]"
     case .set(let element): "Set<\(element)>"
+    case .structure(let name): name
     }
   }
 

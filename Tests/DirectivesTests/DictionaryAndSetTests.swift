@@ -79,12 +79,8 @@ import Testing
 
   @Test func checkErrorsNameTheFormToWrite() {
     #expect(
-      check(#"let d = ["a": 1]"# + "\n" + #"print(d["a"])"#) == [
-        "nb.md:11:7: error: 'd[key]' may find no value: write 'd[key, default: value]', or loop over 'keys'"
-      ])
-    #expect(
       check(#"var d = ["a": 1]"# + "\n" + #"d["a"] += 1"#) == [
-        "nb.md:11:1: error: 'd[key]' may find no value: write 'd[key, default: value]', or loop over 'keys'"
+        "nb.md:11:1: error: binary operator '+' cannot be applied to operands of type 'Int?' and 'Int'"
       ])
     #expect(
       check("let d = [:]") == [
@@ -96,7 +92,7 @@ import Testing
       ])
     #expect(
       check(#"var d: [String: Int] = [:]"# + "\n" + #"d["a"] = "b""#) == [
-        "nb.md:11:1: error: cannot assign value of type 'String' to type 'Int'"
+        "nb.md:11:1: error: cannot assign value of type 'String' to type 'Int?'"
       ])
     #expect(
       check(#"let d: [String: Int] = ["a": 1.5]"#) == [
@@ -110,6 +106,28 @@ import Testing
       check(#"let d = ["a": 1]"# + "\n" + #"d.removeValue(forKey: "a")"#) == [
         "nb.md:11:3: error: cannot use mutating member 'removeValue' on 'd': it is a 'let' constant; declare it with 'var'"
       ])
+  }
+
+  @Test func entriesAreOptionalsAndPairs() throws {
+    let source = """
+      var d = ["b": 2, "a": 1]
+      d["c"] = 3
+      d["b"] = nil
+      print(d["a"], d["zz"], d["c"] ?? 0, d)
+      for (key, value) in d { print(key, value, terminator: "; ") }
+      for pair in d where pair.value > 1 { print(pair.key) }
+      print(d.sorted { $0.value > $1.value }, d.map { $0.key + "!" }, d.max { $0.value < $1.value }!.key)
+      print(d.removeValue(forKey: "a"), d.removeValue(forKey: "q"), d)
+      var s: Set<Int> = [1]
+      print(s.insert(2), s.insert(1), s.remove(1), s.remove(9), s)
+      """
+    #expect(
+      try printed(evaluate(source)[0])
+        == "Optional(1) nil 3 [\"a\": 1, \"c\": 3]\na 1; c 3; c\n"
+        + "[(key: \"c\", value: 3), (key: \"a\", value: 1)] [\"a!\", \"c!\"] c\n"
+        + "Optional(1) nil [\"c\": 3]\n"
+        + "(inserted: true, memberAfterInsert: 2) (inserted: false, memberAfterInsert: 1) Optional(1) nil [2]\n"
+    )
   }
 
   @Test func duplicateLiteralKeysAreAnErrorAtTheKey() throws {

@@ -102,6 +102,11 @@ import Testing
     print(counts.keys.sorted(), counts.values.sorted(), counts.count, counts["a", default: 0], counts["z", default: -1])
     let rates: [String: Double] = ["x": 1, "y": 0.5]
     print(rates.values.reduce(0, +), rates == ["y": 0.5, "x": 1.0], counts.isEmpty, ["k": 1])
+    counts["b"] = nil
+    var total = 0
+    for (key, value) in counts where key != "d" { total += value }
+    print(counts["a"], counts["b"], counts["q"] ?? 0, total, counts.removeValue(forKey: "a"), counts.count)
+    print(counts.sorted { $0.key < $1.key }, counts.max { $0.value < $1.value }!.key)
     """#,
     """
     var seen: Set<Int> = [3, 1, 3]
@@ -136,6 +141,117 @@ import Testing
     // Swift names a struct with its module inside an array (`[main.Run(...)]`): print elements.
     print(runs[0], runs[1], runs.map { $0.epochs })
     """#,
+    """
+    let words = ["3", "x", "42"]
+    let xs = [3, 1, 2]
+    let empty: [Int] = []
+    print(words.map { Int($0) }, Int("7"), Double("2.5"), Double("abc"), Int("3.5"))
+    print(xs.first, xs.last, empty.first, xs.max(), empty.min(), xs.firstIndex(of: 2))
+    print(xs.first(where: { $0 > 1 }), xs.firstIndex(where: { $0 > 5 }), "\\(xs.first)")
+    var total = 0
+    for word in words {
+      if let n = Int(word) { total += n } else { print("skip", word) }
+    }
+    let maybe: Int? = nil
+    let name: String? = "abc"
+    print(total, Int("x") ?? -1, xs.first! * 10, maybe == nil, maybe ?? 5, maybe != nil)
+    print(name?.count, name?.uppercased(), maybe, [maybe, 4])
+    """,
+    """
+    func parse(_ text: String) -> Int {
+      guard let value = Int(text) else { return 0 }
+      return value * 2
+    }
+    var stack = [1, 2, 3]
+    var popped: [Int] = []
+    while let top = stack.last {
+      popped.append(top)
+      stack = Array(stack[0..<(stack.count - 1)])
+    }
+    let fallback: Double? = nil
+    print(parse("21"), parse("z"), popped, fallback ?? 1, Double("4") ?? 0)
+    """,
+    """
+    let pair = (1, "a")
+    let point = (x: 1.5, y: -2.0)
+    let (a, b) = pair
+    print(pair, point, pair.0, pair.1, point.x, point.y, a, b)
+    func minMax(_ values: [Int]) -> (min: Int, max: Int) {
+      var low = values[0]
+      var high = values[0]
+      for v in values {
+        if v < low { low = v }
+        if v > high { high = v }
+      }
+      return (low, high)
+    }
+    let bounds = minMax([4, -2, 9])
+    print(bounds, bounds.min, bounds.max, (1, (2.5, "z")), [(1, 2), (3, 4)])
+    for (i, x) in ["p", "q"].enumerated() { print(i, x) }
+    for (u, v) in zip([1, 2, 3], [10.0, 20.0]) where u > 1 { print(u, v) }
+    print(Array(zip([1, 2], ["x", "y"])), pair == (1, "a"))
+    """,
+    """
+    func describe(_ n: Int) -> String {
+      switch n {
+      case 0: return "zero"
+      case 1, 2, 3: return "few"
+      case 4..<10: return "several"
+      case let m where m < 0: return "negative \\(m)"
+      default: return "many"
+      }
+    }
+    func grade(_ score: Double) -> String {
+      switch score {
+      case 0.9...1.0: return "A"
+      case 0.5..<0.9: return "B"
+      default: return "C"
+      }
+    }
+    func quadrant(_ p: (Int, Int)) -> String {
+      switch p {
+      case (0, 0): return "origin"
+      case (0, _), (_, 0): return "axis"
+      case (let x, let y) where x > 0 && y > 0: return "first"
+      case let (x, y): return "other \\(x),\\(y)"
+      }
+    }
+    var word = ""
+    switch "cat" {
+    case "dog": word = "woof"
+    case "cat": word = "meow"
+    default: break
+    }
+    let flag = true
+    switch flag {
+    case true: print("yes")
+    case false: print("no")
+    }
+    var hits: [Int] = []
+    for i in 0..<6 {
+      switch i % 3 {
+      case 0: break
+      default: hits.append(i)
+      }
+    }
+    print([0, 2, 7, -3, 50].map { describe($0) }, grade(0.95), grade(0.6), grade(0.1))
+    print(quadrant((0, 0)), quadrant((0, 5)), quadrant((2, 3)), quadrant((-1, 4)), word, hits)
+    """,
+    """
+    print((0..<5).map { $0 * 2 }, (1...4).reduce(0, +), (0..<10).filter { $0 % 3 == 0 })
+    print((0..<4).contains(3), Array(0..<3), (1...3).allSatisfy { $0 > 0 })
+    """,
+    """
+    var makers: [() -> Int] = []
+    for i in 0..<3 {
+      let doubled = i * 2
+      makers.append { doubled + i }
+    }
+    var counter = 0
+    let bump = { counter += 1 }
+    for _ in 0..<4 { bump() }
+    print(makers.map { $0() }, counter)
+    """,
   ]
 
   static let separator = "----snippet----"

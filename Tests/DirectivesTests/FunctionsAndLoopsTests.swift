@@ -67,7 +67,7 @@ import Testing
       print(add(2, 3))
       """,
       is:
-        "[13.0, 11.0, 12.0] [3.0, 2.0] 6.0 6.0\n[1.0, 2.0, 3.0] [3.0, 2.0, 1.0] 3.0\ntrue false\n3.0 1.0 2.0 \n5\n"
+        "[13.0, 11.0, 12.0] [3.0, 2.0] 6.0 6.0\n[1.0, 2.0, 3.0] [3.0, 2.0, 1.0] Optional(3.0)\ntrue false\n3.0 1.0 2.0 \n5\n"
     )
   }
 
@@ -122,7 +122,8 @@ import Testing
     func check(_ source: String) -> [String] {
       checker.check(cells: [makeCell(source)], params: [], file: "nb.md").map(\.description)
     }
-    #expect(check("break") == ["nb.md:10:1: error: 'break' is only allowed inside a loop"])
+    #expect(
+      check("break") == ["nb.md:10:1: error: 'break' is only allowed inside a loop or a 'switch'"])
     #expect(check("return 1") == ["nb.md:10:1: error: 'return' is only allowed inside a function"])
     #expect(
       check("func f(_ x: Int) -> Int {\n  if x > 0 { return 1 }\n}") == [

@@ -127,11 +127,12 @@ import Testing
       """
     #expect(
       try printed(evaluate(source)[0])
-        == "0..<4 [5, 3] [3, 8, 1] [3, 8, 1] [5] [5, 3, 8, 1]\nx-y-z ab [1, 8, 3, 5]\n1 8 bb\n0 2 ")
+        == "0..<4 [5, 3] [3, 8, 1] [3, 8, 1] [5] [5, 3, 8, 1]\nx-y-z ab [1, 8, 3, 5]\nOptional(1) Optional(8) Optional(\"bb\")\n0 2 "
+    )
     let negative = try evaluate("print([1, 2].prefix(-1))")
     #expect(failure(negative[0]) == "nb.md:10:21: error: 'count' must be at least 0, got -1")
-    let empty = try evaluate("let none: [Int] = []\nprint(none.min(by: <))")
-    #expect(failure(empty[0]) == "nb.md:11:12: error: 'min(by:)' of an empty array has no value")
+    let empty = try evaluate("let none: [Int] = []\nprint(none.min(by: <), none.max { $0 < $1 })")
+    #expect(printed(empty[0]) == "nil nil\n")
     #expect(
       check("print([1, 2].joined(separator: \",\"))").first?.contains("joined") == true)
   }

@@ -67,7 +67,7 @@ import Testing
         let name: String
         let kind = "sweep"
         var scores: [Double] = []
-        var best: Double { scores.max() }
+        var best: Double { scores.max() ?? 0 }
         mutating func record(_ score: Double) { scores.append(score) }
       }
       var run = Run(name: "a")

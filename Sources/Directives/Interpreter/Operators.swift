@@ -28,6 +28,9 @@ enum Operators {
       return left == .string && right == .string ? .bool : nil
     case .equal, .notEqual:
       if numeric.contains(left), numeric.contains(right) { return .bool }
+      // `x == nil`, `x == 3` with `x: Int?`: compared after unwrapping.
+      if case .optional(let wrapped) = left { return resultType(op, wrapped, right.unwrapped) }
+      if case .optional(let wrapped) = right { return resultType(op, left, wrapped) }
       if case .enumeration = left, case .enumeration = right { return .bool }
       return left == right ? .bool : nil
     case .and, .or:

@@ -105,20 +105,19 @@ enum CoreDirectives {
     extremum("max", "The largest of the values.", >),
     Directive(
       "Double", parameters: [Parameter(nil, name: "value", .oneOf([.int, .double, .string]))],
-      result: .double, summary: "The value as a Double (a String must spell a number)."
+      result: .double, resultFromArguments: { $0 == [.string] ? .optional(.double) : .double },
+      summary: "The value as a Double; of a String, a `Double?` (nil unless it spells a number)."
     ) { call throws(EvaluationError) in
       switch call.value("value") {
-      case .string(let text):
-        guard let number = Double(text) else {
-          throw EvaluationError("\"\(text)\" is not a number", at: call.position(of: "value"))
-        }
-        return .double(number)
+      case .string(let text): return ProgramCompiler.parsedNumber(text, as: .double)
       default: return .double(try call.double("value"))
       }
     },
     Directive(
       "Int", parameters: [Parameter(nil, name: "value", .oneOf([.int, .double, .string]))],
-      result: .int, summary: "The value as an Int (Doubles are truncated toward zero)."
+      result: .int, resultFromArguments: { $0 == [.string] ? .optional(.int) : .int },
+      summary:
+        "The value as an Int (Doubles are truncated toward zero); of a String, an `Int?` (nil unless it spells an Int)."
     ) { call throws(EvaluationError) in
       switch call.value("value") {
       case .int(let value): return .int(value)
@@ -128,11 +127,7 @@ enum CoreDirectives {
             "\(value) cannot be converted to an Int", at: call.position(of: "value"))
         }
         return .int(integer)
-      case .string(let text):
-        guard let integer = Int(text) else {
-          throw EvaluationError("\"\(text)\" is not an Int", at: call.position(of: "value"))
-        }
-        return .int(integer)
+      case .string(let text): return ProgramCompiler.parsedNumber(text, as: .int)
       default: throw call.error("cannot convert to Int")
       }
     },
@@ -217,12 +212,14 @@ enum CoreDirectives {
       return .array(Coercion.homogeneous(elements + [call.value("element")]))
     },
     Directive(
-      "min", .method(on: anyArray), result: .any, resultFromArguments: elementResult,
-      summary: "The smallest element (an error when empty)."
+      "min", .method(on: anyArray), result: .optional(.any),
+      resultFromArguments: { .optional(elementResult($0)) },
+      summary: "The smallest element, or nil when the array is empty."
     ) { call throws(EvaluationError) in try ordered(call, <) },
     Directive(
-      "max", .method(on: anyArray), result: .any, resultFromArguments: elementResult,
-      summary: "The largest element (an error when empty)."
+      "max", .method(on: anyArray), result: .optional(.any),
+      resultFromArguments: { .optional(elementResult($0)) },
+      summary: "The largest element, or nil when the array is empty."
     ) { call throws(EvaluationError) in try ordered(call, >) },
     Directive(
       "reversed", .method(on: anyArray), result: .any, resultFromArguments: sameAsReceiver,
@@ -246,16 +243,14 @@ enum CoreDirectives {
     throws(EvaluationError) -> Value
   {
     guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
-    guard var best = elements.first else {
-      throw call.error("'\(call.directive.name)()' of an empty array has no value")
-    }
+    guard var best = elements.first else { return .optional(nil) }
     for element in elements.dropFirst() {
       guard let number = element.number, let current = best.number else {
         throw call.error("'\(call.directive.name)()' needs an array of numbers")
       }
       if better(number, current) { best = element }
     }
-    return best
+    return .optional(best)
   }
 
   // MARK: Ranges and strings

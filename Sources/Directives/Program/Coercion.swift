@@ -41,6 +41,18 @@ enum Coercion {
       for candidate in types where candidate.accepts(value.type) {
         return try coerce(value, to: candidate, at: position)
       }
+    case (.optional, .optional(nil)): return value
+    case (.optional(let wrapped), .optional(let inner?)):
+      return .optional(try coerce(inner, to: wrapped, at: position))
+    case (.optional(let wrapped), _):
+      return .optional(try coerce(value, to: wrapped, at: position))
+    case (.tuple(let types, let labels), .tuple(let elements, let ownLabels))
+    where types.count == elements.count:
+      var coerced: [Value] = []
+      for (element, type) in zip(elements, types) {
+        coerced.append(try coerce(element, to: type, at: position))
+      }
+      return .tuple(coerced, labels: labels.allSatisfy { $0 == nil } ? ownLabels : labels)
     default:
       if type.accepts(value.type) { return value }
     }
@@ -87,6 +99,13 @@ extension ValueType {
           String(name[arrow.upperBound...]), at: position, structures: structures)
         return .function(parameters, result)
       }
+      if name.hasSuffix("?") {
+        return .optional(try named(String(name.dropLast()), at: position, structures: structures))
+      }
+      if name.hasPrefix("("), name.hasSuffix(")") {
+        return try tupleNamed(
+          String(name.dropFirst().dropLast()), at: position, structures: structures)
+      }
       if let keyed = try keyedTypeNamed(name, at: position, structures: structures) {
         return keyed
       }
@@ -96,6 +115,7 @@ extension ValueType {
       }
       if let object = ObjectType(rawValue: name) { return .object(object) }
       if structures.contains(name) { return .structure(name) }
+      if let enumeration = EnumerationType.named[name] { return .enumeration(enumeration) }
       throw EvaluationError("cannot find type '\(name)' in scope", at: position)
     }
   }
@@ -116,7 +136,29 @@ extension ValueType {
     return nil
   }
 
-  private static func splitTopLevel(_ text: String) -> [String] {
+  /// `Int, String` or `x: Int, y: Int` inside a tuple type's parentheses.
+  private static func tupleNamed(_ inner: String, at position: Position, structures: Set<String>)
+    throws(EvaluationError) -> ValueType
+  {
+    var types: [ValueType] = []
+    var labels: [String?] = []
+    for part in splitTopLevel(inner, keepingLabels: true) {
+      var label: String?
+      var typeName = part
+      if let colon = part.firstIndex(of: ":"),
+        part[..<colon].trimmingSpaces.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+      {
+        label = part[..<colon].trimmingSpaces
+        typeName = String(part[part.index(after: colon)...])
+      }
+      types.append(try named(typeName, at: position, structures: structures))
+      labels.append(label)
+    }
+    if types.count == 1, labels[0] == nil { return types[0] }
+    return .tuple(types, labels: labels)
+  }
+
+  private static func splitTopLevel(_ text: String, keepingLabels: Bool = false) -> [String] {
     guard !text.trimmingSpaces.isEmpty else { return [] }
     var parts: [String] = []
     var current = ""
@@ -132,6 +174,7 @@ extension ValueType {
       }
     }
     parts.append(current)
+    if keepingLabels { return parts }
     // `_ x: Int` in a function type: keep the type.
     return parts.map { part in
       guard let colon = part.firstIndex(of: ":") else { return part }

@@ -20,7 +20,11 @@ extension ProgramCompiler {
           read(resolved, at: callee.position), name: name, parameters: parameters, result: result,
           arguments, at: callee.position)
       }
-      if let constructed = construct(name, arguments, at: callee.position) { return constructed }
+      if let constructed = construct(name, arguments, at: callee.position)
+        ?? zipCall(name, arguments, at: callee.position)
+      {
+        return constructed
+      }
       guard let directive = table.function(named: name, labels: arguments.map(\.label)) else {
         arguments.forEach { _ = compile($0.value) }
         return unknownName(name, at: callee.position)
@@ -227,11 +231,21 @@ extension ProgramCompiler {
   )
     -> Typed
   {
-    let receiver = compile(base)
+    if case .optionalChain(let operand) = base.kind {
+      return optionalChain(operand, at: position) { self.method($0, name, arguments, at: position) }
+    }
+    var receiver = compile(base)
     if case .structure(let typeName) = receiver.type {
       return structMethod(base, receiver, typeName, name, arguments, at: position)
     }
+    if receiver.type == .range, Self.rangeCollectionMethods.contains(name) {
+      receiver = rangeAsArray(receiver)
+    }
+    if case .dictionary = receiver.type, Self.pairCollectionMethods.contains(name) {
+      receiver = pairsAsArray(receiver)
+    }
     if let intrinsic = collectionMethod(base, receiver, name, arguments, at: position)
+      ?? searchMethod(receiver, name, arguments, at: position)
       ?? keyedMutatingMethod(base, receiver, name, arguments, at: position)
     {
       return intrinsic
@@ -278,10 +292,16 @@ extension ProgramCompiler {
 
   /// `base.name` read as a property.
   func member(_ base: Expression, _ name: String, at position: Position) -> Typed {
-    if case .name(let typeName) = base.kind, lookup(typeName) == nil,
-      let constant = Self.staticMember(typeName, name)
-    {
-      return .literal(constant, at: position)
+    if case .optionalChain(let operand) = base.kind {
+      return optionalChain(operand, at: position) { self.member($0, name, at: position) }
+    }
+    if case .name(let typeName) = base.kind, lookup(typeName) == nil {
+      if let constant = Self.staticMember(typeName, name) {
+        return .literal(constant, at: position)
+      }
+      if let enumeration = EnumerationType.named[typeName] {
+        return enumCase(name, expected: .enumeration(enumeration), at: position)
+      }
     }
     let receiver = compile(base)
     if case .structure(let typeName) = receiver.type {
@@ -290,6 +310,7 @@ extension ProgramCompiler {
     if receiver.type == .any {
       return dynamicMember(receiver, name, arguments: [], isCall: false, at: position)
     }
+    if let element = tupleElement(receiver, name, at: position) { return element }
     if let property = collectionProperty(receiver, name, at: position) { return property }
     guard let directive = table.member(named: name, on: receiver.type) else {
       return noMember(name, of: receiver.type, at: position)

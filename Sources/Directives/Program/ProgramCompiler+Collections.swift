@@ -20,16 +20,13 @@ extension ProgramCompiler {
     let code = receiver.value
     let isFirst = name == "first"
     return Typed(
-      element,
+      .optional(element),
       .value { frame throws(EvaluationError) in
-        guard case .array(let elements) = try code(frame),
-          let value = isFirst ? elements.first : elements.last
-        else {
-          throw EvaluationError("'\(name)' of an empty array has no value", at: position)
+        guard case .array(let elements) = try code(frame) else {
+          throw EvaluationError("'\(name)' needs an array", at: position)
         }
-        return value
-      }, at: position
-    ).retyped(element)
+        return .optional(isFirst ? elements.first : elements.last)
+      }, at: position)
   }
 
   func collectionMethod(
@@ -52,19 +49,7 @@ extension ProgramCompiler {
       return values
     }
     func function(_ index: Int, _ parameters: [ValueType], _ result: ValueType) -> Typed {
-      let typed = compile(arguments[index].value, expected: .function(parameters, result))
-      guard case .function(let types, let produced) = typed.type, types.count == parameters.count
-      else {
-        if typed.type == .any { return typed }
-        return fail(
-          "'\(name)' needs a closure of type '\(ValueType.function(parameters, result))', not '\(typed.type)'",
-          at: typed.position)
-      }
-      if result != .any, !result.accepts(produced) {
-        return fail(
-          "the closure returns '\(produced)' but '\(name)' needs '\(result)'", at: typed.position)
-      }
-      return typed
+      closureArgument(arguments[index].value, of: name, parameters, result)
     }
     let control = self.control
     switch (name, labels) {
@@ -184,16 +169,14 @@ extension ProgramCompiler {
           return .array(sorted)
         }, at: position)
     case ("min", ["by"]), ("max", ["by"]):
-      // Not optional as in Swift (as `max()` here): an empty array is an error at the call.
+      // An optional, as in Swift: nil for an empty array.
       let order = function(0, [element, element], .bool).value
       let wantsMax = name == "max"
       return Typed(
-        element,
+        .optional(element),
         .value { frame throws(EvaluationError) in
           let values = try elements(frame)
-          guard var best = values.first else {
-            throw EvaluationError("'\(name)(by:)' of an empty array has no value", at: position)
-          }
+          guard var best = values.first else { return .optional(nil) }
           let call = try FunctionCaller(try order(frame), control: control, at: position)
           for value in values.dropFirst() {
             // As Swift compares: the first of equal elements wins.
@@ -201,9 +184,8 @@ extension ProgramCompiler {
               best = value
             }
           }
-          return best
-        }, at: position
-      ).retyped(element)
+          return .optional(best)
+        }, at: position)
     default:
       return nil
     }
@@ -217,11 +199,12 @@ extension ProgramCompiler {
     if name == "Set" { return setConversion(arguments, at: position) }
     guard name == "Array" else { return nil }
     if arguments.count == 1, arguments[0].label == nil {
-      return arrayConversion(arguments[0], at: position)
+      return arrayOfSequence(arguments[0].value, at: position)
     }
     guard arguments.map(\.label) == ["repeating", "count"] else {
       arguments.forEach { _ = compile($0.value) }
-      return fail("write 'Array(repeating: value, count: n)' or 'Array(sequence)'", at: position)
+      return fail(
+        "write 'Array(repeating: value, count: n)' or 'Array(sequence)'", at: position)
     }
     let repeated = compile(arguments[0].value)
     let count = compile(arguments[1].value, expected: .int)

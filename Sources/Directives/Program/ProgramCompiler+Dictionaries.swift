@@ -166,8 +166,7 @@ extension ProgramCompiler {
     }
   }
 
-  /// `d[key, default: value]` read. `d[key]` alone gives an optional in Swift, which the
-  /// language does not have: it is an error that says what to write.
+  /// `d[key]` (an optional: nil when the key is absent) or `d[key, default: value]`.
   func dictionarySubscript(
     _ receiver: Typed, _ arguments: [CallArgument], at position: Position
   ) -> Typed {
@@ -178,40 +177,32 @@ extension ProgramCompiler {
       let (keyExpression, fallback) = keyedArguments(arguments, valueType: valueType, at: position),
       let key = keyCode(keyExpression, keyType: keyType)
     else { return .failing(EvaluationError("the subscript is wrong", at: position)) }
-    guard let fallback else {
-      report(Self.optionalEntry(at: position))
-      return .failing(Self.optionalEntry(at: position))
-    }
     return Self.entry(of: receiver.value, key, fallback, valueType, at: position)
   }
 
-  static func optionalEntry(at position: Position) -> EvaluationError {
-    EvaluationError(
-      "'d[key]' may find no value: write 'd[key, default: value]', or loop over 'keys'",
-      at: position)
-  }
-
-  /// The value for a key, or the fallback's.
+  /// The value for a key, or the fallback's; an optional without a fallback.
   private static func entry(
     of receiverCode: @escaping ValueCode,
     _ key: @escaping (Frame) throws(EvaluationError) -> (Value, HashKey),
-    _ fallback: @escaping ValueCode, _ valueType: ValueType, at position: Position
+    _ fallback: ValueCode?, _ valueType: ValueType, at position: Position
   ) -> Typed {
-    Typed(
-      valueType,
+    let type = fallback == nil ? .optional(valueType) : valueType
+    return Typed(
+      type,
       .value { frame throws(EvaluationError) in
         guard case .dictionary(let dictionary) = try receiverCode(frame) else {
           throw EvaluationError("only a dictionary is subscripted with a key", at: position)
         }
         let (_, hash) = try key(frame)
+        guard let fallback else { return .optional(dictionary[hash]) }
         if let value = dictionary[hash] { return value }
         return try fallback(frame)
       }, at: position
-    ).retyped(valueType)
+    ).retyped(type)
   }
 
-  /// `d[key] = value`, `d[key, default: 0] += 1`, `d[key, default: []].append(x)`: the entry
-  /// changed in place (added when new).
+  /// `d[key] = value` (`= nil` removes the key), `d[key, default: 0] += 1`,
+  /// `d[key, default: []].append(x)`: the entry changed in place (added when new).
   func dictionaryElementPlace(
     _ basePlace: Place, _ base: Expression, _ arguments: [CallArgument], target: Expression
   ) -> Place? {
@@ -221,39 +212,51 @@ extension ProgramCompiler {
       let key = keyCode(keyExpression, keyType: keyType)
     else { return nil }
     let at = target.position
-    // Read only by compound assignments (`+=`), which need the default.
-    let read =
-      fallback.map { Self.entry(of: basePlace.read.value, key, $0, valueType, at: at) }
-      ?? .failing(Self.optionalEntry(at: at))
-    var place = Place(
-      type: valueType, read: read,
+    let read = Self.entry(of: basePlace.read.value, key, fallback, valueType, at: at)
+    return Place(
+      type: read.type, read: read,
       modify: { frame, body throws(EvaluationError) in
         let (keyValue, hash) = try key(frame)
-        let initial = try fallback?(frame) ?? .void
+        let initial = try fallback?(frame)
         try basePlace.modify(frame) { value throws(EvaluationError) in
           guard case .dictionary(var dictionary) = value else {
             throw EvaluationError("only an entry of a dictionary can be assigned here", at: at)
           }
           value = .void  // the dictionary is now uniquely referenced: changed in place
           defer { value = .dictionary(dictionary) }
-          try dictionary.update(keyValue, hash: hash, initial: initial, body)
+          if let initial {
+            try dictionary.update(keyValue, hash: hash, initial: initial, body)
+            return
+          }
+          // Without a default the entry is an optional: nil removes it.
+          var entry = Value.optional(dictionary[hash])
+          try body(&entry)
+          if case .optional(let newValue) = entry {
+            guard let newValue else {
+              dictionary.remove(hash)
+              return
+            }
+            entry = newValue
+          }
+          dictionary.update(keyValue, hash: hash, initial: entry) { $0 = entry }
         }
       }, slot: nil)
-    if fallback == nil { place.readProblem = Self.optionalEntry(at: at) }
-    return place
   }
 
-  /// `d.removeValue(forKey:)`, `s.insert(x)`, `s.remove(x)`: changed in place. They give
-  /// nothing here (Swift gives an optional or a tuple, which a notebook rarely uses).
+  /// `d.removeValue(forKey:)` and `s.remove(x)` (the removed value, an optional), `s.insert(x)`
+  /// (`(inserted: Bool, memberAfterInsert: T)`), changed in place.
   func keyedMutatingMethod(
     _ base: Expression, _ receiver: Typed, _ name: String, _ arguments: [CallArgument],
     at position: Position
   ) -> Typed? {
     let keyType: ValueType
+    let result: ValueType
     switch (receiver.type, name, arguments.map(\.label)) {
-    case (.dictionary(let key, _), "removeValue", ["forKey"]): keyType = key
-    case (.set(let element), "insert", [nil]), (.set(let element), "remove", [nil]):
-      keyType = element
+    case (.dictionary(let key, let value), "removeValue", ["forKey"]):
+      (keyType, result) = (key, .optional(value))
+    case (.set(let element), "remove", [nil]): (keyType, result) = (element, .optional(element))
+    case (.set(let element), "insert", [nil]):
+      (keyType, result) = (element, .tuple([.bool, element], labels: Self.insertionLabels))
     default: return nil
     }
     guard let place = place(base, mutatingMember: name, at: position),
@@ -261,24 +264,45 @@ extension ProgramCompiler {
     else { return .failing(EvaluationError("'\(name)' cannot change this value", at: position)) }
     let isInsert = name == "insert"
     return Typed(
-      .void,
+      result,
       .value { frame throws(EvaluationError) in
         let (keyValue, hash) = try key(frame)
+        var outcome = Value.void
         try place.modify(frame) { value throws(EvaluationError) in
           switch value {
           case .dictionary(var dictionary):
             value = .void
-            dictionary.remove(hash)
+            outcome = .optional(dictionary.remove(hash))
             value = .dictionary(dictionary)
           case .set(var set):
             value = .void
-            if isInsert { set.insert(keyValue, hash: hash) } else { set.remove(hash) }
+            if isInsert {
+              let inserted = set.insert(keyValue, hash: hash)
+              outcome = .tuple(
+                [.bool(inserted), set.member(hash) ?? keyValue], labels: Self.insertionLabels)
+            } else {
+              outcome = .optional(set.remove(hash))
+            }
             value = .set(set)
           default:
             throw EvaluationError("'\(name)' needs a dictionary or a set", at: position)
           }
         }
-        return .void
-      }, at: position)
+        return outcome
+      }, at: position
+    ).retyped(result)
   }
+
+  /// The methods a dictionary answers as the array of its `(key:, value:)` pairs, in order.
+  static let pairCollectionMethods: Set<String> = [
+    "map", "reduce", "forEach", "contains", "allSatisfy", "sorted", "min", "max", "first",
+  ]
+
+  /// A dictionary's entries as an array of `(key: K, value: V)` tuples.
+  func pairsAsArray(_ receiver: Typed) -> Typed {
+    guard let pair = receiver.type.elementType else { return receiver }
+    return sequenceAsArray(receiver, element: pair)
+  }
+
+  static let insertionLabels: [String?] = ["inserted", "memberAfterInsert"]
 }

@@ -94,6 +94,15 @@ extension ProgramCompiler {
       return assignment(target, op, value, at: at)
     case .closure(let closure):
       return self.closure(closure, expected: expected, at: at)
+    case .nilLiteral: return nilLiteral(expected: expected, at: at)
+    case .forceUnwrap(let operand, let bang): return forceUnwrap(operand, at: bang)
+    case .nilCoalescing(let left, let right, let operatorAt):
+      return nilCoalescing(left, right, expected: expected, at: at, operatorAt: operatorAt)
+    case .optionalChain:
+      return fail("'?' must be followed by a member: write 'value?.count'", at: at)
+    case .optionalBinding(let isConstant, let name, let value):
+      return optionalBinding(isConstant: isConstant, name: name, value: value, at: at)
+    case .tuple(let elements): return tuple(elements, expected: expected, at: at)
     }
   }
 
@@ -146,8 +155,8 @@ extension ProgramCompiler {
         elementType = Self.storedType(first.type)
       } else if typed.allSatisfy({ [.int, .double].contains($0.type) }) {
         elementType = .double
-      } else if typed.allSatisfy({ [.int, .double, .any].contains($0.type) }) {
-        elementType = .any
+      } else if let optional = ValueType.optionalJoin(typed.map(\.type)) {
+        elementType = optional  // `[nil, 4]` is an `[Int?]`
       } else {
         elementType = .any
       }
@@ -159,7 +168,11 @@ extension ProgramCompiler {
     }
     let isDynamic = typed.contains { $0.type == .any }
     let codes = typed.map {
-      elementType == .double ? Typed($0.type, .double($0.double), at: $0.position).value : $0.value
+      switch elementType {
+      case .double: Typed($0.type, .double($0.double), at: $0.position).value
+      case .optional: coerced($0, to: elementType)
+      default: $0.value
+      }
     }
     return Typed(
       .array(elementType),

@@ -129,6 +129,9 @@ extension ProgramCompiler {
         }
       case .repeatWhile(let body, _):
         if alwaysReturns(body) { return true }
+      case .switchCases(_, let cases):
+        // A switch is exhaustive (checked where it is compiled).
+        if cases.allSatisfy({ alwaysReturns($0.body) }) { return true }
       default: continue
       }
     }
@@ -246,6 +249,10 @@ extension ProgramCompiler {
       case .forIn(_, _, _, let body), .whileLoop(_, let body), .repeatWhile(let body, _),
         .guardElse(_, let body):
         if let found = firstReturn(in: body) { return found }
+      case .switchCases(_, let cases):
+        for switchCase in cases {
+          if let found = firstReturn(in: switchCase.body) { return found }
+        }
       default: continue
       }
     }

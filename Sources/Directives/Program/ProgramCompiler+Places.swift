@@ -9,9 +9,6 @@ struct Place {
   var slot: Int?
   /// For a session variable: its box, so an assignment stores into it directly.
   var box: GlobalBox? = nil
-  /// Why the place cannot be read (a dictionary entry without a default), reported only when a
-  /// compound assignment reads it.
-  var readProblem: EvaluationError? = nil
 }
 
 extension ProgramCompiler {
@@ -131,10 +128,6 @@ extension ProgramCompiler {
     }
     let typed = compile(value, expected: place.type)
     var assigned = typed
-    if op != nil, let problem = place.readProblem {
-      report(problem)
-      return Typed(.void, .value { _ throws(EvaluationError) in throw problem }, at: position)
-    }
     if let op {
       guard Operators.resultType(op, place.type, typed.type) != nil else {
         return fail(Operators.mismatch(op, place.type, typed.type), at: position)

@@ -14,8 +14,11 @@ extension ProgramCompiler {
     case .forIn(let name, let sequence, let filter, let body):
       return forIn(name, sequence, filter: filter, body: body, at: at)
     case .ifElse(let conditions, let then, let otherwise):
+      // Names bound by `if let` live in a block around the `then` branch.
+      scope.blocks.append([:])
       let condition = self.conditions(conditions)
       let thenCode = compileBlock(then)
+      scope.blocks.removeLast()
       guard let otherwise else {
         return { frame throws(EvaluationError) in
           try condition(frame) ? try thenCode(frame) : .next
@@ -26,8 +29,10 @@ extension ProgramCompiler {
         try condition(frame) ? try thenCode(frame) : try otherwiseCode(frame)
       }
     case .whileLoop(let conditions, let body):
+      scope.blocks.append([:])
       let condition = self.conditions(conditions)
       let bodyCode = loopBody(body)
+      scope.blocks.removeLast()
       let control = self.control
       return { frame throws(EvaluationError) in
         while try condition(frame) {
@@ -56,6 +61,8 @@ extension ProgramCompiler {
         return .next
       }
     case .guardElse(let conditions, let otherwise):
+      // The `else` is compiled first: names a `guard let` binds are not visible in it.
+      let otherwiseCode = compileBlock(otherwise)
       let condition = self.conditions(conditions)
       if !Self.leavesScope(otherwise) {
         report(
@@ -63,7 +70,6 @@ extension ProgramCompiler {
             "the 'else' of a 'guard' must leave the scope: end it with 'return', 'break' or 'continue'",
             at: at))
       }
-      let otherwiseCode = compileBlock(otherwise)
       return { frame throws(EvaluationError) in
         if try condition(frame) { return .next }
         let flow = try otherwiseCode(frame)
@@ -73,10 +79,12 @@ extension ProgramCompiler {
     case .breakLoop, .continueLoop:
       let isBreak: Bool
       if case .breakLoop = statement.kind { isBreak = true } else { isBreak = false }
-      if scope.loopDepth == 0 {
+      if scope.loopDepth == 0, !isBreak || scope.switchDepth == 0 {
         report(
           EvaluationError(
-            "'\(isBreak ? "break" : "continue")' is only allowed inside a loop", at: at))
+            isBreak
+              ? "'break' is only allowed inside a loop or a 'switch'"
+              : "'continue' is only allowed inside a loop", at: at))
       }
       return isBreak ? { _ in .breakLoop } : { _ in .continueLoop }
     case .returnValue(let value):
@@ -87,6 +95,10 @@ extension ProgramCompiler {
       // Its value was made when the block was entered (see `hoistFunctions`).
       functionDeclaration(declaration, at: at)
       return { _ in .next }
+    case .destructuring(let isConstant, let pattern, let value):
+      return destructuring(isConstant: isConstant, pattern, value, at: at)
+    case .switchCases(let subject, let cases):
+      return switchStatement(subject, cases, at: at)
     }
   }
 
@@ -171,6 +183,10 @@ extension ProgramCompiler {
         at: initial.position)
     } else if typed.type == .void {
       typed = fail("'\(name)' would hold no value: the expression returns nothing", at: at)
+    } else if declared == nil, case .nilLiteral = initial.kind {
+      typed = fail(
+        "'nil' requires a contextual type: write '\(isConstant ? "let" : "var") \(name): Int? = nil'",
+        at: initial.position)
     }
     let type = declared ?? Self.storedType(typed.type)
     let value = coerced(typed, to: type)
@@ -234,18 +250,20 @@ extension ProgramCompiler {
       }
     } else if typed.type.elementType == nil {
       report(
-        "for-in loop requires an array, a range, a string or a set, not a value of type '\(typed.type)'",
+        "for-in loop requires an array, a range, a string, a set or a dictionary, not a value of type '\(typed.type)'",
         at: sequence.position)
     }
     var slot = -1
     var filterCode: BoolCode?
-    let bodyCode = loopBody(body) {
-      if let name {
-        self.scope.blocks[self.scope.blocks.count - 1][name] = LocalName(
-          slot: self.scope.allocate(), type: element, isConstant: true)
-        slot = self.scope.blocks[self.scope.blocks.count - 1][name]?.slot ?? -1
+    let (bodyCode, iterationSlots) = iterationScope(perIteration: body.makesClosures) {
+      loopBody(body) {
+        if let name {
+          self.scope.blocks[self.scope.blocks.count - 1][name] = LocalName(
+            slot: self.scope.allocate(), type: element, isConstant: true)
+          slot = self.scope.blocks[self.scope.blocks.count - 1][name]?.slot ?? -1
+        }
+        if let filter { filterCode = self.condition(of: filter, role: "'where' clause") }
       }
-      if let filter { filterCode = self.condition(of: filter, role: "'where' clause") }
     }
     let sequenceCode = typed.value
     let control = self.control
@@ -256,11 +274,14 @@ extension ProgramCompiler {
       let values = try sequenceCode(frame)
       func iteration(_ value: Value) throws(EvaluationError) -> Flow? {
         try control.tick(at: at)
-        if loopSlot >= 0 { frame.slots[loopSlot] = value }
-        if let loopFilter, !(try loopFilter(frame)) { return nil }
-        switch try bodyCode(frame) {
+        let iterationFrame = frame.iterationFrame(slotCount: iterationSlots)
+        if loopSlot >= 0 { iterationFrame.slots[loopSlot] = value }
+        if let loopFilter, !(try loopFilter(iterationFrame)) { return nil }
+        switch try bodyCode(iterationFrame) {
         case .breakLoop: return .next
-        case .returned: return .returned
+        case .returned:
+          frame.takeResult(of: iterationFrame)
+          return .returned
         case .next, .continueLoop: return nil
         }
       }
@@ -269,7 +290,7 @@ extension ProgramCompiler {
         for index in range { if let flow = try iteration(.int(index)) { return flow } }
       case .array(let elements):
         for element in elements { if let flow = try iteration(element) { return flow } }
-      case .string, .set:
+      case .string, .set, .dictionary:
         for element in values.elements ?? [] {
           if let flow = try iteration(element) { return flow }
         }

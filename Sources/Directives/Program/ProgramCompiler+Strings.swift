@@ -1,4 +1,4 @@
-/// `String(format:)` and `Array(sequence)`: conversions whose checks depend on their arguments.
+/// `String(format:)`: a conversion whose checks depend on its arguments.
 extension ProgramCompiler {
   /// `String(format: "%5.2f", x)`. A literal format is parsed and checked against the arguments
   /// here; a computed one when it runs, with the same messages.
@@ -84,33 +84,6 @@ extension ProgramCompiler {
     }
     return nil
   }
-
-  /// `Array(values)`: the elements of an array, a range, a string (one String per character) or
-  /// a set.
-  func arrayConversion(_ argument: CallArgument, at position: Position) -> Typed {
-    let typed = compile(argument.value)
-    guard let element = typed.type.elementType else {
-      return fail(
-        "cannot make an array from a value of type '\(typed.type)'", at: argument.value.position)
-    }
-    let code = typed.value
-    let at = argument.value.position
-    return Typed(
-      .array(element),
-      .value { frame throws(EvaluationError) in
-        let value = try code(frame)
-        if case .range(let range) = value, range.count > Self.maximumElements {
-          throw EvaluationError(
-            "an array of \(range.count) elements is beyond the limit of \(Self.maximumElements)",
-            at: at)
-        }
-        guard let elements = value.elements else {
-          throw EvaluationError(
-            "cannot make an array from a value of type '\(value.type)'", at: at)
-        }
-        return .array(elements)
-      }, at: position)
-  }
 }
 
 extension Value {
@@ -121,6 +94,8 @@ extension Value {
     case .range(let range): range.map { .int($0) }
     case .string(let text): text.map { .string(String($0)) }
     case .set(let set): set.elements
+    case .dictionary(let dictionary):
+      zip(dictionary.keys, dictionary.values).map { .tuple([$0, $1], labels: ["key", "value"]) }
     default: nil
     }
   }

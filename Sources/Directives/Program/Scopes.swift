@@ -16,6 +16,8 @@ final class FunctionScope {
   let resultType: ValueType?
   /// Whether a `return` was seen, for closures whose result type is inferred.
   var loopDepth = 0
+  /// How many `switch`es enclose the code being compiled (`break` leaves the innermost).
+  var switchDepth = 0
   var makesClosures = false
   let isCell: Bool
 

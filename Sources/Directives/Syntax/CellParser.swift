@@ -138,7 +138,8 @@ struct Lowering {
     var result: [Statement] = []
     for binding in variable.bindings {
       guard let identifier = binding.pattern.as(IdentifierPatternSyntax.self) else {
-        throw unsupported("this pattern", binding.pattern, hint: "bind one name at a time")
+        result.append(try destructuring(binding, isConstant: isConstant))
+        continue
       }
       if let accessor = binding.accessorBlock {
         throw unsupported("a computed property", accessor)
@@ -200,6 +201,10 @@ struct Lowering {
           }),
         position: at)
     }
+    if statement.is(FallThroughStmtSyntax.self) {
+      throw unsupported(
+        "'fallthrough'", statement, hint: "list the patterns in one case: 'case 1, 2:'")
+    }
     if let keyword = statement.firstToken(viewMode: .sourceAccurate) {
       throw unsupported("'\(keyword.text)'", statement)
     }
@@ -211,6 +216,9 @@ struct Lowering {
   {
     if let conditional = expression.as(IfExprSyntax.self) {
       return try ifElse(conditional)
+    }
+    if let switchExpression = expression.as(SwitchExprSyntax.self) {
+      return try switchStatement(switchExpression)
     }
     let lowered = try self.expression(expression)
     return Statement(kind: .expression(lowered), position: lowered.position)
@@ -226,7 +234,7 @@ struct Lowering {
     } else if loop.pattern.is(WildcardPatternSyntax.self) {
       name = nil
     } else {
-      throw unsupported("this loop pattern", loop.pattern, hint: "loop over one name")
+      return try forInTuple(loop)
     }
     return Statement(
       kind: .forIn(
@@ -243,11 +251,13 @@ struct Lowering {
   {
     var conditions: [Expression] = []
     for element in list {
-      guard case .expression(let condition) = element.condition else {
+      switch element.condition {
+      case .expression(let condition): conditions.append(try expression(condition))
+      case .optionalBinding(let binding): conditions.append(try optionalBinding(binding))
+      default:
         throw unsupported(
-          "'let' and 'case' conditions", element, hint: "compare with a Bool condition")
+          "a 'case' condition", element, hint: "use 'switch', or compare with '=='")
       }
-      conditions.append(try expression(condition))
     }
     return conditions
   }
@@ -434,7 +444,7 @@ struct Lowering {
     }
     if let tuple = syntax.as(TupleExprSyntax.self) {
       guard tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil else {
-        throw unsupported("a tuple", tuple)
+        return try self.tuple(tuple, at: at)
       }
       return try expression(only.expression)
     }
@@ -465,7 +475,6 @@ struct Lowering {
       throw unsupported("'if' as a value", syntax, hint: "use 'cond ? a : b'")
     }
     if let closure = syntax.as(ClosureExprSyntax.self) { return try self.closure(closure) }
-    if syntax.is(NilLiteralExprSyntax.self) { throw unsupported("'nil'", syntax) }
     if let dictionary = syntax.as(DictionaryExprSyntax.self) {
       var entries: [DictionaryEntry] = []
       if case .elements(let elements) = dictionary.content {
@@ -477,8 +486,9 @@ struct Lowering {
       }
       return make(.dictionary(entries))
     }
-    if syntax.is(ForceUnwrapExprSyntax.self) || syntax.is(OptionalChainingExprSyntax.self) {
-      throw unsupported("optional unwrapping", syntax)
+    if let optional = try optionalExpression(syntax, at: at) { return optional }
+    if syntax.is(SwitchExprSyntax.self) {
+      throw unsupported("'switch' as a value", syntax, hint: "assign a variable in each case")
     }
     throw unsupported("this expression", syntax)
   }
@@ -528,6 +538,7 @@ struct Lowering {
   mutating func fold(_ elements: [ExprSyntax]) throws(UnsupportedSyntax) -> Expression {
     enum Operator {
       case binary(BinaryOperator)
+      case nilCoalescing  // `??`, right-associative, between ranges and comparisons
       case compound(BinaryOperator?)  // `=` and `+=`-style, right-associative, lowest
       case ternary(Expression)  // `? then :`, right-associative, below `||`
     }
@@ -543,6 +554,8 @@ struct Lowering {
         let text = binary.operator.text
         if let op = BinaryOperator(rawValue: text) {
           operators.append((.binary(op), at))
+        } else if text == "??" {
+          operators.append((.nilCoalescing, at))
         } else if text.hasSuffix("="), let op = BinaryOperator(rawValue: String(text.dropLast())),
           [.add, .subtract, .multiply, .divide, .remainder].contains(op)
         {
@@ -562,7 +575,9 @@ struct Lowering {
     }
     func precedence(_ op: Operator) -> Int {
       switch op {
-      case .binary(let binary): binary.precedence
+      // Twice the operator's own precedence, so `??` fits between ranges and comparisons.
+      case .binary(let binary): binary.precedence * 2
+      case .nilCoalescing: BinaryOperator.closedRange.precedence * 2 - 1
       case .ternary: -1
       case .compound: -2
       }
@@ -584,6 +599,7 @@ struct Lowering {
         let kind: Expression.Kind
         switch op {
         case .binary(let binary): kind = .binary(binary, left, right, operatorPosition: at)
+        case .nilCoalescing: kind = .nilCoalescing(left, right, operatorPosition: at)
         case .compound(let binary): kind = .assignment(target: left, operator: binary, value: right)
         case .ternary(let then): kind = .ternary(condition: left, then: then, otherwise: right)
         }

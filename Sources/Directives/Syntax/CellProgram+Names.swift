@@ -38,6 +38,16 @@ extension Statement {
       conditions.forEach { $0.collectNames(into: &names) }
       then.forEach { $0.collectNames(into: &names) }
       otherwise?.forEach { $0.collectNames(into: &names) }
+    case .destructuring(_, _, let value): value.collectNames(into: &names)
+    case .switchCases(let subject, let cases):
+      subject.collectNames(into: &names)
+      for switchCase in cases {
+        for item in switchCase.items {
+          item.pattern.collectNames(into: &names)
+          item.guardCondition?.collectNames(into: &names)
+        }
+        switchCase.body.forEach { $0.collectNames(into: &names) }
+      }
     }
   }
 }
@@ -45,7 +55,7 @@ extension Statement {
 extension Expression {
   func collectNames(into names: inout Set<String>) {
     switch kind {
-    case .integer, .floating, .string, .boolean, .enumCase: break
+    case .integer, .floating, .string, .boolean, .enumCase, .nilLiteral: break
     case .name(let name): names.insert(name)
     case .interpolation(let parts):
       for case .expression(let inner) in parts { inner.collectNames(into: &names) }
@@ -72,6 +82,23 @@ extension Expression {
         entry.key.collectNames(into: &names)
         entry.value.collectNames(into: &names)
       }
+    case .forceUnwrap(let operand, _), .optionalChain(let operand),
+      .optionalBinding(_, _, let operand):
+      operand.collectNames(into: &names)
+    case .nilCoalescing(let left, let right, _):
+      left.collectNames(into: &names)
+      right.collectNames(into: &names)
+    case .tuple(let elements): elements.forEach { $0.value.collectNames(into: &names) }
+    }
+  }
+}
+
+extension Pattern {
+  func collectNames(into names: inout Set<String>) {
+    switch self {
+    case .wildcard, .binding: break
+    case .expression(let expression): expression.collectNames(into: &names)
+    case .tuple(let elements, _): elements.forEach { $0.collectNames(into: &names) }
     }
   }
 }

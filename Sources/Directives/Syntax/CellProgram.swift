@@ -43,6 +43,10 @@ package struct Statement: Sendable {
     case function(FunctionDeclaration)
     /// `struct Name { stored properties, computed properties, methods }`.
     case structure(StructDeclaration)
+    /// `let (a, b) = value`: a tuple taken apart into names.
+    case destructuring(isConstant: Bool, pattern: Pattern, value: Expression)
+    /// `switch subject { case ...: ... default: ... }`.
+    case switchCases(subject: Expression, cases: [SwitchCase])
   }
 
   package var kind: Kind
@@ -73,6 +77,17 @@ package struct Expression: Sendable {
     case closure(ClosureExpression)
     /// `["a": 1, "b": 2]`, or `[:]` with no entries.
     case dictionary([DictionaryEntry])
+    case nilLiteral
+    /// `value!`; `bangPosition` is where a nil unwrap is reported.
+    case forceUnwrap(Expression, bangPosition: Position)
+    /// `value?` as the base of a member access or call: `value?.count`.
+    case optionalChain(Expression)
+    /// `value ?? fallback`.
+    case nilCoalescing(Expression, Expression, operatorPosition: Position)
+    /// `(1, "a")` or `(x: 1, y: 2)`.
+    case tuple([TupleElement])
+    /// `let name = value` (or `let name`) as a condition of `if`, `guard` or `while`.
+    case optionalBinding(isConstant: Bool, name: String, value: Expression)
   }
 
   package var kind: Kind
@@ -141,6 +156,38 @@ package struct StructDeclaration: Sendable {
 package struct DictionaryEntry: Sendable {
   package var key: Expression
   package var value: Expression
+}
+
+/// One element of a tuple expression: `x: 1` or just `1`.
+package struct TupleElement: Sendable {
+  package var label: String?
+  package var value: Expression
+}
+
+/// What a `case` of a `switch` (or a destructuring `let`) matches.
+package indirect enum Pattern: Sendable {
+  /// `_`: anything.
+  case wildcard
+  /// `let x`: anything, bound to a name.
+  case binding(String, Position)
+  /// A value compared with `==`, or a range the value must lie in (`0..<10`).
+  case expression(Expression)
+  /// `(0, _)`, `(let x, 0)`.
+  case tuple([Pattern], Position)
+}
+
+/// One `case` of a `switch`, or its `default` (no items).
+package struct SwitchCase: Sendable {
+  package struct Item: Sendable {
+    package var pattern: Pattern
+    package var guardCondition: Expression?
+  }
+
+  package var items: [Item]
+  package var body: [Statement]
+  package var position: Position
+
+  package var isDefault: Bool { items.isEmpty }
 }
 
 package enum InterpolationPart: Sendable {

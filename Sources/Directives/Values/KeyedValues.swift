@@ -106,6 +106,9 @@ package struct SetValue: Sendable, Codable {
 
   package func contains(_ hash: HashKey) -> Bool { positions[hash] != nil }
 
+  /// The element equal to `hash`'s value, as stored.
+  package func member(_ hash: HashKey) -> Value? { positions[hash].map { elements[$0] } }
+
   /// Adds the element unless an equal one is there; whether it was added.
   @discardableResult
   package mutating func insert(_ element: Value, hash: HashKey) -> Bool {

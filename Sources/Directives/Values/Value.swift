@@ -30,6 +30,10 @@ package enum Value: Sendable, Codable {
   indirect case set(SetValue)
   /// A value of a notebook's `struct`.
   indirect case structure(StructValue)
+  /// A value of an optional type: `nil`, or the value it wraps.
+  indirect case optional(Value?)
+  /// A tuple's elements, with each element's label (nil where it has none).
+  case tuple([Value], labels: [String?])
 
   package var type: ValueType {
     switch self {
@@ -49,6 +53,8 @@ package enum Value: Sendable, Codable {
       .dictionary(dictionary.keys.first?.type ?? .any, dictionary.values.first?.type ?? .any)
     case .set(let set): .set(set.elements.first?.type ?? .any)
     case .structure(let value): .structure(value.typeName)
+    case .optional(let wrapped): .optional(wrapped?.type ?? .any)
+    case .tuple(let elements, let labels): .tuple(elements.map(\.type), labels: labels)
     }
   }
 
@@ -87,6 +93,13 @@ extension Value: CustomStringConvertible {
           .joined(separator: ", ") + "]"
     case .set(let set): "[" + set.elements.map(\.debugText).joined(separator: ", ") + "]"
     case .structure(let value): value.description
+    case .optional(let wrapped?): "Optional(\(wrapped.debugText))"
+    case .optional(nil): "nil"
+    case .tuple(let elements, let labels):
+      "("
+        + zip(labels, elements).map { label, element in
+          (label.map { "\($0): " } ?? "") + element.debugText
+        }.joined(separator: ", ") + ")"
     }
   }
 
@@ -116,7 +129,7 @@ extension Value {
     case (.bool(let a), .bool(let b)): a == b
     case (.enumCase(let a), .enumCase(let b)): a == b
     case (.range(let a), .range(let b)): a == b
-    case (.array(let a), .array(let b)):
+    case (.array(let a), .array(let b)), (.tuple(let a, _), .tuple(let b, _)):
       a.count == b.count
         ? zip(a, b).allSatisfy { equal($0, $1) == true }
         : false
@@ -129,6 +142,11 @@ extension Value {
         && zip(a.keys, a.values).allSatisfy { key, value in
           HashKey(key).flatMap { b[$0] }.map { equal(value, $0) == true } ?? false
         }
+    case (.optional(nil), .optional(nil)): true
+    case (.optional(nil), _), (_, .optional(nil)): false
+    case (.optional(let a?), .optional(let b?)): equal(a, b)
+    case (.optional(let a?), _): equal(a, right)
+    case (_, .optional(let b?)): equal(left, b)
     default:
       if let a = left.number, let b = right.number { a == b } else { nil }
     }

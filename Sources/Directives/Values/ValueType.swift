@@ -21,6 +21,10 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
   case set(ValueType)
   /// A notebook's `struct`, by name.
   case structure(String)
+  /// `T?`; `nil` alone is `.optional(.any)`.
+  case optional(ValueType)
+  /// `(Int, String)` or `(x: Int, y: Int)`: element types, each with its label or nil.
+  case tuple([ValueType], labels: [String?])
 
   package var description: String {
     switch self {
@@ -40,6 +44,14 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case .dictionary(let key, let value): "[\(key): \(value)]"
     case .set(let element): "Set<\(element)>"
     case .structure(let name): name
+    case .optional(.function(let parameters, let result)):
+      "(\(ValueType.function(parameters, result)))?"
+    case .optional(let wrapped): "\(wrapped)?"
+    case .tuple(let elements, let labels):
+      "("
+        + zip(labels, elements).map { label, element in
+          (label.map { "\($0): " } ?? "") + element.description
+        }.joined(separator: ", ") + ")"
     }
   }
 
@@ -54,6 +66,12 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case (.dictionary(let key, let value), .dictionary(let otherKey, let otherValue)):
       key.accepts(otherKey) && value.accepts(otherValue)
     case (.oneOf(let types), _): types.contains { $0.accepts(other) }
+    // A value becomes an optional where one is expected, as in Swift.
+    case (.optional(let wrapped), .optional(let otherWrapped)): wrapped.accepts(otherWrapped)
+    case (.optional(let wrapped), _): wrapped.accepts(other)
+    case (.tuple(let elements, let labels), .tuple(let others, let otherLabels)):
+      elements.count == others.count && zip(elements, others).allSatisfy { $0.accepts($1) }
+        && Self.labelsMatch(labels, otherLabels)
     case (_, .oneOf(let types)): types.allSatisfy { accepts($0) }
     case (.enumeration(let enumeration), .enumeration(let otherEnumeration)):
       enumeration.name == otherEnumeration.name || otherEnumeration.name == EnumerationType.anyCase
@@ -66,6 +84,11 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     }
   }
 
+  /// Labels agree when equal, or when either side has none (`(1, 2)` is a `(x: Int, y: Int)`).
+  static func labelsMatch(_ labels: [String?], _ others: [String?]) -> Bool {
+    labels == others || labels.allSatisfy { $0 == nil } || others.allSatisfy { $0 == nil }
+  }
+
   /// The element type when a `for` loop runs over a value of this type.
   package var elementType: ValueType? {
     switch self {
@@ -73,6 +96,7 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case .range: .int
     case .string: .string
     case .set(let element): element
+    case .dictionary(let key, let value): .tuple([key, value], labels: ["key", "value"])
     case .any: .any
     case .object(.dataset): .object(.example)
     default: nil
@@ -92,6 +116,14 @@ package struct EnumerationType: Hashable, Sendable, Codable {
 
   /// The type of a bare `.case` before the context says which enumeration it belongs to.
   package static let anyCase = "enum case"
+
+  /// The enumerations directives take, by name, so a function can take one:
+  /// `func f(_ a: Activation)`.
+  static let named: [String: EnumerationType] = Dictionary(
+    uniqueKeysWithValues: [
+      EngineDirectives.activation, EngineDirectives.cost, EngineDirectives.initialization,
+      EngineDirectives.biasInitialization, DataPlotDirectives.scale, DataPlotDirectives.kind,
+    ].map { ($0.name, $0) })
 }
 
 /// The engine and report values a notebook handles, by their notebook names.

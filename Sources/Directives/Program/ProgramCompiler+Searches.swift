@@ -1,0 +1,93 @@
+/// Array searches that may find nothing, so give optionals: `first(where:)`,
+/// `firstIndex(of:)`, `firstIndex(where:)`; and `enumerated()`. A range answers the array
+/// methods as the array of its Ints (`(0..<5).map { $0 * 2 }`).
+extension ProgramCompiler {
+  /// The methods a range answers as the array of its Ints.
+  static let rangeCollectionMethods: Set<String> = [
+    "map", "filter", "reduce", "forEach", "contains", "allSatisfy", "sorted", "reversed", "min",
+    "max", "enumerated", "first", "firstIndex",
+  ]
+
+  /// A range's Ints as an `[Int]` value.
+  func rangeAsArray(_ receiver: Typed) -> Typed { sequenceAsArray(receiver, element: .int) }
+
+  /// A sequence's elements (see `elements(of:at:)`) as an array value, at the sequence's place.
+  func sequenceAsArray(_ sequence: Typed, element: ValueType, at position: Position? = nil)
+    -> Typed
+  {
+    let code = sequence.value
+    let at = sequence.position
+    return Typed(
+      .array(element),
+      .value { frame throws(EvaluationError) in
+        .array(try Self.elements(of: try code(frame), at: at))
+      }, at: position ?? at)
+  }
+
+  /// A closure argument of `method`, compiled for the parameter and result types it must have.
+  func closureArgument(
+    _ argument: Expression, of method: String, _ parameters: [ValueType], _ result: ValueType
+  ) -> Typed {
+    let typed = compile(argument, expected: .function(parameters, result))
+    guard case .function(let types, let produced) = typed.type, types.count == parameters.count
+    else {
+      if typed.type == .any { return typed }
+      return fail(
+        "'\(method)' needs a closure of type '\(ValueType.function(parameters, result))', not '\(typed.type)'",
+        at: typed.position)
+    }
+    if result != .any, !result.accepts(produced) {
+      return fail(
+        "the closure returns '\(produced)' but '\(method)' needs '\(result)'", at: typed.position)
+    }
+    return typed
+  }
+
+  /// `first(where:)`, `firstIndex(of:)`, `firstIndex(where:)` and `enumerated()` on an array,
+  /// or nil for other methods.
+  func searchMethod(
+    _ receiver: Typed, _ name: String, _ arguments: [CallArgument], at position: Position
+  ) -> Typed? {
+    guard case .array(let element) = receiver.type else { return nil }
+    var labels = arguments.map(\.label)
+    // A trailing closure stands for `where:`: `xs.first { $0 > 2 }`.
+    if labels == [nil], case .closure = arguments[0].value.kind { labels = ["where"] }
+    let receiverCode = receiver.value
+    let control = self.control
+    switch (name, labels) {
+    case ("enumerated", []):
+      return enumerated(receiver, element: element, at: position)
+    case ("firstIndex", ["of"]):
+      let target = compile(arguments[0].value, expected: element)
+      guard Operators.resultType(.equal, element, target.type) != nil else {
+        return fail(
+          "cannot convert value of type '\(target.type)' to expected argument type '\(element)'",
+          at: arguments[0].value.position)
+      }
+      let targetCode = target.value
+      return Typed(
+        .optional(.int),
+        .value { frame throws(EvaluationError) in
+          let values = try Self.elements(of: try receiverCode(frame), at: position)
+          let wanted = try targetCode(frame)
+          return .optional(
+            values.firstIndex { Value.equal($0, wanted) == true }.map(Value.int))
+        }, at: position)
+    case ("first", ["where"]), ("firstIndex", ["where"]):
+      let predicate = closureArgument(arguments[0].value, of: name, [element], .bool).value
+      let wantsIndex = name == "firstIndex"
+      return Typed(
+        .optional(wantsIndex ? .int : element),
+        .value { frame throws(EvaluationError) in
+          let values = try Self.elements(of: try receiverCode(frame), at: position)
+          let call = try FunctionCaller(try predicate(frame), control: control, at: position)
+          for (index, value) in values.enumerated() where try call.test(value) {
+            return .optional(wantsIndex ? .int(index) : value)
+          }
+          return .optional(nil)
+        }, at: position)
+    default:
+      return nil
+    }
+  }
+}

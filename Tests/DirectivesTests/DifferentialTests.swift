@@ -141,6 +141,8 @@ import Testing
     // Swift names a struct with its module inside an array (`[main.Run(...)]`): print elements.
     print(runs[0], runs[1], runs.map { $0.epochs })
     """#,
+    StructTests.temperature
+      + #"\#nprint(Temperature(celsius: 20), Temperature(celsius: 0.35, label: "x").celsius)"#,
     """
     let words = ["3", "x", "42"]
     let xs = [3, 1, 2]

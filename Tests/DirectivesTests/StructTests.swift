@@ -119,6 +119,33 @@ import Testing
       ])
   }
 
+  static let temperature = """
+    struct Temperature {
+      let kelvin: Double
+      var label = "t"
+      init(celsius: Double, label: String = "c") {
+        kelvin = celsius + 273.15
+        self.label = label
+      }
+      var celsius: Double { kelvin - 273.5 }
+    }
+    """
+
+  @Test func aCustomInitReplacesTheMemberwiseOne() throws {
+    let source =
+      Self.temperature
+      + #"\#nprint(Temperature(celsius: 20), Temperature(celsius: 0.35, label: "x").celsius)"#
+    #expect(
+      try printed(evaluate(source)[0])
+        == "Temperature(kelvin: 293.15, label: \"c\") 0.0\n")
+    #expect(
+      check("struct T {\n  let k: Double\n  init(c: Double) { k = c }\n}\nprint(T(k: 1))")
+        == ["nb.md:14:9: error: unknown argument label 'k:' in call to 'T'"])
+    let unset = try evaluate("struct Bad {\n  var a: Int\n  init() {}\n}\nprint(Bad())")
+    #expect(
+      failure(unset[0]) == "nb.md:12:3: error: 'init' of 'Bad' ended without giving 'a' a value")
+  }
+
   @Test func snapshotsKeepStructValues() throws {
     let session = try makeSession()
     try evaluate(Self.point, "var p = Point(x: 2)", session: session)

@@ -14,6 +14,8 @@ final class StructDefinition: @unchecked Sendable {
 
   let name: String
   var fields: [Field] = []
+  /// A custom `init`'s body, run as a `mutating` method on a value with only the defaults set.
+  var customInitializer: FunctionCode?
   var computed: [String: FunctionCode] = [:]
   var methods: [String: Method] = [:]
   /// The frame methods run in: the cell's, once the declaration has run.
@@ -92,6 +94,12 @@ extension ProgramCompiler {
         defaults.append(defaultCode)
       }
     }
+    if let custom = declaration.initializer {
+      // A custom `init` replaces the memberwise one, as in Swift.
+      parameters = signature(of: custom.declaration, at: custom.position).parameters
+      defaults = Array(repeating: nil, count: parameters.count)
+      sources = sources.map { (nil, $0.defaultCode) }
+    }
     let initializer = FunctionCode(
       name: declaration.name, parameters: parameters, resultType: .structure(declaration.name),
       defaults: defaults, position: position)
@@ -99,7 +107,14 @@ extension ProgramCompiler {
     initializer.slotCount = parameters.count
     let typeName = declaration.name
     let fieldNames = definition.fieldNames
+    let control = self.control
     initializer.body = { frame throws(EvaluationError) in
+      if let custom = definition.customInitializer {
+        try Self.runCustomInitializer(
+          custom, of: definition, sources.map(\.defaultCode), frame: frame, control: control,
+          at: position)
+        return .returned
+      }
       var fields: [Value] = []
       fields.reserveCapacity(sources.count)
       for source in sources {
@@ -116,14 +131,48 @@ extension ProgramCompiler {
     let store = define(
       declaration.name, type: initializer.type, isConstant: true, function: initializer)
     compileMembers(declaration, of: definition)
+    if let custom = definition.customInitializer {
+      // Defaults cannot read other parameters (as in Swift): the same code serves on either frame.
+      initializer.defaults = Array(custom.defaults.dropFirst().prefix(parameters.count))
+    }
     scope.makesClosures = true
-    let control = self.control
     return { frame in
       definition.context = frame
       store(frame, .function(FunctionValue(code: initializer, context: frame, control: control)))
       return .next
     }
   }
+
+  /// Runs a custom `init` on a value holding the properties' defaults (the rest unset), with the
+  /// arguments in `frame`; every property must have a value when it ends.
+  private static func runCustomInitializer(
+    _ custom: FunctionCode, of definition: StructDefinition, _ defaults: [ValueCode?],
+    frame: Frame, control: RunControl, at position: Position
+  ) throws(EvaluationError) {
+    var fields: [Value] = []
+    for defaultCode in defaults { fields.append(try defaultCode?(frame) ?? .void) }
+    let callee = Frame(count: custom.slotCount, parent: definition.context)
+    callee.slots[0] = .structure(
+      StructValue(typeName: definition.name, fieldNames: definition.fieldNames, fields: fields))
+    for index in 0..<(custom.parameters.count - 2) { callee.slots[index + 1] = frame.slots[index] }
+    _ = try FunctionValue(code: custom, context: definition.context, control: control)
+      .run(callee, at: position)
+    guard case .structure(let made) = callee.slots[0] else {
+      throw EvaluationError("'init' must leave a '\(definition.name)'", at: custom.position)
+    }
+    for (name, field) in zip(made.fieldNames, made.fields) {
+      if case .void = field {
+        throw EvaluationError(
+          "'init' of '\(definition.name)' ended without giving '\(name)' a value",
+          at: custom.position)
+      }
+    }
+    frame.result = callee.slots[0]
+  }
+
+  /// The hidden last parameter of a custom `init`'s body, by which an assignment knows it may
+  /// set a `let` property.
+  static let initializingMarker = "$initializing"
 
   /// Signatures first, so methods can call each other; then the bodies.
   private func compileMembers(_ declaration: StructDeclaration, of definition: StructDefinition) {
@@ -149,6 +198,20 @@ extension ProgramCompiler {
       }
       definition.methods[method.declaration.name] = StructDefinition.Method(
         code: code, isMutating: method.isMutating)
+    }
+    if let custom = declaration.initializer {
+      let code = signature(of: custom.declaration, at: custom.position)
+      code.parameters.insert(selfParameter, at: 0)
+      code.defaults.insert(nil, at: 0)
+      code.parameters.append(Parameter(nil, name: Self.initializingMarker, .bool))
+      code.defaults.append(nil)
+      let marker = FunctionParameter(
+        label: nil, name: Self.initializingMarker, type: nil, defaultValue: nil,
+        position: custom.position)
+      compileBody(
+        of: code, parameters: [selfDeclared] + custom.declaration.parameters + [marker],
+        body: custom.declaration.body, singleExpressionReturns: false, mutableSelf: true)
+      definition.customInitializer = code
     }
     for property in declaration.computed {
       guard let code = definition.computed[property.name] else { continue }
@@ -312,7 +375,13 @@ extension ProgramCompiler {
       return nil
     }
     let field = definition.fields[index]
-    if field.isConstant {
+    let initializing: Bool
+    if case .name("self") = base.kind, lookup(Self.initializingMarker) != nil {
+      initializing = true
+    } else {
+      initializing = false
+    }
+    if field.isConstant, !initializing {
       report(
         "cannot assign to property: '\(name)' is a 'let' constant; declare it with 'var'",
         at: position)

@@ -30,9 +30,8 @@ extension Lowering {
             position: position(of: function.name)))
       } else if let variable = decl.as(VariableDeclSyntax.self) {
         try properties(variable, into: &lowered)
-      } else if decl.is(InitializerDeclSyntax.self) {
-        throw unsupported(
-          "a custom 'init'", decl, hint: "use the memberwise initializer 'Name(field: value, ...)'")
+      } else if let initializer = decl.as(InitializerDeclSyntax.self) {
+        lowered.initializer = try self.initializer(initializer, replacing: lowered.initializer)
       } else {
         throw unsupported("this member of a struct", decl)
       }
@@ -91,5 +90,34 @@ extension Lowering {
         StructDeclaration.ComputedProperty(
           name: name, type: type, body: body, position: position(of: identifier)))
     }
+  }
+
+  /// `init(parameters) { body }`: lowered as a `mutating` method named `init`.
+  private mutating func initializer(
+    _ declaration: InitializerDeclSyntax, replacing earlier: StructDeclaration.Method?
+  ) throws(UnsupportedSyntax) -> StructDeclaration.Method {
+    if earlier != nil {
+      throw unsupported("a second 'init'", declaration, hint: "give the one 'init' default values")
+    }
+    if let mark = declaration.optionalMark { throw unsupported("a failable 'init'", mark) }
+    if let generics = declaration.genericParameterClause {
+      throw unsupported("a generic 'init'", generics)
+    }
+    if let effects = declaration.signature.effectSpecifiers {
+      throw unsupported("'throws' and 'async'", effects)
+    }
+    if let modifier = declaration.modifiers.first {
+      throw unsupported("the modifier '\(modifier.name.text)'", modifier)
+    }
+    guard let body = declaration.body else {
+      throw unsupported("an 'init' without a body", declaration)
+    }
+    let parameters = try self.parameters(declaration.signature.parameterClause)
+    let at = position(of: declaration.initKeyword)
+    return StructDeclaration.Method(
+      declaration: FunctionDeclaration(
+        name: "init", parameters: parameters, resultType: nil, resultPosition: at,
+        body: try statements(body.statements)),
+      isMutating: true, position: at)
   }
 }

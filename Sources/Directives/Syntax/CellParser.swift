@@ -279,8 +279,24 @@ struct Lowering {
     guard let body = declaration.body else {
       throw unsupported("a function without a body", declaration)
     }
+    let parameters = try self.parameters(declaration.signature.parameterClause)
+    let result = declaration.signature.returnClause
+    return Statement(
+      kind: .function(
+        FunctionDeclaration(
+          name: declaration.name.text, parameters: parameters,
+          resultType: result?.type.trimmedDescription,
+          resultPosition: result.map { position(of: $0.type) } ?? position(of: declaration.name),
+          body: try statements(body.statements))),
+      position: position(of: declaration.name))
+  }
+
+  /// A `func`'s or an `init`'s parameters: labels, names, written types and defaults.
+  mutating func parameters(_ clause: FunctionParameterClauseSyntax) throws(UnsupportedSyntax)
+    -> [FunctionParameter]
+  {
     var parameters: [FunctionParameter] = []
-    for parameter in declaration.signature.parameterClause.parameters {
+    for parameter in clause.parameters {
       if let ellipsis = parameter.ellipsis { throw unsupported("a variadic parameter", ellipsis) }
       let label = parameter.firstName.text == "_" ? nil : parameter.firstName.text
       parameters.append(
@@ -292,15 +308,7 @@ struct Lowering {
           },
           position: position(of: parameter)))
     }
-    let result = declaration.signature.returnClause
-    return Statement(
-      kind: .function(
-        FunctionDeclaration(
-          name: declaration.name.text, parameters: parameters,
-          resultType: result?.type.trimmedDescription,
-          resultPosition: result.map { position(of: $0.type) } ?? position(of: declaration.name),
-          body: try statements(body.statements))),
-      position: position(of: declaration.name))
+    return parameters
   }
 
   mutating func closure(_ closure: ClosureExprSyntax) throws(UnsupportedSyntax) -> Expression {

@@ -30,7 +30,7 @@ extension Statement {
     case .structure(let declaration):
       declaration.stored.forEach { $0.defaultValue?.collectNames(into: &names) }
       declaration.computed.forEach { $0.body.forEach { $0.collectNames(into: &names) } }
-      for method in declaration.methods {
+      for method in declaration.methods + (declaration.initializer.map { [$0] } ?? []) {
         Statement(kind: .function(method.declaration), position: method.position)
           .collectNames(into: &names)
       }

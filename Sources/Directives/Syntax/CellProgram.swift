@@ -150,6 +150,8 @@ package struct StructDeclaration: Sendable {
   package var stored: [StoredProperty]
   package var computed: [ComputedProperty]
   package var methods: [Method]
+  /// A custom `init`, which replaces the memberwise initializer (its body sets `self`'s fields).
+  package var initializer: Method? = nil
 }
 
 /// One `key: value` of a dictionary literal.

@@ -71,7 +71,7 @@ import Testing
     #"""
     let x = 3.14159
     print(String(format: "%.2f|%8.3f|%-6d|%d%%|%e|%g|%g|%i|%x|%05d|%+.1f", x, x, 42, 7, 12345.678, 0.0001, 1e6, -3, 255, 42, 2.0))
-    print(String(format: "%.0f %.0f %E %G %@", 2.5, 3.5, 1e-10, 0.5, "text"))
+    print(String(format: "%.0f %.0f %E %G %@ %lf %5.1lf %ld", 2.5, 3.5, 1e-10, 0.5, "text", 1.5, 2.25, 7))
     """#,
     #"""
     let line = "  alpha, beta,,gamma  "

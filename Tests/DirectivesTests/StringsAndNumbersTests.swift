@@ -42,6 +42,10 @@ import Testing
       check(#"print(String(format: "%q", 1))"#).first?.hasPrefix(
         "nb.md:10:22: error: '%q' is not a supported format specification") == true)
     #expect(
+      check(#"print(String(format: "%ls", "a"))"#) == [
+        "nb.md:10:22: error: '%ls': the length modifier does not apply to this conversion"
+      ])
+    #expect(
       check(#"print(String(format: "100%"))"#) == [
         "nb.md:10:22: error: the format ends inside a '%' specification; write '%%' for a percent sign"
       ])

@@ -83,9 +83,10 @@ struct FormatString: Sendable {
             "'\(text)' is not a supported format specification; use %d, %i, %x, %f, %e, %g, %s, %@ or %% (with flags, width and precision such as %-8s or %5.2f)"
           ))
       }
-      if kind != .integer, !length.isEmpty {
+      // `%lf` is a Double as `%f` is; `l` means nothing for a String.
+      if (kind == .text && !length.isEmpty) || (kind == .floating && length.count > 1) {
         return .failure(
-          FormatError("'\(text)': the length modifier 'l' applies to %d, %i, %x and %o only"))
+          FormatError("'\(text)': the length modifier does not apply to this conversion"))
       }
       if widthDigits.count > 3 || (precisionDigits?.count ?? 0) > 3 {
         return .failure(FormatError("'\(text)': a width or precision is at most 999"))

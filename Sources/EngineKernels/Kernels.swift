@@ -13,7 +13,7 @@ import KernelInterface
 /// the shapes.
 package enum SIMDKernels {
   typealias Vector = SIMD16<Float>
-  static let width = KernelMemory.width
+  static var width: Int { KernelMemory.width }
 
   /// This compilation's kernels.
   package static let table = KernelTable(

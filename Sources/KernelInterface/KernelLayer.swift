@@ -23,11 +23,13 @@ package struct KernelLayer {
 
 /// A data set's nonzero entries (compressed sparse rows) as the kernels see them: example e's
 /// entries are `offsets[e]..<offsets[e + 1]`, each an input index and a code into `table`.
-package struct SparseEntries {
-  package var offsets: UnsafeMutablePointer<Int>
-  package var indices: UnsafeMutablePointer<UInt16>
-  package var codes: UnsafeMutablePointer<UInt8>
-  package var table: UnsafeMutablePointer<Float>
+///
+/// Public rather than package, like `KernelMemory`, so `value` can be inlined into the kernels.
+public struct SparseEntries {
+  public var offsets: UnsafeMutablePointer<Int>
+  public var indices: UnsafeMutablePointer<UInt16>
+  public var codes: UnsafeMutablePointer<UInt8>
+  public var table: UnsafeMutablePointer<Float>
 
   package init(
     offsets: UnsafeMutablePointer<Int>, indices: UnsafeMutablePointer<UInt16>,
@@ -40,7 +42,7 @@ package struct SparseEntries {
   }
 
   /// The value of entry i.
-  @inline(__always) package func value(_ i: Int) -> Float { table[Int(codes[i])] }
+  @inlinable public func value(_ i: Int) -> Float { table[Int(codes[i])] }
 }
 
 /// How a parameter moves given its gradient summed over a mini-batch of m examples:
@@ -61,11 +63,18 @@ package struct UpdateRule: Sendable {
 }
 
 /// Padded, aligned float buffers as the kernels want them.
-package enum KernelMemory {
+///
+/// Public rather than package: the kernels' innermost loops use `width`, and the compiler inlines
+/// an `@inlinable` member into another module only when it is public (an `@inlinable package`
+/// one stays a call). A stored `static let` would cost another module a lazy-initialisation check
+/// on every use.
+public enum KernelMemory {
   /// Floats per SIMD vector; rows are padded to a multiple of it.
-  package static let width = 16
+  @inlinable public static var width: Int { 16 }
 
-  package static func paddedWidth(_ count: Int) -> Int { (count + width - 1) / width * width }
+  @inlinable public static func paddedWidth(_ count: Int) -> Int {
+    (count + width - 1) / width * width
+  }
 
   /// `count` zeroed floats, 64-byte aligned.
   package static func allocate(_ count: Int) -> UnsafeMutablePointer<Float> {

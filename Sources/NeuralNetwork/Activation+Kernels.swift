@@ -28,6 +28,11 @@ extension Activation {
 
   /// Multiplies `delta` by the activation's derivative, written in terms of the activation `a`
   /// (σ' = a(1 − a), tanh' = 1 − a², ReLU' = 1 for a > 0 else 0).
+  ///
+  /// Sixteen entries at a time as `SIMD16<Float>` lanes (the same arithmetic per entry as one at
+  /// a time, so results do not change): written as scalar loops over two pointers that may
+  /// alias, the compiler vectorises none of them and ReLU's branch alone took a seventh of a W3
+  /// epoch.
   func multiplyByDerivative(
     _ delta: UnsafeMutablePointer<Float>, activations: UnsafePointer<Float>, rowCount: Int,
     count: Int, stride: Int
@@ -35,16 +40,49 @@ extension Activation {
     for r in 0..<rowCount {
       let d = delta + r * stride
       let a = activations + r * stride
-      switch self {
-      case .sigmoid:
-        for j in 0..<count { d[j] *= a[j] * (1 - a[j]) }
-      case .relu:
-        for j in 0..<count where !(a[j] > 0) { d[j] = 0 }
-      case .tanh:
-        for j in 0..<count { d[j] *= 1 - a[j] * a[j] }
-      case .softmax:
-        preconditionFailure("softmax is an output activation; hidden layers never use it")
+      var j = 0
+      while j + 16 <= count {
+        let product = derivativeProduct(
+          delta: UnsafeRawPointer(d + j).loadUnaligned(as: SIMD16<Float>.self),
+          activation: UnsafeRawPointer(a + j).loadUnaligned(as: SIMD16<Float>.self))
+        UnsafeMutableRawPointer(d + j).storeBytes(of: product, as: SIMD16<Float>.self)
+        j += 16
       }
+      if j < count {
+        // The last partial vector, copied in and out of zeroed vectors.
+        let bytes = (count - j) * MemoryLayout<Float>.stride
+        var partialDelta = SIMD16<Float>()
+        var partialActivation = SIMD16<Float>()
+        withUnsafeMutableBytes(of: &partialDelta) {
+          $0.copyMemory(from: UnsafeRawBufferPointer(start: d + j, count: bytes))
+        }
+        withUnsafeMutableBytes(of: &partialActivation) {
+          $0.copyMemory(from: UnsafeRawBufferPointer(start: a + j, count: bytes))
+        }
+        let product = derivativeProduct(delta: partialDelta, activation: partialActivation)
+        withUnsafeBytes(of: product) {
+          UnsafeMutableRawBufferPointer(start: d + j, count: bytes).copyMemory(
+            from: UnsafeRawBufferPointer(rebasing: $0[0..<bytes]))
+        }
+      }
+    }
+  }
+
+  /// δ times the derivative, lane by lane.
+  @inline(__always)
+  private func derivativeProduct(delta: SIMD16<Float>, activation a: SIMD16<Float>)
+    -> SIMD16<Float>
+  {
+    switch self {
+    case .sigmoid:
+      return delta * (a * (1 - a))
+    case .relu:
+      // Not `a > 0` gives 0, NaN included.
+      return delta.replacing(with: 0, where: .!(a .> 0))
+    case .tanh:
+      return delta * (1 - a * a)
+    case .softmax:
+      preconditionFailure("softmax is an output activation; hidden layers never use it")
     }
   }
 }

@@ -9,8 +9,6 @@ import KernelInterface
 /// chosen once at start-up (`NUDGE_KERNELS=portable|avx2|avx512` picks one of the supported
 /// sets instead). Every set gives bit-identical results, so the choice changes speed only.
 package enum Kernels {
-  static let width = KernelMemory.width
-
   /// The compilations of the kernels this processor can run, narrowest first.
   package static let supported: [KernelTable] = {
     var tables = [EngineKernels.SIMDKernels.table]

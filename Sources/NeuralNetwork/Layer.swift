@@ -9,7 +9,7 @@ import KernelInterface
 final class Layer: @unchecked Sendable {
   let inputCount: Int
   let outputCount: Int
-  /// `outputCount` rounded up to a multiple of `Kernels.width`.
+  /// `outputCount` rounded up to a multiple of `KernelMemory.width`.
   let stride: Int
   /// `inputCount × stride` floats: `weights[k * stride + j]` is the weight from input k to output j.
   let weights: UnsafeMutablePointer<Float>

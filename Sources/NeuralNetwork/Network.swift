@@ -11,7 +11,7 @@ package final class Network: @unchecked Sendable {
   package let seed: UInt64
   let layers: [Layer]
   /// Shuffles training data; advances across `train` calls so each continues the sequence.
-  var shuffleGenerator: SeededGenerator
+  package var shuffleGenerator: SeededGenerator
 
   /// A new network with weights (and, with `biasInitialization: .standard`, biases) drawn from
   /// the seeded generator; biases are 0 otherwise.

@@ -79,10 +79,12 @@ struct CellOptionsParser {
         "cell option '\(key)' is given twice; keep one", line: lineNumber, column: keyColumn)
     }
     if key == "name" {
-      guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
+      // No '.': metrics are named `<cell>.<metric>`, and a dotted cell name would let cell
+      // `a.b`'s metric `c` and cell `a`'s metric `b.c` share one name.
+      guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || "_-".contains($0) })
       else {
         throw source.diagnostic(
-          "cell name '\(value)' must be letters, digits, '_', '-' or '.' (it names the cell in caches and diffs)",
+          "cell name '\(value)' must be letters, digits, '_' or '-' (it names the cell in caches and diffs, and its metrics as '\(value).<metric>')",
           line: lineNumber, column: valueColumn)
       }
       options.name = value

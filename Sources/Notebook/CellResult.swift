@@ -22,16 +22,19 @@ package struct CellResult: Hashable, Sendable {
   package var seconds: Double
   /// Data files the cell read (paths as opened), for the cache's validity check.
   package var filesRead: [String]
+  /// Files the cell wrote (absolute paths), restored with its outputs when taken from the cache.
+  package var filesWritten: [String]
 
   package init(
     status: Status, cached: Bool = false, outputs: [CellOutput] = [], seconds: Double = 0,
-    filesRead: [String] = []
+    filesRead: [String] = [], filesWritten: [String] = []
   ) {
     self.status = status
     self.cached = cached
     self.outputs = outputs
     self.seconds = seconds
     self.filesRead = filesRead
+    self.filesWritten = filesWritten
   }
 
   /// Whether the cell was evaluated or restored (and so has outputs and a time worth showing).

@@ -42,7 +42,7 @@ package struct Prose: Hashable, Sendable {
 }
 
 /// A `swift` fenced block: a cell that Nudge evaluates.
-package struct Cell: Hashable, Sendable {
+package struct Cell: Hashable, Sendable, Codable {
   /// 0-based position among the notebook's cells.
   package var index: Int
   package var options: CellOptions

@@ -39,8 +39,13 @@ package enum NotebookParser {
       appendProse(from: nextProseLine, upTo: fence.openingLine, of: source, to: &blocks)
       let cell = try makeCell(from: fence, index: cellCount, in: source)
       cellCount += 1
+      // A cell without a name is `cellN`: a cell named so elsewhere would share its metrics,
+      // series and cache entries.
       for (value, noun, plural, inUse) in [
-        (cell.options.name, "cell name", "names", \Uses.names),
+        (
+          cell.id, cell.options.name == nil ? "default cell name" : "cell name", "names",
+          \Uses.names
+        ),
         (cell.options.label, "label", "labels", \Uses.labels),
       ] {
         guard let value else { continue }

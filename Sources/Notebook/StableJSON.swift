@@ -4,10 +4,12 @@ import Foundation
 /// a sweep's run reports): sorted keys, no escaped slashes, and the non-finite numbers spelled
 /// out as `"NaN"`, `"Infinity"` and `"-Infinity"` (JSONEncoder throws on NaN otherwise).
 package enum StableJSON {
-  package static func encode<Value: Encodable>(_ value: Value, pretty: Bool = false) throws
-    -> [UInt8]
-  {
+  /// `userInfo` reaches the types' `encode(to:)` (e.g. what collects a snapshot's networks).
+  package static func encode<Value: Encodable>(
+    _ value: Value, pretty: Bool = false, userInfo: [CodingUserInfoKey: any Sendable] = [:]
+  ) throws -> [UInt8] {
     let encoder = JSONEncoder()
+    encoder.userInfo = userInfo
     encoder.outputFormatting =
       pretty
       ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

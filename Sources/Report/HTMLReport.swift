@@ -69,10 +69,18 @@ package struct HTMLReport: Sendable {
     var page = Self.documentStart
     // Belt and braces: even if some markup slipped through, the browser runs no script. Raw
     // HTML the author passes through (--unsafe-html) may show images and media from elsewhere,
-    // but never runs script either.
+    // and runs only the inline scripts the author named by hash (--allow-script).
     let sources = options.unsafeHTML ? "data: 'self' https:" : "data: 'self'"
+    // Scripts only by name: the hashes the author allowed (`--allow-script`), else none.
+    let hashes = options.allowedScripts.filter { source in
+      source.hasPrefix("'sha256-") && source.hasSuffix("'")
+        && source.dropFirst(8).dropLast().allSatisfy {
+          $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0))
+        }
+    }
+    let scripts = hashes.isEmpty ? "'none'" : hashes.joined(separator: " ")
     page +=
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src \(sources); media-src \(sources); script-src 'none'; base-uri 'none'; form-action 'none'\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src \(sources); media-src \(sources); script-src \(scripts); base-uri 'none'; form-action 'none'\">\n"
     page +=
       "<title>\(title.htmlEscaped)</title>\n<style>\n\(Stylesheet.css)</style>\n</head>\n<body>\n"
     let tableOfContents = tableOfContentsHTML(headings)

@@ -37,8 +37,12 @@ package struct ReportOptions: Hashable, Sendable {
   /// Pass raw HTML in the Markdown through. Off by default: a notebook from elsewhere must not be
   /// able to inject script, so raw HTML is shown escaped, as text.
   package var unsafeHTML: Bool
+  /// The inline scripts the page may run, as Content-Security-Policy sources
+  /// (`'sha256-<base64>'`); none by default, so even passed-through HTML runs no script.
+  package var allowedScripts: [String]
 
-  package init(unsafeHTML: Bool = false) {
+  package init(unsafeHTML: Bool = false, allowedScripts: [String] = []) {
     self.unsafeHTML = unsafeHTML
+    self.allowedScripts = allowedScripts
   }
 }

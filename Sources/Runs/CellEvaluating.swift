@@ -17,4 +17,14 @@ package protocol CellEvaluating {
   func snapshot() throws -> Data
   /// Replaces the state with one from `snapshot()`.
   mutating func restore(from snapshot: Data) throws
+  /// Throws unless a cell may write `path` (as `filesWritten` named it) now: the cache checks
+  /// each file it restores against the sandbox again.
+  func checkWritable(_ path: String) throws
+}
+
+extension CellEvaluating {
+  /// An evaluator whose cells write no files refuses every restored file.
+  package func checkWritable(_ path: String) throws {
+    throw RunsError("cannot restore \(path) from the cache: this evaluator writes no files")
+  }
 }

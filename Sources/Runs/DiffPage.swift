@@ -6,7 +6,9 @@ import Report
 /// every metric with its change, and each recorded series of all runs overlaid on one chart.
 ///
 /// The page is an `HTMLReport` of a notebook made up on the spot, so it shares the lesson
-/// report's look, its self-containment and its safety.
+/// report's look, its self-containment and its safety. Its Markdown is fixed text: whatever
+/// comes from the records (ids, paths, params, names) goes into tables and charts, which escape
+/// it, so a crafted record cannot add a link or markup to the page.
 package struct DiffPage {
   package var comparison: RunComparison
 
@@ -49,9 +51,16 @@ package struct DiffPage {
         ? "## Series\n\nNo run recorded a series."
         : "## Series\n\nEvery recorded series, all runs overlaid.", charts)
     if let cell = comparison.firstDifferingCell {
+      // The cell's name comes from a record, which anyone can edit: it goes into a table,
+      // whose cells are escaped text, never into the Markdown, where it could become a link.
       section(
-        "## Outputs\n\nThe first cell whose outputs differ is `\(cell.name)` (cell \(cell.index + 1), line \(cell.line)).",
-        [])
+        "## Outputs\n\nThe first cell whose outputs differ:",
+        [
+          .table(
+            Table(
+              columns: ["cell", "number", "line"],
+              rows: [[cell.name, "\(cell.index + 1)", "\(cell.line)"]]))
+        ])
     } else if comparison.runs.count > 1 {
       section("## Outputs\n\nEvery cell produced the same outputs in every run.", [])
     }

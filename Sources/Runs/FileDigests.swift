@@ -84,7 +84,8 @@ package final class FileDigests: @unchecked Sendable {
     return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
   }
 
-  private static func hash(_ path: String) throws -> String {
+  /// The SHA-256 of a file's contents, read a megabyte at a time.
+  static func hash(_ path: String) throws -> String {
     do {
       let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
       defer { try? handle.close() }  // read-only: closing cannot lose data

@@ -78,4 +78,6 @@ struct RememberingEvaluator<Base: CellEvaluating>: CellEvaluating {
   func snapshot() throws -> Data { try base.snapshot() }
 
   mutating func restore(from snapshot: Data) throws { try base.restore(from: snapshot) }
+
+  func checkWritable(_ path: String) throws { try base.checkWritable(path) }
 }

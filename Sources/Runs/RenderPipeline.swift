@@ -36,6 +36,12 @@ package enum RenderPipeline {
           "cannot write \(layout.latestReportPath): '\(request.outputDirectory)' is not a folder")
     }
 
+    do {
+      try layout.claim(for: document.path)
+    } catch {
+      throw RenderError(.cannotWrite, location: layout.notebookDirectory, reason: "\(error)")
+    }
+
     let store = RunStore(layout: layout)
     let startedAt = Date()
     let (id, directory): (String, String)

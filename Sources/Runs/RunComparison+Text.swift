@@ -70,9 +70,10 @@ package struct TextTable {
   package var header: [String]
   package var rows: [[String]]
 
+  /// Cells are made safe for a terminal (and kept on one line) before they are measured.
   package init(header: [String], rows: [[String]]) {
-    self.header = header
-    self.rows = rows
+    self.header = header.map { TerminalText.safe($0, keepsNewlines: false) }
+    self.rows = rows.map { $0.map { TerminalText.safe($0, keepsNewlines: false) } }
   }
 
   package func lines() -> [String] {

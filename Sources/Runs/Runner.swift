@@ -51,6 +51,8 @@ package struct Runner {
   package var params: [String: ParamValue]
   package var cache: CellCache?
   package var engineVersion: String
+  /// What identifies the program computing the cells, in every cell's key.
+  package var build: String = BuildIdentity.current
   /// Told when each cell starts and ends; polled between cells for a stop request.
   package var events: RenderEvents
 
@@ -71,7 +73,7 @@ package struct Runner {
     var outcome = RunOutcome(
       cells: [:], status: .ok, warnings: cache?.digests.indexProblem.map { [$0] } ?? [])
     var previousKey = "start"
-    var unrestoredState: (cache: CellCache, key: String)?
+    var unrestoredState: (cache: CellCache, entry: CacheEntry)?
     var stopped = false
 
     func finish(_ cell: Cell, _ result: CellResult) {
@@ -98,7 +100,7 @@ package struct Runner {
       guard let saved = unrestoredState else { return nil }
       unrestoredState = nil
       do {
-        try evaluator.restore(from: try saved.cache.state(for: saved.key))
+        try evaluator.restore(from: try saved.cache.state(for: saved.entry))
         return nil
       } catch {
         // The saved state is unusable: recompute everything from the start without the cache.
@@ -109,6 +111,25 @@ package struct Runner {
         var restarted = fresh.run(with: &evaluator)
         restarted.warnings = outcome.warnings + restarted.warnings
         return restarted
+      }
+    }
+
+    /// Puts back the files a cached cell wrote, each checked against the sandbox, unless they
+    /// already hold what it wrote; false (with a warning) when they cannot be, and the cell is
+    /// then computed instead.
+    func restoreWrittenFiles(of entry: CacheEntry, from cache: CellCache, cell: Cell) -> Bool {
+      do {
+        for (file, contents) in try cache.writtenFiles(of: entry) {
+          try evaluator.checkWritable(file.path)
+          if (try? FileDigests(indexPath: nil).sha256(of: file.path)) == file.sha256 { continue }
+          try AtomicFile.write(Array(contents), to: file.path)
+        }
+        return true
+      } catch {
+        outcome.warnings.append(
+          "cell '\(cell.id)': the files it wrote cannot be restored from the cache (\(error)); the cell is recomputed"
+        )
+        return false
       }
     }
 
@@ -130,7 +151,7 @@ package struct Runner {
           evaluator.paramsReferenced(by: asCell).contains($0.key)
         }
         let key = CellKey.make(
-          previous: previousKey, engineVersion: engineVersion,
+          previous: previousKey, engineVersion: engineVersion, build: build,
           source: "inline \(expression.expression)", options: asCell.options,
           params: visibleParams)
         if case .value(let text) = cachedEntry(key)?.outputs.first {
@@ -174,18 +195,20 @@ package struct Runner {
       events.cellStarted(cell)
       let visibleParams = params.filter { evaluator.paramsReferenced(by: cell).contains($0.key) }
       let key = CellKey.make(
-        previous: previousKey, engineVersion: engineVersion, source: cell.source,
-        options: cell.options,
-        params: visibleParams)
+        previous: previousKey, engineVersion: engineVersion, build: build, source: cell.source,
+        options: cell.options, params: visibleParams)
       let started = Date()
 
-      if let cache, cell.options.cache, let entry = cachedEntry(key) {
+      if let cache, cell.options.cache, let entry = cachedEntry(key),
+        restoreWrittenFiles(of: entry, from: cache, cell: cell)
+      {
         finish(
           cell,
           CellResult(
             status: .ok, cached: true, outputs: entry.outputs,
-            seconds: Date().timeIntervalSince(started), filesRead: entry.files.keys.sorted()))
-        unrestoredState = (cache, entry.key)
+            seconds: Date().timeIntervalSince(started), filesRead: entry.files.keys.sorted(),
+            filesWritten: entry.written.map(\.path)))
+        unrestoredState = (cache, entry)
         previousKey = CellKey.chained(key, files: entry.files)
         continue
       }
@@ -234,7 +257,7 @@ package struct Runner {
         do {
           let entry = CacheEntry(
             key: key, cellName: cell.id, files: files, outputs: result.outputs,
-            state: try evaluator.snapshot())
+            state: try evaluator.snapshot(), written: try Self.contents(of: result.filesWritten))
           try cache.store(entry)
         } catch {
           outcome.warnings.append("cell '\(cell.id)' was not cached: \(error)")
@@ -243,5 +266,18 @@ package struct Runner {
     }
     if let restarted = evaluateInlineValues(at: document.cells.count) { return restarted }
     return outcome
+  }
+
+  /// Each file a cell wrote with what it holds now, once, in the order last written.
+  static func contents(of written: [String]) throws -> [(path: String, contents: Data)] {
+    var seen: Set<String> = []
+    var files: [(path: String, contents: Data)] = []
+    for path in written.reversed() where seen.insert(path).inserted {
+      guard let contents = FileManager.default.contents(atPath: path) else {
+        throw RunsError("\(path): cannot read the file the cell wrote, to keep a copy")
+      }
+      files.append((path, contents))
+    }
+    return files.reversed()
   }
 }

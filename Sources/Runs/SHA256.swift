@@ -29,6 +29,14 @@ package struct SHA256: Sendable {
 
   package mutating func update(_ string: String) { update(string.utf8) }
 
+  /// The digest of `bytes` as 64 lowercase hexadecimal digits.
+  package static func hexDigest<Bytes: Sequence>(of bytes: Bytes) -> String
+  where Bytes.Element == UInt8 {
+    var hasher = SHA256()
+    hasher.update(bytes)
+    return hasher.hexDigest()
+  }
+
   /// The digest as 64 lowercase hexadecimal digits.
   package consuming func hexDigest() -> String {
     let bitLength = (byteCount + UInt64(pending.count)) * 8

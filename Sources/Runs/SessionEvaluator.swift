@@ -17,7 +17,8 @@ package struct SessionEvaluator: CellEvaluating {
     let evaluation = session.evaluate(cell)
     return CellResult(
       status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs,
-      seconds: evaluation.seconds, filesRead: evaluation.filesRead)
+      seconds: evaluation.seconds, filesRead: evaluation.filesRead,
+      filesWritten: evaluation.filesWritten)
   }
 
   package mutating func evaluateInline(_ expression: InlineExpression, file: String)
@@ -29,6 +30,18 @@ package struct SessionEvaluator: CellEvaluating {
   }
 
   package func snapshot() throws -> Data { try session.snapshotData() }
+
+  package func checkWritable(_ path: String) throws {
+    let checked: String
+    do {
+      checked = try session.fileAccess.writable(path, at: Position(line: 0, column: 0))
+    } catch {
+      throw RunsError("cannot restore \(path) from the cache: \(error.message)")
+    }
+    guard checked == path else {
+      throw RunsError("cannot restore \(path) from the cache: it now resolves to \(checked)")
+    }
+  }
 
   package mutating func restore(from snapshot: Data) throws { try session.restore(from: snapshot) }
 }

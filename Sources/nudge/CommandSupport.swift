@@ -2,6 +2,7 @@ import ArgumentParser
 import Directives
 import Foundation
 import Notebook
+import Runs
 
 /// Parses the notebook at `path`, or prints the problem like a compiler
 /// (`FILE:LINE:COL: error: ...`, then the line and a caret) and exits with status 2.
@@ -24,8 +25,21 @@ func writeOrExit(_ contents: String, to path: String) throws {
   }
 }
 
+/// Prints a line of text for a person to standard output. Params, records and paths can carry
+/// control characters: they are shown as escapes (`TerminalText`), never sent raw.
+func say(_ message: String) {
+  writeOutput(TerminalText.safe(message) + "\n")
+}
+
+/// Writes `text` to standard output as it is (JSON, a batch script) and at once: a script may be
+/// reading the pipe while the command runs.
+func writeOutput(_ text: String) {
+  FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Prints an error, a warning or a note to standard error, made safe like `say`.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
+  FileHandle.standardError.write(Data((TerminalText.safe(message) + "\n").utf8))
 }
 
 /// Runs every static check on a parsed notebook; prints the findings like a compiler and exits

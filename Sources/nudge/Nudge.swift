@@ -8,7 +8,8 @@ struct Nudge: ParsableCommand {
     commandName: "nudge",
     abstract: "A literate notebook runner for neural-network lessons.",
     subcommands: [
-      Render.self, Check.self, ListRuns.self, Diff.self, Bench.self, SweepCommands.self, Preview.self,
+      Render.self, Check.self, ListRuns.self, Diff.self, Bench.self, SweepCommands.self,
+      Preview.self,
     ]
   )
 
@@ -20,7 +21,7 @@ struct Nudge: ParsableCommand {
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        printError(fullMessage(for: error))
         Foundation.exit(ExitCode.badInput.rawValue)
       }
       exit(withError: error)

@@ -21,14 +21,14 @@ struct SlurmSweepWaiter {
       if active.isEmpty { return try finish(progress) }
       if progress.summary != shown {
         shown = progress.summary
-        print("Job \(sweep.jobID): \(shown)")
+        say("Job \(sweep.jobID): \(shown)")
       }
       Thread.sleep(forTimeInterval: pollInterval)
     }
   }
 
   private func finish(_ progress: SlurmSweepProgress) throws {
-    print("Job \(sweep.jobID) ended: \(progress.summary)")
+    say("Job \(sweep.jobID) ended: \(progress.summary)")
     let count = progress.tasks.count
     for item in progress.tasks {
       var line = "[\(item.task.index + 1)/\(count)] \(item.task.label): \(item.state.rawValue)"
@@ -38,12 +38,12 @@ struct SlurmSweepWaiter {
         if let note = item.note { line += " (\(note))" }
         line += "; log \(item.logPath)"
       }
-      print(line)
+      say(line)
     }
     let finished = progress.finishedRuns
     if finished.count > 1 {
-      print("")
-      print(RunComparison(finished).textTable())
+      say("")
+      say(RunComparison(finished).textTable())
     }
     if progress.tasks.contains(where: { $0.state != .ok }) { throw ExitCode.failure }
   }

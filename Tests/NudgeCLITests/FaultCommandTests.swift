@@ -68,7 +68,7 @@ struct FaultCommandTests {
     let process = try NudgeRunner.start(
       ["render", "n.md", "-p", "epochs=1000000", "-q"], in: scratch.path)
     // The training cell saves before it trains: once the file is there, training is under way.
-    NudgeRunner.wait(seconds: 120) {
+    FileSystemWait.until(seconds: 120, under: scratch.path) {
       FileManager.default.fileExists(atPath: started) || !process.isRunning
     }
     #expect(process.isRunning, "the long render is still training when killed")

@@ -2,6 +2,15 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
+  /// Glibc imports the socket type as an enum, Darwin as a plain Int32.
+  private let streamSocket = Int32(SOCK_STREAM.rawValue)
+  private let systemSocket = Glibc.socket
+  private let systemSend = Glibc.send
+#elseif canImport(Darwin)
+  import Darwin
+  private let streamSocket = SOCK_STREAM
+  private let systemSocket = Darwin.socket
+  private let systemSend = Darwin.send
 #endif
 
 /// A deliberately small HTTP client over a plain socket, so tests can send what a browser would
@@ -15,7 +24,7 @@ final class LoopbackConnection {
   }
 
   init(port: UInt16, timeout: Double = 10) throws {
-    socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    socket = systemSocket(AF_INET, streamSocket, 0)
     guard socket >= 0 else { throw Failure(description: "socket() failed") }
     var seconds = timeval(tv_sec: Int(timeout), tv_usec: 0)
     setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &seconds, socklen_t(MemoryLayout<timeval>.size))
@@ -43,7 +52,7 @@ final class LoopbackConnection {
   func send(_ bytes: [UInt8]) throws {
     var sent = 0
     while sent < bytes.count {
-      let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
+      let count = bytes[sent...].withUnsafeBytes { systemSend(socket, $0.baseAddress, $0.count, 0) }
       guard count > 0 else { throw Failure(description: "send failed") }
       sent += count
     }

@@ -39,15 +39,14 @@ struct NudgeRunner {
     return process
   }
 
-  /// Polls `condition` every 50 ms until it holds or `seconds` pass; says whether it held.
-  @discardableResult
-  static func wait(seconds: Double, until condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while !condition() {
-      guard Date() < deadline else { return false }
-      usleep(50_000)
+  /// Waits for `process` to end, up to `seconds`; says whether it did.
+  static func waitForExit(_ process: Process, seconds: Double) -> Bool {
+    let ended = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      process.waitUntilExit()
+      ended.signal()
     }
-    return true
+    return ended.wait(timeout: .now() + seconds) == .success
   }
 
   /// Runs `nudge` (or another `executable`, given `prefix` arguments first) in `directory`.

@@ -180,7 +180,7 @@ import Testing
     }
     let rerun = try NudgeRunner.run(["render", "n.md"], in: scratch.path)
     #expect(rerun.status == 0)
-    #expect(rerun.standardError.contains("corrupt cache entry"))
+    #expect(rerun.standardError.contains("cache entry does not match its checksum"))
     #expect((try latestRecord(scratch)["metrics"] as? [String: Double])?["scaled.total"] == 20)
   }
 
@@ -193,14 +193,14 @@ import Testing
     let scratch = try Scratch()
     try writeLongTraining(into: scratch)
     let process = try NudgeRunner.start(["render", "long.md", "-q"], in: scratch.path)
-    // Wait until training has started (the setup cell's cache entry is written after it ran).
-    NudgeRunner.wait(seconds: 60) {
-      !scratch.files(under: "output/long/cache").filter { $0.hasSuffix(".cell") }.isEmpty
+    // The training cell saves before it trains: once the file is there, training is under way.
+    let started = FileSystemWait.until(seconds: 120, under: scratch.path) {
+      FileManager.default.fileExists(atPath: "\(scratch.path)/output/long/started.safetensors")
     }
-    usleep(300_000)
+    #expect(started && process.isRunning, "training started")
     #expect(try latestRecord(scratch, notebook: "long")["status"] as? String == "running")
     kill(process.processIdentifier, stopSignal)
-    process.waitUntilExit()
+    #expect(NudgeRunner.waitForExit(process, seconds: 60), "the render ends after the signal")
     #expect(process.terminationStatus == status)
     let record = try latestRecord(scratch, notebook: "long")
     #expect(record["status"] as? String == "interrupted")
@@ -218,6 +218,7 @@ extension RunsCommandTests {
       """
       ```swift
       //| name: loop
+      save(network([2, 2], seed: 1), "started")
       var total = 0
       for index in 0..<1_000_000_000 {
         total = total + index
@@ -231,15 +232,14 @@ extension RunsCommandTests {
       """, to: "loop.md")
     let process = try NudgeRunner.start(
       ["render", "loop.md", "-q", "--no-cache"], in: scratch.path)
-    // The loop runs once the running record is written.
-    NudgeRunner.wait(seconds: 60) {
-      !scratch.files(under: "output/loop/runs").filter { $0.hasSuffix("run.json") }.isEmpty
+    // The loop runs once the cell has saved its file.
+    let started = FileSystemWait.until(seconds: 60, under: scratch.path) {
+      FileManager.default.fileExists(atPath: "\(scratch.path)/output/loop/started.safetensors")
     }
-    usleep(300_000)
+    #expect(started && process.isRunning, "the loop started")
     kill(process.processIdentifier, SIGTERM)
     // A loop that ignored the signal would run for many minutes: end it rather than hang.
-    NudgeRunner.wait(seconds: 30) { !process.isRunning }
-    if process.isRunning {
+    if !NudgeRunner.waitForExit(process, seconds: 30) {
       kill(process.processIdentifier, SIGKILL)
       Issue.record("the loop went on for 30 s after SIGTERM")
     }
@@ -249,6 +249,55 @@ extension RunsCommandTests {
     #expect(record["status"] as? String == "interrupted")
     let cells = try #require(record["cells"] as? [[String: Any]])
     #expect(cells.map { $0["status"] as? String } == ["interrupted", "not-run"])
+  }
+
+  /// A sweep's runs are processes of their own, in process groups of their own: a stop signal to
+  /// the sweep reaches them only through it, and each records itself interrupted.
+  @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+  func aSweepPassesAStopSignalToItsRuns(stopSignal: Int32, status: Int32) throws {
+    let scratch = try Scratch()
+    try scratch.write(
+      """
+      ---
+      params:
+        step: 1
+      ---
+      ```swift
+      //| name: loop
+      var total = 0
+      for index in 0..<1_000_000_000 {
+        total = total + index * step
+      }
+      ```
+      """, to: "sweep.md")
+    let process = try NudgeRunner.start(
+      ["render", "sweep.md", "-q", "--no-cache", "-p", "step=1,2", "--jobs", "2"],
+      in: scratch.path)
+    let runs = "\(scratch.path)/output/sweep/runs"
+    // Ready once both runs have written their `running` record (their cells start right after).
+    let ready = FileSystemWait.until(seconds: 60, under: scratch.path) {
+      RunsCommandTests.statuses(in: runs) == ["running", "running"]
+    }
+    #expect(ready, "both runs started: \(RunsCommandTests.statuses(in: runs))")
+    kill(process.processIdentifier, stopSignal)
+    if !NudgeRunner.waitForExit(process, seconds: 60) {
+      kill(process.processIdentifier, SIGKILL)
+      Issue.record("the sweep went on for 60 s after the signal")
+    }
+    process.waitUntilExit()
+    #expect(process.terminationStatus == status)
+    #expect(RunsCommandTests.statuses(in: runs) == ["interrupted", "interrupted"])
+  }
+
+  /// The status of each run record under `runs`, in the order of the run folders.
+  static func statuses(in runs: String) -> [String] {
+    let folders = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).sorted()
+    return folders.compactMap { folder in
+      guard let data = FileManager.default.contents(atPath: "\(runs)/\(folder)/run.json"),
+        let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else { return nil }
+      return record["status"] as? String
+    }
   }
 }
 
@@ -271,6 +320,7 @@ func writeLongTraining(into scratch: Scratch) throws {
 
     ```swift
     //| name: train
+    save(net, "started")
     net.train(on: data.train, epochs: 5000, batchSize: 10, learningRate: 1.0)
     ```
 

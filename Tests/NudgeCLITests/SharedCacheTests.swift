@@ -52,6 +52,7 @@ import Testing
         // Any of these means a reader met a half-written or mismatched entry.
         for trouble in [
           "corrupt cache entry", "foreign cache entry", "could not be restored", "was not cached",
+          "does not match",
         ] {
           #expect(!outcome.standardError.contains(trouble), "\(outcome.standardError)")
         }
@@ -62,7 +63,12 @@ import Testing
       #expect(cells.count == 2)
       for cell in cells {
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/output/n/cache/\(cell)"))
-        #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(cell) is not whole JSON")
+        // A checksum line, then the entry's JSON, whole.
+        let lines = data.split(separator: UInt8(ascii: "\n"), maxSplits: 1)
+        #expect(lines.first?.starts(with: Array("sha256 ".utf8)) == true, "\(cell) has no checksum")
+        #expect(
+          (try? JSONSerialization.jsonObject(with: Data(lines.last ?? Data()))) != nil,
+          "\(cell) is not whole JSON")
         #expect(entries.contains(cell.dropLast(".cell".count) + ".state"))
       }
     }

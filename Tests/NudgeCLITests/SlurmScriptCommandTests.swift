@@ -113,6 +113,44 @@ import Testing
     #expect(scratch.files(under: "output/n/slurm").isEmpty)
   }
 
+  /// With stand-ins for `sbatch` and `squeue` (a job 4242 whose two tasks wait in the queue),
+  /// `nudge runs --json` lists each task that has no run yet, as the table does.
+  @Test func runsListsPendingTasksInJSONToo() throws {
+    let scratch = try Scratch()
+    try scratch.write(Self.notebook, to: "n.md")
+    try FileManager.default.createDirectory(
+      atPath: "\(scratch.path)/bin", withIntermediateDirectories: true)
+    let commands = [
+      "sbatch": "echo 4242",
+      "squeue": "printf '0|PENDING\\n1|PENDING\\n'",
+    ]
+    for (name, body) in commands {
+      let path = try scratch.write("#!/bin/sh\n\(body)\n", to: "bin/\(name)")
+      #expect(chmod(path, 0o755) == 0)
+    }
+    let environment = ProcessInfo.processInfo.environment.merging([
+      "PATH": "\(scratch.path)/bin:/usr/bin:/bin"
+    ]) { $1 }
+    let submit = try NudgeRunner.run(
+      ["render", "n.md", "-p", "a=1,2", "--slurm"], in: scratch.path, environment: environment)
+    #expect(submit.status == 0, "\(submit.standardError)")
+
+    let listing = try NudgeRunner.run(
+      ["runs", "n.md", "--json"], in: scratch.path, environment: environment)
+    #expect(listing.status == 0, "\(listing.standardError)")
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(listing.standardOutput.utf8)) as? [[String: Any]])
+    #expect(entries.map { $0["status"] as? String } == ["pending", "pending"])
+    #expect(
+      entries.map { ($0["params"] as? [String: String])?["a"] } == ["1", "2"])
+    #expect(
+      entries.map { ($0["scheduler"] as? [String: Any])?["taskID"] as? Int } == [0, 1])
+    #expect(
+      entries.allSatisfy { ($0["scheduler"] as? [String: Any])?["jobID"] as? String == "4242" })
+    let table = try NudgeRunner.run(["runs", "n.md"], in: scratch.path, environment: environment)
+    #expect(table.standardOutput.contains("job 4242_1  pending  a=2"), "\(table.standardOutput)")
+  }
+
   static func runScript(_ path: String, environment: [String: String]) throws -> NudgeRunner.Outcome
   {
     try NudgeRunner.run(

@@ -21,7 +21,7 @@ import Testing
       return
     }
     #expect(found.outputs == [.text("hi\n")])
-    #expect(try cache.state(for: "k1").count == 10)
+    #expect(try cache.state(for: found).count == 10)
     guard case .miss = cache.lookup(key: "k2") else {
       Issue.record("expected a miss")
       return
@@ -83,8 +83,17 @@ import Testing
       Issue.record("expected a rejection")
       return
     }
-    #expect(message.contains("corrupt cache entry"))
+    #expect(message.contains("does not match its checksum"))
     #expect(!FileManager.default.fileExists(atPath: folder + "/k.cell"))
+    // A checksum that matches over bytes that are no entry.
+    try cache.store(entry("k"))
+    try Data(CellCache.checksummed(Array("{\"key\": 1}".utf8))).write(
+      to: URL(fileURLWithPath: folder + "/k.cell"))
+    guard case .rejected(let corrupt) = cache.lookup(key: "k") else {
+      Issue.record("expected a rejection")
+      return
+    }
+    #expect(corrupt.contains("corrupt cache entry"))
     // An entry stored under another key's name is not trusted either.
     try cache.store(entry("other"))
     try FileManager.default.moveItem(atPath: folder + "/other.cell", toPath: folder + "/k.cell")
@@ -94,12 +103,65 @@ import Testing
     }
   }
 
+  @Test func anEditedMetricIsDetectedAndTheEntryDropped() throws {
+    let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
+    let cache = CellCache(directory: folder)
+    var stored = entry("k")
+    stored.outputs = [.metric(name: "train.accuracy", value: 0.8421)]
+    try cache.store(stored)
+    guard case .hit = cache.lookup(key: "k") else {
+      Issue.record("expected a hit before the edit")
+      return
+    }
+    let path = folder + "/k.cell"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("0.8421"))
+    try text.replacingOccurrences(of: "0.8421", with: "0.9421")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    guard case .rejected(let message) = cache.lookup(key: "k") else {
+      Issue.record("expected the edited entry to be rejected")
+      return
+    }
+    #expect(message.contains("does not match its checksum"))
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
+
+  @Test func anEditedStateOrWrittenCopyIsRefused() throws {
+    let folder = try temporaryDirectory()
+    defer { removeTemporaryDirectory(folder) }
+    let cache = CellCache(directory: folder)
+    try cache.store(
+      CacheEntry(
+        key: "k", cellName: "save", files: [:], outputs: [], state: Data([1, 2, 3]),
+        written: [("/out/a.bin", Data([9, 9])), ("/out/b.bin", Data([7]))]))
+    guard case .hit(let found) = cache.lookup(key: "k") else {
+      Issue.record("expected a hit")
+      return
+    }
+    #expect(try cache.state(for: found) == Data([1, 2, 3]))
+    let written = try cache.writtenFiles(of: found)
+    #expect(written.map(\.file.path) == ["/out/a.bin", "/out/b.bin"])
+    #expect(written.map(\.contents) == [Data([9, 9]), Data([7])])
+
+    try Data([1, 2, 4]).write(to: URL(fileURLWithPath: folder + "/k.state"))
+    #expect(throws: RunsError.self) { try cache.state(for: found) }
+    try Data([9, 8, 7]).write(to: URL(fileURLWithPath: folder + "/k.written"))
+    #expect(throws: RunsError.self) { try cache.writtenFiles(of: found) }
+    try FileManager.default.removeItem(atPath: folder + "/k.written")
+    #expect(throws: RunsError.self) { try cache.writtenFiles(of: found) }
+  }
+
   @Test func leastRecentlyUsedEntriesAreEvictedOverTheCap() throws {
     let folder = try temporaryDirectory()
     defer { removeTemporaryDirectory(folder) }
     let cache = CellCache(directory: folder, capacityBytes: 15_000)
     try cache.store(entry("a", size: 6_000))
-    try cache.store(entry("b", size: 6_000))
+    var withFiles = entry("b", size: 3_000)
+    withFiles = CacheEntry(
+      key: "b", cellName: "save", files: [:], outputs: [], state: withFiles.state,
+      written: [("/out/n.safetensors", Data(count: 3_000))])
+    try cache.store(withFiles)
     // Make `a` the older one, then use it so that `b` is least recently used.
     utime(folder + "/a.cell", nil)
     var old = utimbuf(actime: 1_000_000, modtime: 1_000_000)
@@ -109,7 +171,15 @@ import Testing
     #expect(names == ["a.cell", "a.state", "c.cell", "c.state"])
   }
 
-  @Test func keyCoversSourceOptionsParamsPreviousAndEngine() {
+  @Test func theBuildIsThisExecutablesBuildID() throws {
+    // The test binary is linked like `nudge`: with a build ID note, read without hashing.
+    let identity = BuildIdentity.current
+    #expect(identity.hasPrefix("build-id:"))
+    #expect(identity.count > "build-id:".count + 16)
+    #expect(identity == BuildIdentity.current)
+  }
+
+  @Test func keyCoversSourceOptionsParamsPreviousEngineAndBuild() {
     let base = CellKey.make(
       previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(),
       params: ["epochs": .int(3)])
@@ -137,6 +207,9 @@ import Testing
       CellKey.make(
         previous: "p", engineVersion: "1", source: "let x = 1", options: CellOptions(),
         params: ["epochs": .double(3)]),
+      CellKey.make(
+        previous: "p", engineVersion: "1", build: "another build", source: "let x = 1",
+        options: CellOptions(), params: ["epochs": .int(3)]),
     ]
     #expect(Set(variants + [base]).count == variants.count + 1)
     #expect(CellKey.chained(base, files: [:]) == base)

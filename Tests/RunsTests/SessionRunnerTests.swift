@@ -31,7 +31,7 @@ import Testing
     let output = try temporaryDirectory()
     defer { removeTemporaryDirectory(output) }
     let session = try Session(
-      document: document, overrides: try overrides.map { try ParamOverride(parsing: $0) },
+      document: document, overrides: try ParamAssignments(parsing: overrides).runs[0],
       outputDirectory: output)
     let params = Dictionary(uniqueKeysWithValues: session.params.map { ($0.name, $0.value) })
     var evaluator = SessionEvaluator(session: session)

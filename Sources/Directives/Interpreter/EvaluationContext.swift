@@ -30,7 +30,11 @@ package final class EvaluationContext {
     outputs.append(.series(name: "\(cellID).\(name)", values: values))
   }
 
-  package func noteRead(_ path: String) { filesRead.append(path) }
+  /// A file the cell wrote before reading it back is not something it depends on: what it reads
+  /// is what it computed (and the cache restores the file with the cell).
+  package func noteRead(_ path: String) {
+    if !filesWritten.contains(path) { filesRead.append(path) }
+  }
   package func noteWrite(_ path: String) { filesWritten.append(path) }
 }
 

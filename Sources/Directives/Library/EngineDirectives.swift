@@ -253,10 +253,9 @@ enum EngineDirectives {
       let samples = try call.int("samples", atLeast: 1)
       let epsilon = try call.double("epsilon")
       let seed = try seed(call, "seed")
-      let report = GradientCheckValue(
-        try engine(call) {
-          try net.gradientCheck(on: data, samples: samples, epsilon: epsilon, seed: seed)
-        })
+      let report = try engine(call) {
+        try net.gradientCheck(on: data, samples: samples, epsilon: epsilon, seed: seed)
+      }
       call.context.metric("gradcheck.max_relative_error", report.maxRelativeError)
       return .object(.gradientCheck(report))
     },
@@ -271,7 +270,7 @@ enum EngineDirectives {
       guard case .object(.example(let example)) = call.value("example") else {
         throw call.error("not an example")
       }
-      return .object(.nudges(NudgesValue(try engine(call) { try net.nudges(for: example) })))
+      return .object(.nudges(try engine(call) { try net.nudges(for: example) }))
     },
     Directive(
       "feedforward", .method(on: network),

@@ -59,8 +59,9 @@ package final class GlobalBox {
   package let type: ValueType
   package let isConstant: Bool
   package let origin: Variable.Origin
-  /// A `func` declaration's signature, so later cells call it with its labels and defaults.
-  let function: FunctionCode?
+  /// A `func` declaration's signature, so later cells call it with its labels and defaults
+  /// (set again when a saved session is restored).
+  var function: FunctionCode?
 
   init(
     name: String, value: Value, type: ValueType, isConstant: Bool, origin: Variable.Origin,

@@ -1,3 +1,5 @@
+import Notebook
+
 /// A function's compiled body and signature, shared by every closure value made from it.
 final class FunctionCode: @unchecked Sendable {
   let name: String
@@ -16,6 +18,8 @@ final class FunctionCode: @unchecked Sendable {
   /// For a struct's memberwise initializer: the struct it makes.
   var structure: StructDefinition?
   let position: Position
+  /// Where it was written, for saving it with the session; nil when it cannot be compiled again.
+  var definition: FunctionDefinition?
   /// Frames of finished calls, ready for the next (only when no frame can outlive its call):
   /// a recursive function allocates a frame per depth once, not one per call.
   private var spareFrames: [Frame] = []
@@ -32,6 +36,24 @@ final class FunctionCode: @unchecked Sendable {
   }
 
   var type: ValueType { .function(parameters.map(\.type), resultType) }
+
+  /// Takes the signature of `other` (the same declaration, compiled again).
+  func adoptSignature(of other: FunctionCode) {
+    parameters = other.parameters
+    resultType = other.resultType
+    defaults = other.defaults
+  }
+
+  /// Becomes `other` (the same declaration, compiled again): this object may already be in
+  /// restored values and session variables.
+  func adopt(_ other: FunctionCode) {
+    adoptSignature(of: other)
+    slotCount = other.slotCount
+    body = other.body
+    expression = other.expression
+    makesClosures = other.makesClosures
+    definition = other.definition
+  }
 
   /// A frame for one call whose function was defined in `context`.
   @inline(__always)
@@ -51,6 +73,20 @@ final class FunctionCode: @unchecked Sendable {
     frame.clear()
     spareFrames.append(frame)
   }
+}
+
+/// Where a function or closure was written: the source of the cell it is in, its position there,
+/// and the session variables its body reads. That is all it needs to be compiled again, unless it
+/// reads locals of an enclosing function or block (they live in frames no snapshot keeps).
+struct FunctionDefinition {
+  /// The cell as it was compiled (its id, source and place in the notebook, which positions
+  /// count from).
+  var cell: Cell
+  var position: Position
+  /// The session variables the body reads or writes, as compiled: a variable a later cell
+  /// defines again under the same name is not the one the function reads.
+  var globals: [String: GlobalBox] = [:]
+  var capturesLocals = false
 }
 
 /// A function or closure as a value: its code and the frame it captured.

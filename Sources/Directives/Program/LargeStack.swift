@@ -30,8 +30,9 @@ enum LargeStack {
       let started = pthread_create(
         &thread, &attributes,
         { raw in
-          guard let raw else { return nil }
-          Unmanaged<Work>.fromOpaque(raw).takeRetainedValue().body()
+          // Optional on Linux, not on Darwin: widened so one closure compiles on both.
+          guard let context = raw as UnsafeMutableRawPointer? else { return nil }
+          Unmanaged<Work>.fromOpaque(context).takeRetainedValue().body()
           return nil
         }, work.toOpaque())
       if started != 0 {

@@ -60,6 +60,18 @@ extension ProgramCompiler {
     let outer = scope
     scope = FunctionScope(parent: outer, resultType: code.resultType, isCell: false)
     defer { scope = outer }
+    compilingFunction(code, in: scope) {
+      compileBody(
+        of: code, inScope: parameters, body: body, singleExpressionReturns: singleExpressionReturns,
+        mutableSelf: mutableSelf)
+    }
+  }
+
+  /// `compileBody` once the function's scope is the current one.
+  private func compileBody(
+    of code: FunctionCode, inScope parameters: [FunctionParameter], body: [Statement],
+    singleExpressionReturns: Bool, mutableSelf: Bool
+  ) {
     for (index, parameter) in parameters.enumerated() {
       let slot = scope.allocate()
       // A `mutating` method's `self` (its first parameter) can change.

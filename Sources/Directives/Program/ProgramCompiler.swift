@@ -1,3 +1,5 @@
+import Notebook
+
 /// Compiles a cell's `CellProgram` once into closures: names resolved to slots or session boxes,
 /// types inferred and checked, operators chosen for their operand types, directives bound.
 ///
@@ -21,6 +23,16 @@ final class ProgramCompiler {
   let order: Int
   /// Functions declared in the blocks being compiled whose bodies come when reached.
   var pendingBodies: [Position: FunctionCode] = [:]
+  /// The cell being compiled, kept in each function's `definition` so a saved session can
+  /// compile the function again; nil (for inline values) leaves functions without one.
+  var cell: Cell?
+  /// Session variables by name that win over `globals`: a function compiled again from a saved
+  /// session reads the very variables it read when first compiled.
+  var pinned: [String: GlobalBox] = [:]
+  /// Every function and closure compiled, by position (where a saved one is found again).
+  private(set) var compiledFunctions: [Position: FunctionCode] = [:]
+  /// The functions whose bodies are being compiled, innermost last, with their scopes.
+  private var enclosingFunctions: [(scope: FunctionScope, code: FunctionCode)] = []
 
   init(
     table: DirectiveTable, control: RunControl, cellID: String, globals: GlobalTable,
@@ -76,16 +88,40 @@ final class ProgramCompiler {
     var current: FunctionScope? = scope
     while let function = current {
       for block in function.blocks.reversed() {
-        if let local = block[name] { return .local(depth: depth, local) }
+        if let local = block[name] {
+          noteLocal(of: function)
+          return .local(depth: depth, local)
+        }
       }
       depth += 1
       current = function.parent
     }
-    if let box = globals[name] {
+    if let box = pinned[name] ?? globals[name] {
       if box.origin != .cell(cellID) { globalsRead.insert(name) }
+      for (_, code) in enclosingFunctions { code.definition?.globals[name] = box }
       return .global(box)
     }
     return nil
+  }
+
+  /// Runs `compile` with `code` as the function being compiled in `scope`: the session
+  /// variables its body reads, and whether it reads a local of an enclosing function or block,
+  /// go into its `definition`.
+  func compilingFunction(_ code: FunctionCode, in scope: FunctionScope, _ compile: () -> Void) {
+    if let cell { code.definition = FunctionDefinition(cell: cell, position: code.position) }
+    compiledFunctions[code.position] = code
+    enclosingFunctions.append((scope, code))
+    defer { enclosingFunctions.removeLast() }
+    compile()
+  }
+
+  /// A local of `owner` was read: every function being compiled inside `owner` captures it.
+  private func noteLocal(of owner: FunctionScope) {
+    for (scope, code) in enclosingFunctions where scope !== owner {
+      var outer = scope.parent
+      while let candidate = outer, candidate !== owner { outer = candidate.parent }
+      if outer != nil { code.definition?.capturesLocals = true }
+    }
   }
 
   /// Reports an unknown name the way Swift would, with what the notebook offers instead.

@@ -1,6 +1,7 @@
 import Notebook
 
-/// A `-p name=value` from the command line, before it is checked against the notebook's params.
+/// A `-p name=value` from the command line, before it is checked against the notebook's params
+/// (`ParamAssignments` in Runs parses the arguments).
 package struct ParamOverride: Hashable, Sendable {
   package var name: String
   package var text: String
@@ -8,16 +9,6 @@ package struct ParamOverride: Hashable, Sendable {
   package init(name: String, text: String) {
     self.name = name
     self.text = text
-  }
-
-  /// Parses `name=value`.
-  package init(parsing argument: String) throws(ParamOverrideError) {
-    guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-      throw ParamOverrideError(
-        message: "'-p \(argument)' must be written 'name=value', for example '-p epochs=5'")
-    }
-    self.name = String(argument[..<equals])
-    self.text = String(argument[argument.index(after: equals)...])
   }
 
   /// The params with this override applied, its text parsed as the default's type.

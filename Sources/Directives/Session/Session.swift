@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetwork
 import Notebook
 
 #if canImport(Glibc)
@@ -93,6 +94,7 @@ package final class Session {
       case .success(let program):
         let compiler = ProgramCompiler(
           table: table, control: control, cellID: cell.id, globals: globals)
+        compiler.cell = cell
         let compiled = compiler.compileCell(program)
         read = compiled.globalsRead
         if let problem = compiled.problems.first {
@@ -164,7 +166,10 @@ package final class Session {
   /// the snapshot.
   package func snapshot() -> SessionSnapshot {
     var snapshot = SessionSnapshot(variables: [:])
-    LargeStack.run { snapshot = SessionSnapshot(variables: variables.mapValues { $0.detached() }) }
+    LargeStack.run {
+      let copies = NetworkCopies()
+      snapshot = SessionSnapshot(variables: variables.mapValues { $0.detached(copies) })
+    }
     return snapshot
   }
 
@@ -175,7 +180,10 @@ package final class Session {
   /// must not bring its params back.
   package func restore(_ snapshot: SessionSnapshot) {
     var restored: [String: Variable] = [:]
-    LargeStack.run { restored = snapshot.variables.mapValues { $0.detached() } }
+    LargeStack.run {
+      let copies = NetworkCopies()
+      restored = snapshot.variables.mapValues { $0.detached(copies) }
+    }
     for (name, variable) in variables where variable.origin == .param {
       restored[name] = variable
     }
@@ -189,26 +197,46 @@ package struct SessionSnapshot: Sendable, Codable {
 }
 
 extension Session {
-  /// The variables serialised for the run cache: JSON, with networks' parameters in full and
-  /// data sets as the recipe that loads them.
+  /// The layout of `snapshotData()`, part of the run cache's keys.
+  package static var snapshotSchema: Int { SnapshotArchive.schema }
+
+  /// The variables serialised for the run cache (see `SnapshotArchive`): a JSON manifest with
+  /// each network once, by number, its weights as safetensors bytes, data sets as the recipe
+  /// that loads them, and functions as where they were written.
   package func snapshotData() throws -> Data {
+    let writer = SnapshotWriter()
     var result: Result<[UInt8], any Error> = .success([])
     LargeStack.run {
-      result = Result { try StableJSON.encode(SessionSnapshot(variables: variables)) }
-    }
-    return Data(try result.get())
-  }
-
-  /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files.
-  package func restore(from data: Data) throws {
-    var result: Result<SessionSnapshot, any Error> = .success(SessionSnapshot(variables: [:]))
-    LargeStack.run {
       result = Result {
-        try StableJSON.decode(
-          SessionSnapshot.self, from: [UInt8](data), userInfo: [DatasetLoader.key: DatasetLoader()])
+        try StableJSON.encode(
+          SnapshotManifest(table: globals.boxes), userInfo: [SnapshotWriter.key: writer])
       }
     }
-    restore(try result.get())
+    return Data(SnapshotArchive.pack(manifest: try result.get(), blob: writer.blob))
+  }
+
+  /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files
+  /// (which must still be inside this session's sandbox) and compiling functions again.
+  ///
+  /// Params keep this session's values: a snapshot saved by a run with other `-p` overrides
+  /// must not bring its params back.
+  package func restore(from data: Data) throws {
+    let (manifest, blob) = try SnapshotArchive.unpack([UInt8](data))
+    let params = globals.boxes.filter { $0.value.origin == .param }
+    let reader = SnapshotReader(
+      blob: blob, fileAccess: fileAccess, params: params, control: control)
+    var result: Result<SnapshotManifest, any Error> = .success(SnapshotManifest(table: [:]))
+    LargeStack.run {
+      result = Result {
+        let manifest = try StableJSON.decode(
+          SnapshotManifest.self, from: Array(manifest),
+          userInfo: [DatasetLoader.key: DatasetLoader(), SnapshotReader.key: reader])
+        try compileAgain(reader)
+        return manifest
+      }
+    }
+    globals.boxes = try result.get().table.filter { $0.value.origin != .param }
+      .merging(params) { _, own in own }
   }
 
   /// The params a cell's source names (found without running it), for the run cache's keys.
@@ -243,22 +271,39 @@ package struct CellEvaluation: Sendable {
   package var failed: Bool { error != nil }
 }
 
+/// The copies made so far while detaching a set of values, so one network named twice is
+/// copied once and its two names stay one network.
+final class NetworkCopies {
+  private var copies: [ObjectIdentifier: Network] = [:]
+  /// The originals, kept alive so no identifier is reused while copying.
+  private var originals: [Network] = []
+
+  func copy(of network: Network) -> Network {
+    if let copy = copies[ObjectIdentifier(network)] { return copy }
+    let copy = network.copy()
+    copies[ObjectIdentifier(network)] = copy
+    originals.append(network)
+    return copy
+  }
+}
+
 extension Variable {
-  /// A copy that shares no mutable engine state with the original.
-  func detached() -> Variable {
+  /// A copy that shares no mutable engine state with the original (networks shared among the
+  /// values detached with the same `copies` stay shared among the copies).
+  func detached(_ copies: NetworkCopies) -> Variable {
     var copy = self
-    copy.value = value.detached()
+    copy.value = value.detached(copies)
     return copy
   }
 }
 
 extension Value {
-  func detached() -> Value {
+  func detached(_ copies: NetworkCopies) -> Value {
     switch self {
-    case .array(let elements): .array(elements.map { $0.detached() })
-    case .object(let object): .object(object.detached())
-    case .dictionary(let dictionary): .dictionary(dictionary.mapValues { $0.detached() })
-    case .structure(let value): .structure(value.mapFields { $0.detached() })
+    case .array(let elements): .array(elements.map { $0.detached(copies) })
+    case .object(.network(let network)): .object(.network(copies.copy(of: network)))
+    case .dictionary(let dictionary): .dictionary(dictionary.mapValues { $0.detached(copies) })
+    case .structure(let value): .structure(value.mapFields { $0.detached(copies) })
     default: self
     }
   }

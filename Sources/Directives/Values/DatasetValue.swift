@@ -66,3 +66,50 @@ package indirect enum DatasetOrigin: Codable, Hashable, Sendable {
     }
   }
 }
+
+extension DigitSource {
+  /// Throws unless the files are where a cell may read them: the bundled MNIST inside the
+  /// sandbox, Fashion-MNIST in its Debian folder (as `fashionMNIST()` reads it).
+  func checkSandbox(_ access: FileAccess) throws {
+    switch kind {
+    case .mnist: try access.checkRestored(directory)
+    case .fashionMNIST:
+      guard directory == FashionMNIST.debianDirectory else {
+        throw SnapshotError(
+          "refusing to restore Fashion-MNIST from \(directory): it is read from \(FashionMNIST.debianDirectory) only"
+        )
+      }
+    }
+  }
+}
+
+extension DatasetOrigin {
+  /// Throws unless every file the recipe reads is inside the sandbox (a saved state is data,
+  /// and an edited one must not read elsewhere).
+  func checkSandbox(_ access: FileAccess) throws {
+    switch self {
+    case .digits(let source, _): try source.checkSandbox(access)
+    case .idx(let images, let labels):
+      try access.checkRestored(images)
+      try access.checkRestored(labels)
+    case .subset(let base, _, _): try base.checkSandbox(access)
+    }
+  }
+}
+
+extension FileAccess {
+  /// Throws unless `path`, as a saved state names it (absolute, resolved when saved), is still
+  /// one a cell may read.
+  func checkRestored(_ path: String) throws {
+    let resolved: String
+    do {
+      resolved = try readable(path, at: Position(line: 0, column: 0))
+    } catch {
+      throw SnapshotError("the saved state reads \(path): \(error.message)")
+    }
+    guard resolved == path else {
+      throw SnapshotError(
+        "the saved state reads \(path), which now resolves to \(resolved); the cell is recomputed")
+    }
+  }
+}

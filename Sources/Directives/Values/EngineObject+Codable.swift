@@ -1,8 +1,9 @@
 import Foundation
 import NeuralNetwork
 
-/// Engine values in session snapshots: networks with every parameter, results as they are, and
-/// data sets as the recipe that loads them again (see `DatasetValue`).
+/// Engine values in session snapshots: networks by their number in the snapshot's archive (see
+/// `SnapshotArchive`; with every parameter in JSON outside one), results as they are, and data
+/// sets as the recipe that loads them again (see `DatasetValue`), checked against the sandbox.
 extension EngineObject: Codable {
   private enum Kind: String, Codable {
     case dataset, dataSplit, example, network, history, epoch, evaluation, gradientCheck, layerCheck
@@ -26,7 +27,11 @@ extension EngineObject: Codable {
       try container.encode(example.label, forKey: .label)
     case .network(let network):
       try container.encode(Kind.network, forKey: .kind)
-      try container.encode(network, forKey: .value)
+      if let writer = encoder.userInfo[SnapshotWriter.key] as? SnapshotWriter {
+        try container.encode(writer.number(of: network), forKey: .value)
+      } else {
+        try container.encode(network, forKey: .value)
+      }
     case .history(let history):
       try container.encode(Kind.history, forKey: .kind)
       try container.encode(history, forKey: .value)
@@ -51,26 +56,35 @@ extension EngineObject: Codable {
   package init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let loader = decoder.userInfo[DatasetLoader.key] as? DatasetLoader ?? DatasetLoader()
+    let reader = decoder.userInfo[SnapshotReader.key] as? SnapshotReader
     switch try container.decode(Kind.self, forKey: .kind) {
     case .dataset:
       let origin = try container.decode(DatasetOrigin.self, forKey: .value)
+      if let reader { try origin.checkSandbox(reader.fileAccess) }
       self = .dataset(DatasetValue(data: try loader.load(origin), origin: origin))
     case .dataSplit:
       let source = try container.decode(DigitSource.self, forKey: .value)
+      if let reader { try source.checkSandbox(reader.fileAccess) }
       self = .dataSplit(DataSplitValue(split: try loader.load(source), source: source))
     case .example:
       self = .example(
         Dataset.Example(
           pixels: try container.decode([Float].self, forKey: .value),
           label: try container.decode(Int.self, forKey: .label)))
-    case .network: self = .network(try container.decode(Network.self, forKey: .value))
+    case .network:
+      if let reader {
+        self = .network(try reader.network(try container.decode(Int.self, forKey: .value)))
+      } else {
+        self = .network(try container.decode(Network.self, forKey: .value))
+      }
     case .history: self = .history(try container.decode(TrainingHistory.self, forKey: .value))
     case .epoch: self = .epoch(try container.decode(EpochRecord.self, forKey: .value))
     case .evaluation: self = .evaluation(try container.decode(Evaluation.self, forKey: .value))
     case .gradientCheck:
-      self = .gradientCheck(try container.decode(GradientCheckValue.self, forKey: .value))
-    case .layerCheck: self = .layerCheck(try container.decode(LayerCheckValue.self, forKey: .value))
-    case .nudges: self = .nudges(try container.decode(NudgesValue.self, forKey: .value))
+      self = .gradientCheck(try container.decode(GradientCheckReport.self, forKey: .value))
+    case .layerCheck:
+      self = .layerCheck(try container.decode(LayerGradientCheck.self, forKey: .value))
+    case .nudges: self = .nudges(try container.decode(NudgeReport.self, forKey: .value))
     }
   }
 }

@@ -12,9 +12,9 @@ package enum EngineObject: Sendable, CustomStringConvertible {
   case history(TrainingHistory)
   case epoch(EpochRecord)
   case evaluation(Evaluation)
-  case gradientCheck(GradientCheckValue)
-  case layerCheck(LayerCheckValue)
-  case nudges(NudgesValue)
+  case gradientCheck(GradientCheckReport)
+  case layerCheck(LayerGradientCheck)
+  case nudges(NudgeReport)
 
   package var type: ObjectType {
     switch self {
@@ -66,16 +66,10 @@ package enum EngineObject: Sendable, CustomStringConvertible {
   }
 }
 
-/// Four significant digits, as reports show costs and accuracies.
+/// Costs and accuracies in table cells, captions and descriptions: the report's one number
+/// format (`NumberFormat.metric`), with "–" for a value that is missing.
 func format(_ value: Double?) -> String {
-  guard let value else { return "–" }
-  guard value.isFinite else { return String(value) }
-  let magnitude = abs(value)
-  if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e6) { return scientific(value) }
-  var text = String(format: "%.4f", value)
-  while text.contains("."), text.hasSuffix("0") { text.removeLast() }
-  if text.hasSuffix(".") { text.removeLast() }
-  return text
+  value.map(NumberFormat.metric) ?? "–"
 }
 
 func scientific(_ value: Double) -> String {
@@ -135,9 +129,4 @@ extension EngineObject {
     return (table.map { [.table($0)] } ?? [.value(description)]) + PlotDirectives.figures(for: self)
   }
 
-  /// A copy that shares no mutable state (networks are deep-copied).
-  func detached() -> EngineObject {
-    if case .network(let network) = self { return .network(network.copy()) }
-    return self
-  }
 }

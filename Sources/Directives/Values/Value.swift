@@ -154,19 +154,29 @@ extension Value {
 }
 
 extension FunctionValue: Codable {
-  /// Functions are compiled code: a session holding one is not saved to the run cache (the
-  /// runner then re-runs the cells instead).
+  /// In a session snapshot, a function is a number: the snapshot keeps where it was written and
+  /// the variables it reads, and compiles it again on restore (see `SnapshotArchive`). A closure
+  /// that reads locals of the code around it cannot be saved; the runner then re-runs the cells.
   package func encode(to encoder: any Encoder) throws {
-    throw EncodingError.invalidValue(
-      name,
-      EncodingError.Context(
-        codingPath: encoder.codingPath,
-        debugDescription: "the function '\(name)' cannot be saved in the run cache"))
+    guard let writer = encoder.userInfo[SnapshotWriter.key] as? SnapshotWriter else {
+      throw EncodingError.invalidValue(
+        name,
+        EncodingError.Context(
+          codingPath: encoder.codingPath,
+          debugDescription: "the function '\(name)' is saved only in a session snapshot"))
+    }
+    var container = encoder.singleValueContainer()
+    try container.encode(try writer.number(of: code))
   }
 
   package convenience init(from decoder: any Decoder) throws {
-    throw DecodingError.dataCorrupted(
-      DecodingError.Context(
-        codingPath: decoder.codingPath, debugDescription: "a function cannot be restored"))
+    guard let reader = decoder.userInfo[SnapshotReader.key] as? SnapshotReader else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(
+          codingPath: decoder.codingPath,
+          debugDescription: "a function is restored only from a session snapshot"))
+    }
+    let number = try decoder.singleValueContainer().decode(Int.self)
+    self.init(code: try reader.code(number), context: nil, control: reader.control)
   }
 }

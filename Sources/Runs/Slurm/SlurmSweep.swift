@@ -112,9 +112,9 @@ package struct SlurmSweep: Codable, Hashable, Sendable {
   package static func find(jobID: String, outputDirectory: String) throws -> (
     SlurmSweep, OutputLayout
   ) {
-    let stems = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
-    for stem in stems.sorted() {
-      let layout = OutputLayout(notebookPath: "\(stem).md", outputDirectory: outputDirectory)
+    let folders = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
+    for folder in folders.sorted() {
+      let layout = OutputLayout(outputDirectory: outputDirectory, folderName: folder)
       let path = Self.path(of: layout, jobID: jobID)
       if FileManager.default.fileExists(atPath: path) { return (try load(path: path), layout) }
     }

@@ -11,12 +11,12 @@ extension Nudge.Bench {
         String(format: "%.4f s", measurement.cellSeconds)
         + String(format: " (parse+compile %.1f ms)", measurement.compileSeconds * 1000)
       guard let python = measurement.pythonSeconds, let speedup = measurement.speedup else {
-        print("\(measurement.name): cell \(cell) (python3 not found)")
+        say("\(measurement.name): cell \(cell) (python3 not found)")
         continue
       }
       let agree =
         measurement.pythonResult.map { Double($0) == Double(measurement.cellResult) } ?? false
-      print(
+      say(
         "\(measurement.name): cell \(cell), CPython \(String(format: "%.4f", python)) s, "
           + "\(String(format: "%.2f", speedup))x\(agree ? "" : " (results differ: \(measurement.cellResult) vs \(measurement.pythonResult ?? "?"))")"
       )

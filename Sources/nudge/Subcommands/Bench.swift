@@ -52,7 +52,7 @@ extension Nudge {
       do {
         data = try MNIST.load(from: directory)
       } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        printError("error: \(error)")
         throw ExitCode(2)
       }
       for workload in workloads {
@@ -75,16 +75,16 @@ extension Nudge {
         let evaluation = try network.evaluate(on: data.test)
         let seconds = history.epochs.map(\.seconds)
         if json {
-          print(
+          say(
             Bench.jsonLine(
               workload: workload, seconds: seconds, accuracy: evaluation.accuracy))
         } else {
           for (index, value) in seconds.enumerated() {
-            print(
+            say(
               "\(workload.id) epoch \(index + 1): \(String(format: "%.4f", value)) s "
                 + "(processor \(String(format: "%.4f", processorSeconds[index])) s)")
           }
-          print(
+          say(
             "\(workload.id) \(workload.layerDescription) \(workload.hidden.rawValue)/\(workload.output.rawValue)/"
               + "\(workload.cost.rawValue): median \(String(format: "%.4f", Bench.median(seconds))) s/epoch "
               + "(first epoch excluded; processor \(String(format: "%.4f", Bench.median(processorSeconds))) s), "
@@ -132,10 +132,8 @@ extension Nudge {
         if parent.path == folder.path { break }
         folder = parent
       }
-      FileHandle.standardError.write(
-        Data(
-          "error: notebooks/data/mnist not found in this folder or its parents; pass --mnist DIR\n"
-            .utf8))
+      printError(
+        "error: notebooks/data/mnist not found in this folder or its parents; pass --mnist DIR")
       throw ExitCode(2)
     }
   }

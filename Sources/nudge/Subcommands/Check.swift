@@ -24,7 +24,7 @@ extension Nudge {
 
     func run() throws {
       if listDirectives {
-        print(DirectiveTable.standard.markdownReference)
+        say(DirectiveTable.standard.markdownReference)
         return
       }
       guard let notebook else { return }
@@ -32,7 +32,7 @@ extension Nudge {
       try checkOrExit(document)
       let cells = document.cells.count
       let params = document.params.count
-      print(
+      say(
         "\(notebook): ok (\(cells) cell\(cells == 1 ? "" : "s"), \(params) param\(params == 1 ? "" : "s"))"
       )
     }

@@ -54,13 +54,14 @@ extension Nudge {
       }
       let comparison = RunComparison(stored)
       if json {
-        print(String(decoding: try StableJSON.encode(comparison, pretty: true), as: UTF8.self))
+        writeOutput(
+          String(decoding: try StableJSON.encode(comparison, pretty: true), as: UTF8.self) + "\n")
       } else {
-        print(comparison.textTable())
+        say(comparison.textTable())
       }
       if let html {
         try AtomicFile.write(DiffPage(comparison).html(), to: html)
-        if !json { print("comparison page: \(html)") }
+        if !json { say("comparison page: \(html)") }
       }
       var violations: [String] = []
       do {

@@ -6,8 +6,20 @@ extension Nudge.ListRuns {
   /// the scheduler's word on runs whose `running` record outlived their task.
   struct SlurmListing {
     var statusByRunID: [String: String] = [:]
-    var rowsWithoutRun: [[String]] = []
+    var tasksWithoutRun: [TaskWithoutRun] = []
     var problems: [String] = []
+
+    /// The table rows of the tasks without a run.
+    var rowsWithoutRun: [[String]] {
+      tasksWithoutRun.map { task in
+        [
+          "", "job \(task.scheduler.jobID)_\(task.scheduler.taskID ?? 0)", task.status,
+          task.params.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "),
+          [task.note, task.log.map { "log \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }
+            .joined(separator: "; "),
+        ]
+      }
+    }
 
     init(layout: OutputLayout, runs: [StoredRun]) {
       let (sweeps, unreadable) = SlurmSweep.all(in: layout)
@@ -39,12 +51,41 @@ extension Nudge.ListRuns {
             statusByRunID[run.record.id] = item.state.rawValue
             continue
           }
-          let log = item.state == .pending ? "" : "log \(item.logPath)"
-          rowsWithoutRun.append([
-            "", "job \(sweep.jobID)_\(item.task.index)", item.state.rawValue, item.task.label,
-            [item.note, log].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; "),
-          ])
+          tasksWithoutRun.append(
+            TaskWithoutRun(
+              status: item.state.rawValue,
+              params: Dictionary(
+                item.task.params.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
+              scheduler: SchedulerTask(
+                system: "slurm", jobID: sweep.jobID, taskID: item.task.index, node: nil),
+              log: item.state == .pending ? nil : item.logPath, note: item.note))
         }
+      }
+    }
+  }
+}
+
+extension Nudge.ListRuns {
+  /// A task of a submitted sweep that has not recorded a run (pending, or ended without one), as
+  /// `nudge runs --json` lists it beside the run records: its `status`, its `params` as given to
+  /// `-p`, the `scheduler` task a record of it would carry, its `log` once it ran, and a `note`.
+  struct TaskWithoutRun: Encodable {
+    var status: String
+    var params: [String: String]
+    var scheduler: SchedulerTask
+    var log: String?
+    var note: String?
+  }
+
+  /// One entry of `nudge runs --json`: a run record, or a task that has none yet.
+  enum Listed: Encodable {
+    case run(RunRecord)
+    case task(TaskWithoutRun)
+
+    func encode(to encoder: any Encoder) throws {
+      switch self {
+      case .run(let record): try record.encode(to: encoder)
+      case .task(let task): try task.encode(to: encoder)
       }
     }
   }

@@ -71,7 +71,7 @@ extension Nudge {
       let boundPort: UInt16
       do {
         server = try PreviewServer(
-          endpoint: endpoint, reportName: "\(layout.stem).html", hub: hub)
+          endpoint: endpoint, reportName: "\(layout.folderName).html", hub: hub)
         boundPort = try waitFor { () async throws(PreviewError) in
           try await server.start(endpoint: endpoint)
         }
@@ -107,11 +107,6 @@ extension Nudge {
       if interruptedRender { throw ExitCode(130) }
     }
   }
-}
-
-/// Prints a line to standard output at once (it may be a pipe that a script reads).
-private func say(_ line: String) {
-  FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Runs async work from the synchronous command and waits for it.

@@ -37,13 +37,16 @@ extension Nudge.Render {
         + overrides.flatMap { ["-p", ParamAssignments.argument(for: $0)] }
     }
     let script = SlurmArrayScript(
-      jobName: "nudge-\(layout.stem)", workingDirectory: FileManager.default.currentDirectoryPath,
+      jobName: "nudge-\(layout.folderName)",
+      workingDirectory: FileManager.default.currentDirectoryPath,
       logDirectory: logDirectory, concurrencyLimit: jobs, options: slurm.options, tasks: commands)
     if slurm.dryRun {
-      print(script.text(), terminator: "")
+      writeOutput(script.text())
       return
     }
 
+    // The tasks' renders write into this folder: make it this notebook's before they start.
+    try orExit { try layout.claim(for: notebook) }
     let submittedAt = Date()
     let scriptPath = "\(logDirectory)/sweep-\(RunID.make(at: submittedAt)).sbatch"
     try writeOrExit(script.text(), to: scriptPath)
@@ -65,13 +68,13 @@ extension Nudge.Render {
           command: ShellWords.commandLine(pair.1))
       })
     try orExit { try sweep.save(to: SlurmSweep.path(of: layout, jobID: jobID)) }
-    print("Submitted batch job \(jobID)")
-    print(
+    say("Submitted batch job \(jobID)")
+    say(
       "\(sweep.tasks.count) task\(sweep.tasks.count == 1 ? "" : "s") of \(notebook); script \(scriptPath)"
     )
-    print("Logs: \(SlurmArrayScript.logPath(in: logDirectory, jobID: jobID, taskID: 0)) and on")
+    say("Logs: \(SlurmArrayScript.logPath(in: logDirectory, jobID: jobID, taskID: 0)) and on")
     guard slurm.wait else {
-      print(
+      say(
         "Follow it with 'nudge runs \(notebook)', or wait for it with 'nudge sweep wait \(jobID)'")
       return
     }

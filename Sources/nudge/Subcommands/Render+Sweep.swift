@@ -23,8 +23,12 @@ extension Nudge.Render {
     // Several progress bars on one terminal would garble each other.
     let sharedArguments = runArguments(quiet: quiet || (jobs ?? 1) > 1)
 
-    print("Sweep: \(runs.count) runs of \(notebook), \(min(jobs ?? 1, runs.count)) at a time")
+    say("Sweep: \(runs.count) runs of \(notebook), \(min(jobs ?? 1, runs.count)) at a time")
     let results = Locked([ChildOutcome?](repeating: nil, count: runs.count))
+    // Each run is its own process (in its own process group, so a terminal's Ctrl-C reaches only
+    // this one): pass a stop signal on, and each run records itself interrupted.
+    let children = RunningChildren()
+    Interruption.onRequest { children.forward($0) }
     let queue = DispatchQueue(label: "nudge.sweep", attributes: .concurrent)
     let slots = DispatchSemaphore(value: max(1, jobs ?? 1))
     let group = DispatchGroup()
@@ -46,9 +50,10 @@ extension Nudge.Render {
           group.leave()
         }
         let outcome = Self.runChild(
-          executable: executable, arguments: arguments, reportPath: reportPath)
+          executable: executable, arguments: arguments, reportPath: reportPath,
+          children: children)
         results.update { $0[index] = outcome }
-        print("[\(index + 1)/\(runs.count)] \(label): \(outcome.summary)")
+        say("[\(index + 1)/\(runs.count)] \(label): \(outcome.summary)")
       }
     }
     group.wait()
@@ -62,8 +67,8 @@ extension Nudge.Render {
       }
     }
     if stored.count > 1 {
-      print("")
-      print(RunComparison(stored).textTable())
+      say("")
+      say(RunComparison(stored).textTable())
     }
     let statuses = finished.map { $0?.status ?? Interruption.exitStatus }
     if Interruption.isRequested { throw ExitCode(Interruption.exitStatus) }
@@ -81,6 +86,7 @@ extension Nudge.Render {
     ]
     if noCache { arguments.append("--no-cache") }
     if unsafeHTML { arguments.append("--unsafe-html") }
+    arguments += allowScript.flatMap { ["--allow-script", $0] }
     if quiet { arguments.append("-q") }
     return arguments
   }
@@ -104,9 +110,9 @@ extension Nudge.Render {
     }
   }
 
-  private static func runChild(executable: String, arguments: [String], reportPath: String)
-    -> ChildOutcome
-  {
+  private static func runChild(
+    executable: String, arguments: [String], reportPath: String, children: RunningChildren
+  ) -> ChildOutcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -119,8 +125,10 @@ extension Nudge.Render {
     } catch {
       return ChildOutcome(status: 2, run: nil, errors: "cannot start \(executable): \(error)")
     }
+    children.started(process.processIdentifier)
     let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    children.ended(process.processIdentifier)
     var errorText = String(decoding: errorData, as: UTF8.self)
     var run: RenderedRun?
     if let data = FileManager.default.contents(atPath: reportPath) {
@@ -149,4 +157,33 @@ private final class Locked<Value>: @unchecked Sendable {
   init(_ value: Value) { self.value = value }
   func update(_ change: (inout Value) -> Void) { lock.withLock { change(&value) } }
   func get() -> Value { lock.withLock { value } }
+}
+
+/// The sweep's runs still going, to pass a stop signal on to.
+private final class RunningChildren: @unchecked Sendable {
+  private let lock = NSLock()
+  private var processes: Set<pid_t> = []
+  private var forwarded: Int32 = 0
+
+  /// Notes a run that started; one that starts as the signal arrives is stopped at once.
+  func started(_ process: pid_t) {
+    let signal = lock.withLock {
+      processes.insert(process)
+      return forwarded
+    }
+    if signal != 0 { kill(process, signal) }
+  }
+
+  func ended(_ process: pid_t) {
+    _ = lock.withLock { processes.remove(process) }
+  }
+
+  /// Sends `signal` to every run still going, and to any that starts later.
+  func forward(_ signal: Int32) {
+    let running = lock.withLock {
+      forwarded = signal
+      return processes
+    }
+    for process in running { kill(process, signal) }
+  }
 }

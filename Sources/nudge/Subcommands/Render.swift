@@ -57,6 +57,13 @@ extension Nudge {
     var unsafeHTML = false
 
     @Option(
+      name: .customLong("allow-script"),
+      help: ArgumentHelp(
+        "With --unsafe-html, let the report run the inline <script> whose text is exactly this file's, or whose hash this is (repeatable).",
+        valueName: "file|sha256-<base64>"))
+    var allowScript: [String] = []
+
+    @Option(
       help: ArgumentHelp(
         "Also write what the run did as JSON to this file (for programs driving nudge).",
         visibility: .hidden))
@@ -69,6 +76,13 @@ extension Nudge {
         throw ExitCode.badInput
       }
       let runs = try orExit { try ParamAssignments(parsing: params).runs }
+      if !allowScript.isEmpty, !unsafeHTML {
+        printError(
+          "error: --allow-script names scripts in raw HTML, which the report shows as text unless --unsafe-html is given"
+        )
+        throw ExitCode.badInput
+      }
+      let allowedScripts = try orExit { try allowScript.map(AllowedScript.source(for:)) }
       let document = try loadNotebook(notebook)
       try checkOrExit(document)
       if slurm.isRequested {
@@ -84,7 +98,7 @@ extension Nudge {
         document: document, overrides: runs[0], outputDirectory: outputDirectory,
         usesCache: !noCache, cellTimeout: cellTimeout,
         showsTrainingProgress: !quiet && isatty(2) != 0,
-        reportOptions: ReportOptions(unsafeHTML: unsafeHTML),
+        reportOptions: ReportOptions(unsafeHTML: unsafeHTML, allowedScripts: allowedScripts),
         scheduler: SchedulerTask.slurm(environment: ProcessInfo.processInfo.environment))
       let run: RenderedRun
       do {
@@ -101,8 +115,8 @@ extension Nudge {
         }
       }
       for warning in run.warnings { printError("warning: \(warning)") }
-      print("Wrote \(run.latestReportPath)")
-      print("Run \(run.id) recorded in \(run.runDirectory)")
+      say("Wrote \(run.latestReportPath)")
+      say("Run \(run.id) recorded in \(run.runDirectory)")
 
       switch run.status {
       case .ok, .running: return

@@ -269,24 +269,26 @@ extension ProgramCompiler {
         let (keyValue, hash) = try key(frame)
         var outcome = Value.void
         try place.modify(frame) { value throws(EvaluationError) in
-          switch value {
-          case .dictionary(var dictionary):
+          // `if case` rather than `switch`: a switch keeps its subject alive, so the storage
+          // would not be unique and every change would copy it.
+          if case .dictionary(var dictionary) = value {
             value = .void
             outcome = .optional(dictionary.remove(hash))
             value = .dictionary(dictionary)
-          case .set(var set):
-            value = .void
-            if isInsert {
-              let inserted = set.insert(keyValue, hash: hash)
-              outcome = .tuple(
-                [.bool(inserted), set.member(hash) ?? keyValue], labels: Self.insertionLabels)
-            } else {
-              outcome = .optional(set.remove(hash))
-            }
-            value = .set(set)
-          default:
+            return
+          }
+          guard case .set(var set) = value else {
             throw EvaluationError("'\(name)' needs a dictionary or a set", at: position)
           }
+          value = .void
+          if isInsert {
+            let inserted = set.insert(keyValue, hash: hash)
+            outcome = .tuple(
+              [.bool(inserted), set.member(hash) ?? keyValue], labels: Self.insertionLabels)
+          } else {
+            outcome = .optional(set.remove(hash))
+          }
+          value = .set(set)
         }
         return outcome
       }, at: position

@@ -320,14 +320,13 @@ extension ProgramCompiler {
       }
       place = found
     }
-    let selfCode = place?.read.value ?? receiver.value
+    let selfCode = receiver.value
     let control = self.control
     let result = code.resultType
     return Typed(
       result,
       .value { frame throws(EvaluationError) in
         let calleeFrame = Frame(count: code.slotCount, parent: definition.context)
-        calleeFrame.slots[0] = try selfCode(frame)
         for (index, argument) in codes.enumerated() {
           if let argument {
             calleeFrame.slots[index + 1] = try argument(frame)
@@ -335,11 +334,19 @@ extension ProgramCompiler {
             calleeFrame.slots[index + 1] = try defaultCode(calleeFrame)
           }
         }
-        let value = try FunctionValue(code: code, context: definition.context, control: control)
-          .run(calleeFrame, at: position)
-        if let place {
-          let changed = calleeFrame.slots[0]
-          try place.modify(frame) { stored throws(EvaluationError) in stored = changed }
+        let function = FunctionValue(code: code, context: definition.context, control: control)
+        guard let place else {
+          calleeFrame.slots[0] = try selfCode(frame)
+          return try function.run(calleeFrame, at: position)
+        }
+        // A `mutating` method works on the variable's value moved into its `self`, not on a
+        // copy, so changing an array property does not copy the array (as Swift's `inout`).
+        var value = Value.void
+        try place.modify(frame) { stored throws(EvaluationError) in
+          calleeFrame.slots[0] = stored
+          stored = .void
+          defer { stored = calleeFrame.slots[0] }
+          value = try function.run(calleeFrame, at: position)
         }
         return value
       }, at: position

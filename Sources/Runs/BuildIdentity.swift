@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What identifies the program that computes cells, for the cell cache's keys: any change to the
 /// interpreter or the engine is a new build, so its cached cells are recomputed, without anyone
 /// having to remember to bump a version.
@@ -83,9 +77,11 @@ package enum BuildIdentity {
 
   /// The SHA-256 of the running executable's file.
   static func executableDigest() -> String? {
+    // Elsewhere than Linux the path comes from the OS (`_NSGetExecutablePath` on Darwin), not
+    // from argv[0], which is a bare name when the program was found on the PATH.
     let path =
       FileManager.default.fileExists(atPath: "/proc/self/exe")
-      ? "/proc/self/exe" : CommandLine.arguments.first ?? ""
+      ? "/proc/self/exe" : Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
     return try? FileDigests.hash(path)
   }
 }

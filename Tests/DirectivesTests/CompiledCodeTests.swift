@@ -47,6 +47,26 @@ import Testing
     #expect(shown(results[1]) == "[24.0, 10.5]")
   }
 
+  @Test func variablesChangedInOneStepKeepTheirTypesAndErrors() throws {
+    // Slots of a function's frame.
+    #expect(
+      try value(
+        "func f() -> [Int] {\n  var xs: [Int] = []\n  var total = 0\n  var scale = 1.5\n  for i in 0..<5 {\n    xs.append(i)\n    total += i\n    scale *= 2\n  }\n  total -= 1\n  xs.append(total)\n  xs.append(Int(scale))\n  return xs\n}\nf()"
+      ) == "[0, 1, 2, 3, 4, 9, 48]")
+    // Session variables: an Int added to a Double stays a Double.
+    #expect(
+      try value("var x = 1.0\nx += 2\nx -= 0.5\nvar ys = [1.5]\nys.append(2)\n[x] + ys")
+        == "[2.5, 1.5, 2.0]")
+    #expect(
+      try error("var m = Int.max\nm += 1")
+        == "nb.md:11:1: error: arithmetic overflow: '9223372036854775807 + 1' does not fit in an Int"
+    )
+    #expect(
+      try error("func g() -> Int {\n  var m = Int.min\n  m *= 2\n  return m\n}\ng()")
+        == "nb.md:12:3: error: arithmetic overflow: '-9223372036854775808 * 2' does not fit in an Int"
+    )
+  }
+
   @Test func reusedFramesKeepEachCallsLocalsApart() throws {
     // Each level of the recursion has a local of its own, though frames are reused.
     #expect(
@@ -70,6 +90,13 @@ import Testing
     #expect(
       try value("func big(_ x: Double) -> Bool { x > 1 }\n[1.5, 0.5].map(big)") == "[true, false]")
     #expect(try value("func twice(_ x: Any) -> Any { x }\ntwice(\"a\")") == "\"a\"")
+  }
+
+  @Test func parsedCellsAreKeptByTextAndPlace() throws {
+    // The same text twice, on other lines: each error names its own line.
+    let results = try evaluate("let a = 1\nlet b = a +", "let a = 1\nlet b = a +")
+    #expect(failure(results[0])?.hasPrefix("nb.md:11:") == true)
+    #expect(failure(results[1])?.hasPrefix("nb.md:21:") == true)
   }
 
   @Test func valuesStaySmall() {

@@ -157,7 +157,9 @@ import Testing
     let maybe: Int? = nil
     let name: String? = "abc"
     print(total, Int("x") ?? -1, xs.first! * 10, maybe == nil, maybe ?? 5, maybe != nil)
-    print(name?.count, name?.uppercased(), maybe, [maybe, 4])
+    print(words.compactMap { Int($0) }, [maybe, 2].compactMap { $0 })
+    let lists: [[Int]?] = [[7, 8], nil]
+    print(name?.count, name?.uppercased(), maybe, [maybe, 4], lists[0]?[1], lists[1]?[0])
     """,
     """
     func parse(_ text: String) -> Int {
@@ -252,7 +254,72 @@ import Testing
     var counter = 0
     let bump = { counter += 1 }
     for _ in 0..<4 { bump() }
-    print(makers.map { $0() }, counter)
+    var k = 0
+    while k < 3 {
+      let seen = k
+      makers.append { seen * 100 }
+      k += 1
+    }
+    func findFirst(over limit: Int) -> Int {
+      var n = 0
+      repeat {
+        let candidate = n * n
+        let isOver = { candidate > limit }
+        if isOver() { return candidate }
+        n += 1
+      } while n < 100
+      return -1
+    }
+    print(makers.map { $0() }, counter, findFirst(over: 50))
+    """,
+    """
+    func label(_ value: Int?) -> String {
+      switch value {
+      case nil: return "none"
+      case let v? where v < 0: return "negative"
+      case 0?: return "zero"
+      case let v?: return "some \\(v)"
+      }
+    }
+    func first(_ values: [Int], default fallback: Int? = nil) -> Int? { values.first ?? fallback }
+    var slot: Int? = nil
+    slot = 4
+    print([nil, -2, 0, 7].map { label($0) }, first([]), first([], default: 9), slot)
+    """,
+    """
+    func sign(_ n: Int) -> String {
+      switch n {
+      case ..<0: "negative"
+      case 0: "zero"
+      default: "positive"
+      }
+    }
+    let signs: [String] = [-4, 0, 3].map { n in
+      switch n % 2 {
+      case 0: "even"
+      default: "odd"
+      }
+    }
+    func grade(_ score: Int) -> String {
+      switch score {
+      case 90...: return "A"
+      case 50..<90: return "B"
+      case ...49: return "C"
+      default: return "?"
+      }
+    }
+    print([-1, 0, 1].map { sign($0) }, signs, [95, 90, 60, 3].map { grade($0) })
+    let point = (3, 0)
+    if case (let x, 0) = point { print("on the x axis at", x) }
+    if case 1...5 = point.0, case let y? = Int("7") { print("small", y) }
+    func firstNegative(_ values: [Int?]) -> Int {
+      for value in values {
+        guard case let v? = value else { continue }
+        if case ..<0 = v { return v }
+      }
+      return 0
+    }
+    print(firstNegative([nil, 4, -2, -9]))
     """,
   ]
 

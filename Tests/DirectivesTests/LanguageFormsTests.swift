@@ -33,6 +33,11 @@ import Testing
       check("let s: String? = \"a\"\nlet n: Int = s?.count")
         == ["nb.md:11:14: error: cannot convert value of type 'Int?' to specified type 'Int'"])
     #expect(check("let m: Int? = nil\nif let m { print(m + 1) }\nprint(m ?? 0)") == [])
+    #expect(
+      check("var xs: [Int]? = []\nxs?.append(1)")
+        == [
+          "nb.md:11:5: error: 'append' cannot change a value through '?.': unwrap it first, as in 'if var value = optional { value.append(...); optional = value }'"
+        ])
   }
 
   @Test func nilUnwrapStopsTheCellAtTheBang() throws {
@@ -104,6 +109,46 @@ import Testing
         "func f(_ a: Activation) -> Int {\n  switch a {\n  case .relu: return 1\n  case .tanh: return 2\n  }\n}"
       )
         == ["nb.md:11:3: error: switch must be exhaustive; add a 'default:' case"])
+  }
+
+  @Test func caseConditionsCheckTheirPatternAndBindOnlyInTheirBranch() {
+    #expect(
+      check("if case \"a\" = 3 { print(1) }")
+        == [
+          "nb.md:10:9: error: expression pattern of type 'String' cannot match values of type 'Int'"
+        ])
+    #expect(
+      check("if case let (a, 0) = (1, 0) { print(a) } else { print(a) }")
+        == ["nb.md:10:55: error: cannot find 'a' in scope"])
+  }
+
+  @Test func rangePatternsNeedNumbers() {
+    #expect(
+      check("switch \"k\" {\ncase \"a\"...\"m\": break\ndefault: break\n}")
+        == ["nb.md:11:9: error: a range pattern cannot match values of type 'String'"])
+    #expect(
+      check("switch 3 {\ncase 0.5...: break\ndefault: break\n}")
+        == [
+          "nb.md:11:6: error: expression pattern of type 'Double' cannot match values of type 'Int'"
+        ])
+  }
+
+  @Test func switchOverAnOptionalNeedsNilAndAValue() {
+    #expect(
+      check("let o: Int? = 3\nswitch o {\ncase let v?: print(v)\n}")
+        == ["nb.md:11:1: error: switch must be exhaustive; add a 'default:' case"])
+    #expect(check("let o: Int? = 3\nswitch o {\ncase let v?: print(v)\ncase nil: break\n}") == [])
+    #expect(
+      check("let n = 3\nswitch n {\ncase let v?: print(v)\ndefault: break\n}")
+        == ["nb.md:12:10: error: '?' pattern cannot match values of type 'Int'"])
+  }
+
+  @Test func aMismatchedTuplePatternStillBindsItsNames() {
+    #expect(
+      check("switch (1, 2) {\ncase let (a, b, c): print(a, b, c)\n}")
+        == [
+          "nb.md:11:10: error: a tuple pattern of 3 elements cannot match values of type '(Int, Int)'"
+        ])
   }
 
   @Test func switchBindsNamesOnlyInItsCase() {

@@ -110,13 +110,11 @@ struct SlurmClusterTests {
     let jobID = try #require(LocalSlurm.jobID(in: submit.standardOutput))
     defer { _ = try? LocalSlurm.command("scancel", [jobID]) }
 
-    // Training has started once the setup cell's cache entry is written.
-    let deadline = Date().addingTimeInterval(120)
-    while scratch.files(under: "output/long/cache").filter({ $0.hasSuffix(".cell") }).isEmpty,
-      Date() < deadline
-    {
-      usleep(100_000)
+    // The training cell saves before it trains: once the file is there, training is under way.
+    let started = FileSystemWait.until(seconds: 120, under: scratch.path) {
+      FileManager.default.fileExists(atPath: "\(scratch.path)/output/long/started.safetensors")
     }
+    #expect(started, "the task started training")
     let running = try NudgeRunner.run(["runs", "long.md"], in: scratch.path)
     #expect(running.standardOutput.contains("  running"), "\(running.standardOutput)")
 

@@ -33,7 +33,7 @@ package struct NotebookChecker {
     var diagnostics: [Diagnostic] = []
     for cell in evaluated {
       let map = CellSourceMap(cell: cell, file: file)
-      switch CellParser.parse(cell, file: file) {
+      switch ParsedCells.parse(cell, file: file) {
       case .success(let program): programs.append((cell, map, program))
       case .failure(let list):
         diagnostics += list.diagnostics

@@ -9,6 +9,8 @@ final class Frame {
   var parent: Frame?
   /// What a `return` left, read by the caller.
   var result: Value = .void
+  /// The next reusable frame of the same function (see `FunctionCode.makeFrame`).
+  var nextSpare: Frame?
 
   init(count: Int, parent: Frame?) {
     self.count = count

@@ -20,9 +20,10 @@ final class FunctionCode: @unchecked Sendable {
   let position: Position
   /// Where it was written, for saving it with the session; nil when it cannot be compiled again.
   var definition: FunctionDefinition?
-  /// Frames of finished calls, ready for the next (only when no frame can outlive its call):
-  /// a recursive function allocates a frame per depth once, not one per call.
-  private var spareFrames: [Frame] = []
+  /// Frames of finished calls, ready for the next (only when no frame can outlive its call),
+  /// linked through `Frame.nextSpare`: a recursive function allocates a frame per depth once,
+  /// not one per call.
+  private var spareFrames: Frame?
 
   init(
     name: String, parameters: [Parameter], resultType: ValueType, defaults: [ValueCode?],
@@ -33,6 +34,19 @@ final class FunctionCode: @unchecked Sendable {
     self.resultType = resultType
     self.defaults = defaults
     self.position = position
+  }
+
+  deinit { dropSpareFrames() }
+
+  /// Lets go of the spare frames, one by one: releasing a chain 10,000 frames long would
+  /// recurse as deep.
+  private func dropSpareFrames() {
+    var next = spareFrames
+    spareFrames = nil
+    while let frame = next {
+      next = frame.nextSpare
+      frame.nextSpare = nil
+    }
   }
 
   var type: ValueType { .function(parameters.map(\.type), resultType) }
@@ -53,12 +67,16 @@ final class FunctionCode: @unchecked Sendable {
     expression = other.expression
     makesClosures = other.makesClosures
     definition = other.definition
+    // Spare frames have the old slot count.
+    dropSpareFrames()
   }
 
   /// A frame for one call whose function was defined in `context`.
   @inline(__always)
   func makeFrame(context: Frame?) -> Frame {
-    if let frame = spareFrames.popLast() {
+    if let frame = spareFrames {
+      spareFrames = frame.nextSpare
+      frame.nextSpare = nil
       frame.parent = context
       return frame
     }
@@ -66,12 +84,14 @@ final class FunctionCode: @unchecked Sendable {
   }
 
   /// Takes back a call's frame once the call has finished, emptied so that it keeps no value
-  /// alive.
+  /// (nor its defining frame) alive.
   @inline(__always)
   func recycle(_ frame: Frame) {
     guard !makesClosures, frame.count == slotCount else { return }
     frame.clear()
-    spareFrames.append(frame)
+    frame.parent = nil
+    frame.nextSpare = spareFrames
+    spareFrames = frame
   }
 }
 

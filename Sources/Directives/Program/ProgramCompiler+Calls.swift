@@ -16,9 +16,12 @@ extension ProgramCompiler {
         }
         let parameters =
           resolved.function?.parameters ?? types.map { Parameter(nil, name: "value", $0) }
+        // A `func` of the session is called through its variable's box directly.
+        var box: GlobalBox?
+        if case .global(let global) = resolved, global.function != nil { box = global }
         return callFunction(
           read(resolved, at: callee.position), name: name, parameters: parameters, result: result,
-          arguments, at: callee.position)
+          arguments, box: box, at: callee.position)
       }
       if let constructed = construct(name, arguments, at: callee.position)
         ?? zipCall(name, arguments, at: callee.position)
@@ -56,9 +59,9 @@ extension ProgramCompiler {
   /// callee's frame, the body run on a fresh frame.
   func callFunction(
     _ function: Typed, name: String, parameters: [Parameter], result: ValueType,
-    _ arguments: [CallArgument], at position: Position
+    _ arguments: [CallArgument], box: GlobalBox? = nil, at position: Position
   ) -> Typed {
-    let codes: [ValueCode?]
+    let codes: [Typed.Code?]
     switch matchedArguments(name, parameters, arguments, at: position) {
     case .success(let matched): codes = matched
     case .failure(let error): return .failing(error)
@@ -68,15 +71,22 @@ extension ProgramCompiler {
     /// The function value and its frame for this call, with the arguments (computed on the
     /// caller's frame) and the defaults (on the callee's) in its parameter slots.
     func prepare(_ frame: Frame) throws(EvaluationError) -> (FunctionValue, Frame) {
-      guard case .function(let value) = try functionCode(frame) else {
+      let function: Value
+      if let box { function = box.value } else { function = try functionCode(frame) }
+      guard case .function(let value) = function else {
         throw EvaluationError("'\(name)' is not a function", at: position)
       }
       let callee = value.code.makeFrame(context: value.context)
       for index in 0..<count {
-        if let code = codes[index] {
-          callee.slots[index] = try code(frame)
-        } else if let defaultCode = value.code.defaults[index] {
-          callee.slots[index] = try defaultCode(callee)
+        switch codes[index] {
+        case .int(let code)?: callee.slots[index] = .int(try code(frame))
+        case .double(let code)?: callee.slots[index] = .double(try code(frame))
+        case .bool(let code)?: callee.slots[index] = .bool(try code(frame))
+        case .value(let code)?: callee.slots[index] = try code(frame)
+        case nil:
+          if let defaultCode = value.code.defaults[index] {
+            callee.slots[index] = try defaultCode(callee)
+          }
         }
       }
       return (value, callee)
@@ -123,7 +133,7 @@ extension ProgramCompiler {
   /// (nil where left out); or the reported error.
   func matchedArguments(
     _ name: String, _ parameters: [Parameter], _ arguments: [CallArgument], at position: Position
-  ) -> Result<[ValueCode?], EvaluationError> {
+  ) -> Result<[Typed.Code?], EvaluationError> {
     let callee = ArgumentMatcher.Callee(
       parameters: parameters, quotedName: "'\(name)'",
       signature: "\(name)(" + parameters.map(\.signature).joined(separator: ", ") + ")")
@@ -139,11 +149,12 @@ extension ProgramCompiler {
     return .success(argumentCodes(for: parameters, binding, arguments))
   }
 
-  /// Each parameter's argument compiled for its type; nil where the argument is left out.
+  /// Each argument converted to its parameter's type, unboxed for Int, Double and Bool; nil
+  /// where the argument is left out.
   func argumentCodes(
     for parameters: [Parameter], _ binding: ArgumentMatcher.Binding, _ arguments: [CallArgument]
-  ) -> [ValueCode?] {
-    var codes: [ValueCode?] = []
+  ) -> [Typed.Code?] {
+    var codes: [Typed.Code?] = []
     for (parameter, indices) in zip(parameters, binding) {
       guard let index = indices.first else {
         codes.append(nil)
@@ -157,9 +168,9 @@ extension ProgramCompiler {
             report(
               "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
               at: argument.position)
-          ).value)
+          ).code)
       } else {
-        codes.append(coerced(typed, to: parameter.type))
+        codes.append(converted(typed, to: parameter.type).code)
       }
     }
     return codes
@@ -232,7 +243,17 @@ extension ProgramCompiler {
     -> Typed
   {
     if case .optionalChain(let operand) = base.kind {
-      return optionalChain(operand, at: position) { self.method($0, name, arguments, at: position) }
+      return optionalChain(operand, at: position) { unwrapped in
+        var unwrappedType: ValueType?
+        if case .name(let hidden) = unwrapped.kind { unwrappedType = self.lookup(hidden)?.type }
+        guard !self.isMutatingMethod(name, on: unwrappedType) else {
+          arguments.forEach { _ = self.compile($0.value) }
+          return self.fail(
+            "'\(name)' cannot change a value through '?.': unwrap it first, as in 'if var value = optional { value.\(name)(...); optional = value }'",
+            at: position)
+        }
+        return self.method(unwrapped, name, arguments, at: position)
+      }
     }
     var receiver = compile(base)
     if case .structure(let typeName) = receiver.type {
@@ -367,6 +388,9 @@ extension ProgramCompiler {
 
   func subscripted(_ base: Expression, _ arguments: [CallArgument], at position: Position) -> Typed
   {
+    if case .optionalChain(let operand) = base.kind {
+      return optionalChain(operand, at: position) { self.subscripted($0, arguments, at: position) }
+    }
     let receiver = compile(base)
     if case .dictionary = receiver.type {
       return dictionarySubscript(receiver, arguments, at: position)

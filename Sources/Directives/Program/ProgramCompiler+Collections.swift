@@ -64,6 +64,7 @@ extension ProgramCompiler {
           at: arguments[0].value.position)
       }
       let code = coerced(typed, to: element)
+      if let appended = appendToVariable(place, code, at: position) { return appended }
       return Typed(
         .void,
         .value { frame throws(EvaluationError) in
@@ -240,6 +241,8 @@ struct FunctionCaller {
   let function: FunctionValue
   let frame: Frame?
   let position: Position
+  /// The body when it is one expression (`{ $0 * 0.5 }`), taken once for all the calls.
+  private let expression: Typed.Code?
 
   init(_ value: Value, control: RunControl, at position: Position) throws(EvaluationError) {
     guard case .function(let function) = value else {
@@ -247,6 +250,7 @@ struct FunctionCaller {
     }
     self.function = function
     self.position = position
+    expression = function.code.expression
     frame =
       function.code.makesClosures
       ? nil : Frame(count: function.code.slotCount, parent: function.context)
@@ -257,26 +261,60 @@ struct FunctionCaller {
     frame ?? Frame(count: function.code.slotCount, parent: function.context)
   }
 
+  /// Runs the body on a frame whose parameter slots are filled.
+  @inline(__always)
+  private func result(_ frame: Frame) throws(EvaluationError) -> Value {
+    let control = function.control
+    switch expression {
+    case .double(let code)?:
+      try control.enter(at: position)
+      defer { control.depth -= 1 }
+      return .double(try code(frame))
+    case .int(let code)?:
+      try control.enter(at: position)
+      defer { control.depth -= 1 }
+      return .int(try code(frame))
+    default:
+      return try function.run(frame, at: position)
+    }
+  }
+
+  /// Runs a body that gives a Bool, unboxed when it is one Bool expression.
+  @inline(__always)
+  private func flag(_ frame: Frame) throws(EvaluationError) -> Bool {
+    if case .bool(let code)? = expression {
+      let control = function.control
+      try control.enter(at: position)
+      defer { control.depth -= 1 }
+      return try code(frame)
+    }
+    if case .bool(let flag) = try function.run(frame, at: position) { return flag }
+    throw EvaluationError("the closure must return a Bool", at: position)
+  }
+
   func one(_ argument: Value) throws(EvaluationError) -> Value {
     let frame = fresh()
     frame.slots[0] = argument
-    return try function.run(frame, at: position)
+    return try result(frame)
   }
 
   func two(_ first: Value, _ second: Value) throws(EvaluationError) -> Value {
     let frame = fresh()
     frame.slots[0] = first
     frame.slots[1] = second
-    return try function.run(frame, at: position)
+    return try result(frame)
   }
 
   func test(_ argument: Value) throws(EvaluationError) -> Bool {
-    if case .bool(let flag) = try one(argument) { return flag }
-    throw EvaluationError("the closure must return a Bool", at: position)
+    let frame = fresh()
+    frame.slots[0] = argument
+    return try flag(frame)
   }
 
   func test2(_ first: Value, _ second: Value) throws(EvaluationError) -> Bool {
-    if case .bool(let flag) = try two(first, second) { return flag }
-    throw EvaluationError("the closure must return a Bool", at: position)
+    let frame = fresh()
+    frame.slots[0] = first
+    frame.slots[1] = second
+    return try flag(frame)
   }
 }

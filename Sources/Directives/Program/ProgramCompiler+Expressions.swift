@@ -103,6 +103,7 @@ extension ProgramCompiler {
     case .optionalBinding(let isConstant, let name, let value):
       return optionalBinding(isConstant: isConstant, name: name, value: value, at: at)
     case .tuple(let elements): return tuple(elements, expected: expected, at: at)
+    case .caseCondition(let pattern, let value): return caseCondition(pattern, value, at: at)
     }
   }
 

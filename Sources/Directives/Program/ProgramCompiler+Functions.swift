@@ -105,6 +105,12 @@ extension ProgramCompiler {
         return
       }
     }
+    var body = body
+    if singleExpressionReturns, code.resultType != .void, body.count == 1,
+      let returning = Self.switchReturningItsCases(body[0])
+    {
+      body = [returning]
+    }
     let bodyCode = compileBlock(body)
     if code.resultType != .void, code.resultType != .any, !Self.alwaysReturns(body) {
       report(
@@ -231,7 +237,9 @@ extension ProgramCompiler {
       if case .assignment = expression.kind { return .void }
       returned = expression
     } else {
-      returned = Self.firstReturn(in: body)
+      // A switch of one expression per case returns them (see `switchReturningItsCases`).
+      let returning = body.count == 1 ? Self.switchReturningItsCases(body[0]) : nil
+      returned = Self.firstReturn(in: returning.map { [$0] } ?? body)
     }
     guard let returned else { return .void }
     // Type the expression in a throwaway scope with the parameters (its code is not kept).

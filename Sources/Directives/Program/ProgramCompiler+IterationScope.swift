@@ -23,6 +23,21 @@ extension ProgramCompiler {
   }
 }
 
+extension ProgramCompiler {
+  /// A `while` or `repeat` body: on a frame of its own per iteration when it makes closures,
+  /// else the body's code as it is.
+  func perIterationLoopBody(_ body: [Statement]) -> StatementCode {
+    let (code, slotCount) = iterationScope(perIteration: body.makesClosures) { loopBody(body) }
+    guard let slotCount else { return code }
+    return { frame throws(EvaluationError) in
+      let iteration = Frame(count: slotCount, parent: frame)
+      let flow = try code(iteration)
+      if case .returned = flow { frame.takeResult(of: iteration) }
+      return flow
+    }
+  }
+}
+
 extension Frame {
   /// The frame one iteration runs on: a fresh one when the body has names of its own.
   @inline(__always)

@@ -116,6 +116,13 @@ extension ProgramCompiler {
       }, at: position)
   }
 
+  /// Whether `name` changes its receiver (`append`, or a mutating directive) on a `type` value.
+  func isMutatingMethod(_ name: String, on type: ValueType?) -> Bool {
+    guard let type else { return false }
+    if name == "append", case .array = type { return true }
+    return table.member(named: name, on: type)?.isMutating == true
+  }
+
   /// `let name = value` as a condition: true, with `name` bound in the current block, when the
   /// value is not nil. The caller opens the block the name belongs to.
   func optionalBinding(

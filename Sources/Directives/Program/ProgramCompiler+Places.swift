@@ -132,6 +132,7 @@ extension ProgramCompiler {
       guard Operators.resultType(op, place.type, typed.type) != nil else {
         return fail(Operators.mismatch(op, place.type, typed.type), at: position)
       }
+      if let updated = updateVariable(op, place, typed, at: position) { return updated }
       assigned = binary(op, place.read, typed, at: position, operatorAt: position)
     }
     guard place.type.accepts(assigned.type) else {
@@ -139,23 +140,8 @@ extension ProgramCompiler {
         "cannot assign value of type '\(assigned.type)' to type '\(place.type)'",
         at: target.position)
     }
+    if let stored = assignVariable(place, assigned, at: position) { return stored }
     let code = coerced(assigned, to: place.type)
-    if let box = place.box {
-      return Typed(
-        .void,
-        .value { frame throws(EvaluationError) in
-          box.value = try code(frame)
-          return .void
-        }, at: position)
-    }
-    if let slot = place.slot {
-      return Typed(
-        .void,
-        .value { frame throws(EvaluationError) in
-          frame.slots[slot] = try code(frame)
-          return .void
-        }, at: position)
-    }
     return Typed(
       .void,
       .value { frame throws(EvaluationError) in

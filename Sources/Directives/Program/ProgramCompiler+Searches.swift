@@ -1,11 +1,12 @@
 /// Array searches that may find nothing, so give optionals: `first(where:)`,
-/// `firstIndex(of:)`, `firstIndex(where:)`; and `enumerated()`. A range answers the array
+/// `firstIndex(of:)`, `firstIndex(where:)`; `compactMap`, which drops the nils a closure gives;
+/// and `enumerated()`. A range answers the array
 /// methods as the array of its Ints (`(0..<5).map { $0 * 2 }`).
 extension ProgramCompiler {
   /// The methods a range answers as the array of its Ints.
   static let rangeCollectionMethods: Set<String> = [
     "map", "filter", "reduce", "forEach", "contains", "allSatisfy", "sorted", "reversed", "min",
-    "max", "enumerated", "first", "firstIndex",
+    "max", "enumerated", "first", "firstIndex", "compactMap",
   ]
 
   /// A range's Ints as an `[Int]` value.
@@ -85,6 +86,26 @@ extension ProgramCompiler {
             return .optional(wantsIndex ? .int(index) : value)
           }
           return .optional(nil)
+        }, at: position)
+    case ("compactMap", [nil]), ("compactMap", ["where"]):
+      let transform = closureArgument(arguments[0].value, of: name, [element], .any)
+      guard case .function(_, let produced) = transform.type else { return transform }
+      guard case .optional(let wrapped) = produced else {
+        return fail(
+          "'compactMap' needs a closure that returns an optional, not '\(produced)'; use 'map'",
+          at: transform.position)
+      }
+      let transformCode = transform.value
+      return Typed(
+        .array(wrapped),
+        .value { frame throws(EvaluationError) in
+          let values = try Self.elements(of: try receiverCode(frame), at: position)
+          let call = try FunctionCaller(try transformCode(frame), control: control, at: position)
+          var kept: [Value] = []
+          for value in values {
+            if case .optional(let present?) = try call.one(value) { kept.append(present) }
+          }
+          return .array(kept)
         }, at: position)
     default:
       return nil

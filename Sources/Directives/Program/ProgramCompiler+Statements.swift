@@ -4,7 +4,9 @@ extension ProgramCompiler {
     let at = statement.position
     switch statement.kind {
     case .expression(let expression):
-      let code = compile(expression).value
+      let typed = compile(expression)
+      if let statement = typed.statement { return statement }
+      let code = typed.value
       return { frame throws(EvaluationError) in
         _ = try code(frame)
         return .next
@@ -31,7 +33,7 @@ extension ProgramCompiler {
     case .whileLoop(let conditions, let body):
       scope.blocks.append([:])
       let condition = self.conditions(conditions)
-      let bodyCode = loopBody(body)
+      let bodyCode = perIterationLoopBody(body)
       scope.blocks.removeLast()
       let control = self.control
       return { frame throws(EvaluationError) in
@@ -46,7 +48,7 @@ extension ProgramCompiler {
         return .next
       }
     case .repeatWhile(let body, let conditionExpression):
-      let bodyCode = loopBody(body)
+      let bodyCode = perIterationLoopBody(body)
       let condition = self.conditions([conditionExpression])
       let control = self.control
       return { frame throws(EvaluationError) in

@@ -310,7 +310,8 @@ extension ProgramCompiler {
     let code = method.code
     let codes: [ValueCode?]
     switch matchedArguments(name, Array(code.parameters.dropFirst()), arguments, at: position) {
-    case .success(let matched): codes = matched
+    case .success(let matched):
+      codes = matched.map { $0.map { Typed(.any, $0, at: position).value } }
     case .failure(let error): return .failing(error)
     }
     var place: Place?

@@ -16,6 +16,7 @@ extension ProgramCompiler {
   {
     let typed = compile(subject)
     let subjectType = Self.storedType(typed.type)
+    let problemsBefore = problems.count
     var compiled: [CompiledCase] = []
     scope.switchDepth += 1
     defer { scope.switchDepth -= 1 }
@@ -44,7 +45,8 @@ extension ProgramCompiler {
       scope.blocks.removeLast()
       compiled.append(CompiledCase(tests: tests, body: body, isDefault: switchCase.isDefault))
     }
-    if !cases.contains(where: \.isDefault) {
+    // After an error in a pattern, whether the cases cover every value is moot.
+    if !cases.contains(where: \.isDefault), problems.count == problemsBefore {
       let rows = cases.flatMap { switchCase in
         switchCase.items.filter { $0.guardCondition == nil }.map { [$0.pattern] }
       }
@@ -69,6 +71,18 @@ extension ProgramCompiler {
       }
       return .next
     }
+  }
+
+  /// `case pattern = value` as a condition: true when the value matches, with the pattern's names
+  /// bound in the current block (the caller opens the block they belong to).
+  func caseCondition(_ pattern: Pattern, _ value: Expression, at position: Position) -> Typed {
+    let typed = compile(value)
+    var names: [String: LocalName] = [:]
+    let test = patternTest(pattern, type: Self.storedType(typed.type), shared: [:], names: &names)
+    let code = typed.value
+    return Typed(
+      .bool, .bool { frame throws(EvaluationError) in try test(try code(frame), frame) },
+      at: position)
   }
 
   /// Compiles one pattern against a value of `type`. Names it binds get slots in the current
@@ -102,17 +116,22 @@ extension ProgramCompiler {
       }
     case .tuple(let elements, let at):
       var types = [ValueType](repeating: .any, count: elements.count)
+      var mismatch: String?
       if case .tuple(let elementTypes, _) = type {
-        guard elementTypes.count == elements.count else {
-          let error = report(
-            "a tuple pattern of \(elements.count) elements cannot match values of type '\(type)'",
-            at: at)
-          return { _, _ throws(EvaluationError) in throw error }
+        if elementTypes.count == elements.count {
+          types = elementTypes
+        } else {
+          mismatch =
+            "a tuple pattern of \(elements.count) elements cannot match values of type '\(type)'"
         }
-        types = elementTypes
       } else if type != .any {
-        let error = report(
-          "a tuple pattern cannot match values of type '\(type)'", at: at)
+        mismatch = "a tuple pattern cannot match values of type '\(type)'"
+      }
+      if let mismatch {
+        let error = report(mismatch, at: at)
+        for element in elements {  // its names, still, so one error does not cascade
+          _ = patternTest(element, type: .any, shared: shared, names: &names)
+        }
         return { _, _ throws(EvaluationError) in throw error }
       }
       let tests = zip(elements, types).map {
@@ -126,31 +145,64 @@ extension ProgramCompiler {
       }
     case .expression(let expression):
       return expressionPattern(expression, type: type)
+    case .range(let lower, let upper, let isClosed, let at):
+      return rangePattern(lower, upper, isClosed: isClosed, type: type, at: at)
+    case .optional(let inner, let at):
+      guard case .optional(let wrapped) = type.unwrappedForPattern else {
+        let error = report("'?' pattern cannot match values of type '\(type)'", at: at)
+        _ = patternTest(inner, type: .any, shared: shared, names: &names)  // its names, still
+        return { _, _ throws(EvaluationError) in throw error }
+      }
+      let test = patternTest(inner, type: wrapped, shared: shared, names: &names)
+      return { value, frame throws(EvaluationError) in
+        guard case .optional(let present?) = value else { return false }
+        return try test(present, frame)
+      }
+    }
+  }
+
+  /// `0..<10`, `0.5...1.0`, `..<0`, `90...`: the bounds compared with the number directly, for
+  /// Ints and Doubles alike.
+  private func rangePattern(
+    _ lower: Expression?, _ upper: Expression?, isClosed: Bool, type: ValueType, at: Position
+  ) -> PatternTest {
+    guard type == .int || type == .double else {
+      if let lower, let upper, type == .any {
+        let op: BinaryOperator = isClosed ? .closedRange : .halfOpenRange
+        return expressionPattern(
+          Expression(kind: .binary(op, lower, upper, operatorPosition: at), position: at),
+          type: type)
+      }
+      let error = report("a range pattern cannot match values of type '\(type)'", at: at)
+      return { _, _ throws(EvaluationError) in throw error }
+    }
+    var bounds: [DoubleCode?] = []
+    for bound in [lower, upper] {
+      guard let bound else {
+        bounds.append(nil)
+        continue
+      }
+      let typed = compile(bound, expected: type)
+      guard type.accepts(typed.type) else {
+        let error = report(
+          "expression pattern of type '\(typed.type)' cannot match values of type '\(type)'",
+          at: bound.position)
+        return { _, _ throws(EvaluationError) in throw error }
+      }
+      bounds.append(typed.double)
+    }
+    let (lowerCode, upperCode) = (bounds[0], bounds[1])
+    return { value, frame throws(EvaluationError) in
+      guard let number = value.number else { return false }
+      if let lowerCode, number < (try lowerCode(frame)) { return false }
+      guard let upperCode else { return true }
+      let limit = try upperCode(frame)
+      return isClosed ? number <= limit : number < limit
     }
   }
 
   /// A value the subject must equal, or a range it must lie in.
   private func expressionPattern(_ expression: Expression, type: ValueType) -> PatternTest {
-    // `0..<10`, `0.5...1.0`: bounds compared directly, for Ints and Doubles alike.
-    if case .binary(let op, let low, let high, let operatorAt) = expression.kind,
-      op == .halfOpenRange || op == .closedRange, type == .int || type == .double
-    {
-      let lower = compile(low, expected: type)
-      let upper = compile(high, expected: type)
-      guard type.accepts(lower.type), type.accepts(upper.type) else {
-        let error = report(
-          "expression pattern of type '\(lower.type == type ? upper.type : lower.type)' cannot match values of type '\(type)'",
-          at: operatorAt)
-        return { _, _ throws(EvaluationError) in throw error }
-      }
-      let (lowerCode, upperCode) = (lower.double, upper.double)
-      let isClosed = op == .closedRange
-      return { value, frame throws(EvaluationError) in
-        guard let number = value.number else { return false }
-        let (a, b) = (try lowerCode(frame), try upperCode(frame))
-        return a <= number && (isClosed ? number <= b : number < b)
-      }
-    }
     let typed = compile(expression, expected: type)
     if typed.type == .range, type == .int || type == .any {
       let code = typed.value
@@ -173,6 +225,21 @@ extension ProgramCompiler {
     }
   }
 
+  /// A body that is one `switch` whose cases are each one expression returns the case's value,
+  /// as in Swift: `func f(_ n: Int) -> String { switch n { case 0: "zero" default: "other" } }`.
+  /// Nil for other statements.
+  static func switchReturningItsCases(_ statement: Statement) -> Statement? {
+    guard case .switchCases(let subject, var cases) = statement.kind else { return nil }
+    for index in cases.indices {
+      guard cases[index].body.count == 1, case .expression(let value) = cases[index].body[0].kind
+      else { return nil }
+      if case .assignment = value.kind { return nil }
+      cases[index].body = [Statement(kind: .returnValue(value), position: value.position)]
+    }
+    return Statement(
+      kind: .switchCases(subject: subject, cases: cases), position: statement.position)
+  }
+
   /// Whether the rows of patterns (one row per unguarded case item, one column per value)
   /// match every value of the column types: Bools and enumerations case by case, tuples
   /// element by element, other types only through `_` or a binding.
@@ -191,6 +258,18 @@ extension ProgramCompiler {
       }
       return covers(expanded, elementTypes + rest)
     }
+    if case .optional(let wrapped) = type {
+      let nilRows = rows.filter { $0[0].isIrrefutable || $0[0].constructorName == "nil" }
+      let someRows = rows.compactMap { row -> [Pattern]? in
+        switch row[0] {
+        case .optional(let inner, _): [inner] + row.dropFirst()
+        case .wildcard, .binding: [.wildcard] + row.dropFirst()
+        default: nil
+        }
+      }
+      return covers(nilRows.map { Array($0.dropFirst()) }, rest)
+        && covers(someRows, [wrapped] + rest)
+    }
     let constructors: [String]
     switch type {
     case .bool: constructors = ["true", "false"]
@@ -207,13 +286,18 @@ extension ProgramCompiler {
   }
 }
 
+extension ValueType {
+  /// A subject of unknown type matches `x?` as an optional of unknown type.
+  fileprivate var unwrappedForPattern: ValueType { self == .any ? .optional(.any) : self }
+}
+
 extension Pattern {
   /// `_` or a binding: matches every value.
   var isIrrefutable: Bool {
     switch self {
     case .wildcard, .binding: true
     case .tuple(let elements, _): elements.allSatisfy(\.isIrrefutable)
-    case .expression: false
+    case .expression, .optional, .range: false
     }
   }
 
@@ -223,6 +307,7 @@ extension Pattern {
     switch expression.kind {
     case .boolean(let flag): return String(flag)
     case .enumCase(let name): return name
+    case .nilLiteral: return "nil"
     default: return nil
     }
   }

@@ -90,6 +90,8 @@ extension ProgramCompiler {
         }
       case .expression(let expression):
         report("only names and '_' can be bound here", at: expression.position)
+      case .optional(_, let patternAt), .range(_, _, _, let patternAt):
+        report("only names and '_' can be bound here", at: patternAt)
       }
     }
     bind(pattern, type: typed.type, path: [])

@@ -14,12 +14,19 @@ struct Typed {
   var position: Position
   /// The literal's value when the expression is a constant (`.relu`, `3`), for folding.
   var constant: Value?
+  /// For an expression that is run for its effect (`total += i`): the same effect as a
+  /// statement, without making a `Void` value to throw away.
+  var statement: StatementCode?
 
-  init(_ type: ValueType, _ code: Code, at position: Position, constant: Value? = nil) {
+  init(
+    _ type: ValueType, _ code: Code, at position: Position, constant: Value? = nil,
+    statement: StatementCode? = nil
+  ) {
     self.type = type
     self.code = code
     self.position = position
     self.constant = constant
+    self.statement = statement
   }
 
   /// A value known when compiling.

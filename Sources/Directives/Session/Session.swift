@@ -88,7 +88,7 @@ package final class Session {
     var failure: Diagnostic?
     var read: Set<String> = []
     LargeStack.run {
-      switch CellParser.parse(cell, file: file) {
+      switch ParsedCells.parse(cell, file: file) {
       case .failure(let list):
         failure = list.diagnostics.first
       case .success(let program):
@@ -245,7 +245,7 @@ extension Session {
     let names = Set(params.map(\.name))
     var referenced = names
     LargeStack.run {
-      if case .success(let program) = CellParser.parse(cell, file: file) {
+      if case .success(let program) = ParsedCells.parse(cell, file: file) {
         referenced = program.namesReferenced.intersection(names)
       }
     }
@@ -301,6 +301,9 @@ extension Value {
   func detached(_ copies: NetworkCopies) -> Value {
     switch self {
     case .array(let elements): .array(elements.map { $0.detached(copies) })
+    case .optional(let wrapped?): .optional(wrapped.detached(copies))
+    case .tuple(let elements, let labels):
+      .tuple(elements.map { $0.detached(copies) }, labels: labels)
     case .object(.network(let network)): .object(.network(copies.copy(of: network)))
     case .dictionary(let dictionary): .dictionary(dictionary.mapValues { $0.detached(copies) })
     case .structure(let value): .structure(value.mapFields { $0.detached(copies) })

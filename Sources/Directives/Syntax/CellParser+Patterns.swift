@@ -104,6 +104,20 @@ extension Lowering {
       position: position(of: syntax))
   }
 
+  /// `case pattern = value` in an `if`, `guard` or `while`.
+  mutating func caseCondition(_ matching: MatchingPatternConditionSyntax)
+    throws(UnsupportedSyntax) -> Expression
+  {
+    if let annotation = matching.typeAnnotation {
+      throw unsupported("a type annotation in a condition", annotation)
+    }
+    return Expression(
+      kind: .caseCondition(
+        try pattern(matching.pattern, binds: false),
+        try expression(matching.initializer.value)),
+      position: position(of: matching))
+  }
+
   /// A pattern; `binds` is true under `let`/`var`, where a bare name binds instead of comparing.
   mutating func pattern(_ syntax: PatternSyntax, binds: Bool) throws(UnsupportedSyntax) -> Pattern {
     if syntax.is(WildcardPatternSyntax.self) { return .wildcard }
@@ -135,6 +149,9 @@ extension Lowering {
     if let inner = syntax.as(PatternExprSyntax.self) {
       return try pattern(inner.pattern, binds: binds)
     }
+    if let chain = syntax.as(OptionalChainingExprSyntax.self) {
+      return .optional(try pattern(chain.expression, binds: binds), position(of: chain))
+    }
     if binds, let reference = syntax.as(DeclReferenceExprSyntax.self) {
       return .binding(reference.baseName.text, position(of: reference))
     }
@@ -151,6 +168,25 @@ extension Lowering {
       }
       return .tuple(elements, position(of: tuple))
     }
-    return .expression(try expression(syntax))
+    if let prefixed = syntax.as(PrefixOperatorExprSyntax.self),
+      ["..<", "..."].contains(prefixed.operator.text)
+    {
+      return .range(
+        lower: nil, upper: try expression(prefixed.expression),
+        isClosed: prefixed.operator.text == "...", operatorPosition: position(of: prefixed))
+    }
+    if let postfixed = syntax.as(PostfixOperatorExprSyntax.self), postfixed.operator.text == "..." {
+      return .range(
+        lower: try expression(postfixed.expression), upper: nil, isClosed: true,
+        operatorPosition: position(of: postfixed.operator))
+    }
+    let lowered = try expression(syntax)
+    if case .binary(let op, let lower, let upper, let operatorAt) = lowered.kind,
+      op == .halfOpenRange || op == .closedRange
+    {
+      return .range(
+        lower: lower, upper: upper, isClosed: op == .closedRange, operatorPosition: operatorAt)
+    }
+    return .expression(lowered)
   }
 }

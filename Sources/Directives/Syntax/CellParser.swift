@@ -254,9 +254,8 @@ struct Lowering {
       switch element.condition {
       case .expression(let condition): conditions.append(try expression(condition))
       case .optionalBinding(let binding): conditions.append(try optionalBinding(binding))
-      default:
-        throw unsupported(
-          "a 'case' condition", element, hint: "use 'switch', or compare with '=='")
+      case .matchingPattern(let matching): conditions.append(try caseCondition(matching))
+      default: throw unsupported("this condition", element)
       }
     }
     return conditions

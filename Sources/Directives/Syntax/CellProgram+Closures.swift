@@ -48,7 +48,7 @@ extension Expression {
     case .binary(_, let left, let right, _), .nilCoalescing(let left, let right, _):
       left.makesClosures || right.makesClosures
     case .prefix(_, let operand), .forceUnwrap(let operand, _), .optionalChain(let operand),
-      .optionalBinding(_, _, let operand):
+      .optionalBinding(_, _, let operand), .caseCondition(_, let operand):
       operand.makesClosures
     case .ternary(let condition, let then, let otherwise):
       condition.makesClosures || then.makesClosures || otherwise.makesClosures

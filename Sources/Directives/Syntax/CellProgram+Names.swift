@@ -89,6 +89,9 @@ extension Expression {
       left.collectNames(into: &names)
       right.collectNames(into: &names)
     case .tuple(let elements): elements.forEach { $0.value.collectNames(into: &names) }
+    case .caseCondition(let pattern, let value):
+      pattern.collectNames(into: &names)
+      value.collectNames(into: &names)
     }
   }
 }
@@ -99,6 +102,10 @@ extension Pattern {
     case .wildcard, .binding: break
     case .expression(let expression): expression.collectNames(into: &names)
     case .tuple(let elements, _): elements.forEach { $0.collectNames(into: &names) }
+    case .optional(let inner, _): inner.collectNames(into: &names)
+    case .range(let lower, let upper, _, _):
+      lower?.collectNames(into: &names)
+      upper?.collectNames(into: &names)
     }
   }
 }

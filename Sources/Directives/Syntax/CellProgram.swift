@@ -88,6 +88,8 @@ package struct Expression: Sendable {
     case tuple([TupleElement])
     /// `let name = value` (or `let name`) as a condition of `if`, `guard` or `while`.
     case optionalBinding(isConstant: Bool, name: String, value: Expression)
+    /// `case pattern = value` as a condition: `if case .relu = activation`.
+    case caseCondition(Pattern, Expression)
   }
 
   package var kind: Kind
@@ -176,6 +178,10 @@ package indirect enum Pattern: Sendable {
   case expression(Expression)
   /// `(0, _)`, `(let x, 0)`.
   case tuple([Pattern], Position)
+  /// `0..<10`, `0.5...1.0`, `..<0`, `90...`: a number in the range (a nil bound is open).
+  case range(lower: Expression?, upper: Expression?, isClosed: Bool, operatorPosition: Position)
+  /// `let x?`: an optional that is not nil, its value matched by the inner pattern.
+  case optional(Pattern, Position)
 }
 
 /// One `case` of a `switch`, or its `default` (no items).

@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What identifies the program that computes cells, for the cell cache's keys: any change to the
 /// interpreter or the engine is a new build, so its cached cells are recomputed, without anyone
 /// having to remember to bump a version.
@@ -85,7 +79,7 @@ package enum BuildIdentity {
   static func executableDigest() -> String? {
     let path =
       FileManager.default.fileExists(atPath: "/proc/self/exe")
-      ? "/proc/self/exe" : CommandLine.arguments.first ?? ""
+      ? "/proc/self/exe" : Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
     return try? FileDigests.hash(path)
   }
 }

@@ -12,6 +12,8 @@ import Testing
 /// training a network on it takes microseconds.
 final class CacheInvariantHarness {
   let folder: String
+  /// A cache in the harness's folder, for tests that need one.
+  let cache: CellCache
   private var renders = 0
   /// What the preview remembers between renders: which params each cell's source names, found by
   /// parsing it once rather than on every render (parsing is most of a render's time here).
@@ -19,6 +21,7 @@ final class CacheInvariantHarness {
 
   init() throws {
     folder = try temporaryDirectory()
+    cache = CellCache(directory: folder + "/cache")
     try Self.writeDataset(in: folder)
   }
 

@@ -4,8 +4,9 @@ import Testing
 
 @testable import Runs
 
-/// Notebooks from a small grammar of cells: bindings, aliases of networks, training (mutation
-/// through any name), checkpoints saved and loaded, file reads, params, functions and closures.
+/// Notebooks from a small grammar of cells: bindings, aliases of networks (also inside tuples),
+/// training (mutation through any name), checkpoints saved and loaded, file reads, params,
+/// functions and closures.
 /// Each cell is a few statements and ends by printing something of the state; a last cell prints
 /// everything, so a wrong restored state shows.
 struct NotebookGenerator {
@@ -74,11 +75,18 @@ struct NotebookGenerator {
         "let \(name) = network([16, 5, 3], hidden: .relu, output: .softmax, cost: .crossEntropy, seed: \(seed))"
       }
       return (make(constant), make(constant + 10))
-    case 4:
+    case 4 where random.below(2) == 0:
       let name = fresh("alias")
       let original = random.pick(networks)
       networks.append(name)
       return ("let \(name) = \(original)", "let \(name) = \(original)")
+    case 4:
+      // A network inside a tuple is still the same network.
+      let name = fresh("pair")
+      let original = random.pick(networks)
+      networks.append(name + ".net")
+      let make = { (count: Int) in "let \(name) = (net: \(original), count: \(count))" }
+      return (make(constant), make(constant + 1))
     case 5, 6:
       let name = random.pick(networks)
       let train = { (batch: Int) in
@@ -199,15 +207,19 @@ extension Array {
         continue
       }
       for index in cells.indices {
-        for (kind, replacement) in [
-          ("a comment", cells[index].text + "\n// edited"), ("a constant", cells[index].changed),
+        // A comment changes no result, so the first render (into an empty cache) is the fresh
+        // render to compare with; a changed constant needs a fresh render of its own.
+        let changed = cells[index].changed != cells[index].text
+        for (kind, replacement, reference) in [
+          ("a comment", cells[index].text + "\n// edited", first),
+          ("a constant", cells[index].changed, changed ? nil : first),
         ] {
           var edited = cells.map(\.text)
           edited[index] = replacement
           let notebook = NotebookGenerator.notebook(edited)
           try harness.removeCheckpoints(in: output)
           let partly = try harness.render(notebook, output: output, cache: cache)
-          let fresh = try harness.freshRender(notebook)
+          let fresh = try reference ?? harness.freshRender(notebook)
           cases += 1
           let cachedBefore = partly.cached.prefix(index).allSatisfy { $0 }
           if !partly.sameResults(as: fresh) || !cachedBefore || !partly.warnings.isEmpty {

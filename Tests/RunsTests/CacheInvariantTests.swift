@@ -29,19 +29,19 @@ import Testing
     cells.map { "```swift\n\($0)\n```\n" }.joined(separator: "\n")
   }
 
+  static let original = notebook([setup, trainAndSave, last])
+  static let edited = notebook([setup, trainAndSave, last + "\n// edited"])
+
   @Test func twoNamesOfOneNetworkAndASavedFileSurviveAPartlyCachedRender() throws {
     let harness = try CacheInvariantHarness()
     defer { harness.removeFolder() }
-    let cache = CellCache(directory: harness.folder + "/cache")
-    let original = Self.notebook([Self.setup, Self.trainAndSave, Self.last])
-    let first = try harness.render(original, output: "out", cache: cache)
+    let first = try harness.render(Self.original, output: "out", cache: harness.cache)
     #expect(first.cells.allSatisfy { $0.first == "ok" }, "\(first)")
 
-    let edited = Self.notebook([Self.setup, Self.trainAndSave, Self.last + "\n// edited"])
     try harness.removeCheckpoints(in: "out")
-    let partly = try harness.render(edited, output: "out", cache: cache)
+    let partly = try harness.render(Self.edited, output: "out", cache: harness.cache)
     #expect(partly.cached == [true, true, false])
-    let fresh = try harness.freshRender(edited)
+    let fresh = try harness.freshRender(Self.edited)
     #expect(partly.sameResults(as: fresh), "cached:\n\(partly)\nfresh:\n\(fresh)")
     #expect(partly.warnings.isEmpty, "\(partly.warnings)")
     // The alias was trained twice with `net`, so it no longer matches the saved checkpoint.
@@ -52,21 +52,36 @@ import Testing
   @Test func aCheckpointThatCannotBeRestoredRecomputesItsCell() throws {
     let harness = try CacheInvariantHarness()
     defer { harness.removeFolder() }
-    let cache = CellCache(directory: harness.folder + "/cache")
-    let original = Self.notebook([Self.setup, Self.trainAndSave, Self.last])
-    _ = try harness.render(original, output: "out", cache: cache)
+    let cache = harness.cache
+    _ = try harness.render(Self.original, output: "out", cache: cache)
     for name in try FileManager.default.contentsOfDirectory(atPath: cache.directory)
     where name.hasSuffix(".written") {
       try FileManager.default.removeItem(atPath: cache.directory + "/" + name)
     }
     try harness.removeCheckpoints(in: "out")
-    let edited = Self.notebook([Self.setup, Self.trainAndSave, Self.last + "\n// edited"])
-    let partly = try harness.render(edited, output: "out", cache: cache)
+    let partly = try harness.render(Self.edited, output: "out", cache: cache)
     #expect(partly.cached == [true, false, false])
     #expect(
       partly.warnings.contains {
         $0.contains("cell 'first': the files it wrote cannot be restored")
       })
-    #expect(partly.sameResults(as: try harness.freshRender(edited)))
+    #expect(partly.sameResults(as: try harness.freshRender(Self.edited)))
+  }
+}
+
+extension CacheInvariantTests {
+  @Test func aWrittenFileOutsideTheOutputFolderIsNotRestored() throws {
+    let harness = try CacheInvariantHarness()
+    defer { harness.removeFolder() }
+    _ = try harness.render(Self.original, output: "first", cache: harness.cache)
+    // The same cache under another output folder: the saved checkpoint's path is outside it.
+    let elsewhere = try harness.render(Self.original, output: "second", cache: harness.cache)
+    #expect(elsewhere.cached.prefix(2) == [true, false])
+    #expect(
+      elsewhere.warnings.contains {
+        $0.contains("cell 'first': the files it wrote cannot be restored")
+          && $0.contains("only inside the output folder")
+      }, "\(elsewhere.warnings)")
+    #expect(elsewhere.sameResults(as: try harness.freshRender(Self.original)))
   }
 }

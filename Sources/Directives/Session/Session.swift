@@ -301,6 +301,9 @@ extension Value {
   func detached(_ copies: NetworkCopies) -> Value {
     switch self {
     case .array(let elements): .array(elements.map { $0.detached(copies) })
+    case .optional(let wrapped?): .optional(wrapped.detached(copies))
+    case .tuple(let elements, let labels):
+      .tuple(elements.map { $0.detached(copies) }, labels: labels)
     case .object(.network(let network)): .object(.network(copies.copy(of: network)))
     default: self
     }

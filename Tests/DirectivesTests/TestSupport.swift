@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Synchronization
 
 @testable import Directives
 
@@ -10,12 +11,27 @@ func makeCell(_ source: String, index: Int = 0, line: Int = 10, name: String? = 
     sourceColumn: 1, fenceLine: line - 1)
 }
 
-/// A folder of its own for a test, removed by the caller when done.
+/// A folder of its own for a test. The caller may remove it when done; whatever is left (the
+/// folders of `makeSession()`'s default, which no test names) is removed when the tests exit.
 func temporaryDirectory() -> String {
   let path = NSTemporaryDirectory() + "nudge-directives-" + UUID().uuidString
   try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  _ = removedAtExit
+  foldersToRemove.withLock { $0.append(path) }
   return path
 }
+
+/// Every folder `temporaryDirectory()` made.
+private let foldersToRemove = Mutex<[String]>([])
+
+/// Registers the removal of `foldersToRemove` at exit, once.
+private let removedAtExit: Void = {
+  atexit {
+    for path in foldersToRemove.withLock({ $0 }) {
+      try? FileManager.default.removeItem(atPath: path)
+    }
+  }
+}()
 
 /// A session over a throwaway notebook folder `nb.md`, its output folder inside it.
 func makeSession(

@@ -287,6 +287,8 @@ extension Value {
     case .tuple(let elements, let labels):
       .tuple(elements.map { $0.detached(copies) }, labels: labels)
     case .object(.network(let network)): .object(.network(copies.copy(of: network)))
+    case .dictionary(let dictionary): .dictionary(dictionary.mapValues { $0.detached(copies) })
+    case .structure(let value): .structure(value.mapFields { $0.detached(copies) })
     default: self
     }
   }

@@ -96,6 +96,9 @@ final class SnapshotWriter: @unchecked Sendable {
   ///   written in a cell (an inline value's closure): it cannot be compiled again.
   func number(of code: FunctionCode) throws -> Int {
     if let number = functionNumbers[ObjectIdentifier(code)] { return number }
+    if code.structure != nil {
+      throw SnapshotError("the struct '\(code.name)' is not saved in the run cache yet")
+    }
     guard let definition = code.definition, !definition.capturesLocals else {
       throw SnapshotError(
         "the function '\(code.name)' reads local variables of the code around it, so it cannot be saved"

@@ -46,7 +46,7 @@ func makeSession(
 
 /// Evaluates the sources as consecutive cells (cell N starts at line 10 * (N + 1)).
 @discardableResult
-func evaluate(_ sources: String..., session: Session? = nil) throws -> [CellEvaluation] {
+func evaluate(_ sources: String..., session: Session? = nil) throws -> [CellResult] {
   let session = try session ?? makeSession()
   return sources.enumerated().map { index, source in
     session.evaluate(makeCell(source, index: index, line: 10 * (index + 1)))
@@ -54,16 +54,16 @@ func evaluate(_ sources: String..., session: Session? = nil) throws -> [CellEval
 }
 
 /// The printed text of a cell.
-func printed(_ evaluation: CellEvaluation) -> String {
+func printed(_ evaluation: CellResult) -> String {
   evaluation.outputs.compactMap { if case .text(let text) = $0 { text } else { nil } }.joined()
 }
 
 /// The shown value of a cell's last expression.
-func shown(_ evaluation: CellEvaluation) -> String? {
+func shown(_ evaluation: CellResult) -> String? {
   evaluation.outputs.compactMap { if case .value(let text) = $0 { text } else { nil } }.last
 }
 
 /// The one-line error of a cell, `nb.md:LINE:COL: error: ...`.
-func failure(_ evaluation: CellEvaluation) -> String? {
+func failure(_ evaluation: CellResult) -> String? {
   evaluation.error?.description
 }

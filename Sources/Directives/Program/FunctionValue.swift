@@ -67,6 +67,7 @@ final class FunctionCode: @unchecked Sendable {
     expression = other.expression
     makesClosures = other.makesClosures
     definition = other.definition
+    structure = other.structure
     // Spare frames have the old slot count.
     dropSpareFrames()
   }

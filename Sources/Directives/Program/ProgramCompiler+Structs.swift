@@ -61,6 +61,31 @@ extension ProgramCompiler {
       return { _ in .next }
     }
     let definition = StructDefinition(name: declaration.name)
+    // Made first, so that the names the declaration reads go into its `definition`: a saved
+    // session compiles the declaration again with them.
+    let initializer = FunctionCode(
+      name: declaration.name, parameters: [], resultType: .structure(declaration.name),
+      defaults: [], position: position)
+    initializer.structure = definition
+    var store: (Frame, Value) -> Void = { _, _ in }
+    compilingFunction(initializer, in: scope) {
+      store = compileStructure(declaration, into: initializer, definition, at: position)
+    }
+    scope.makesClosures = true
+    let control = self.control
+    return { frame in
+      definition.context = frame
+      store(frame, .function(FunctionValue(code: initializer, context: frame, control: control)))
+      return .next
+    }
+  }
+
+  /// The stored properties, the initializer and the members of `declaration`; gives the code
+  /// that stores the initializer under the type's name.
+  private func compileStructure(
+    _ declaration: StructDeclaration, into initializer: FunctionCode,
+    _ definition: StructDefinition, at position: Position
+  ) -> (Frame, Value) -> Void {
     var parameters: [Parameter] = []
     var defaults: [ValueCode?] = []
     // Where each stored property's value comes from: an initializer argument or its default.
@@ -100,10 +125,8 @@ extension ProgramCompiler {
       defaults = Array(repeating: nil, count: parameters.count)
       sources = sources.map { (nil, $0.defaultCode) }
     }
-    let initializer = FunctionCode(
-      name: declaration.name, parameters: parameters, resultType: .structure(declaration.name),
-      defaults: defaults, position: position)
-    initializer.structure = definition
+    initializer.parameters = parameters
+    initializer.defaults = defaults
     initializer.slotCount = parameters.count
     let typeName = declaration.name
     let fieldNames = definition.fieldNames
@@ -130,17 +153,20 @@ extension ProgramCompiler {
     }
     let store = define(
       declaration.name, type: initializer.type, isConstant: true, function: initializer)
+    if let restored = pinned[declaration.name]?.function, restored !== initializer,
+      restored.position == position
+    {
+      // Compiled again from a saved session: members that name the type call the initializer
+      // the restored variables and values already hold, so it is this type from now on.
+      restored.structure = definition
+      restored.adoptSignature(of: initializer)
+    }
     compileMembers(declaration, of: definition)
     if let custom = definition.customInitializer {
       // Defaults cannot read other parameters (as in Swift): the same code serves on either frame.
       initializer.defaults = Array(custom.defaults.dropFirst().prefix(parameters.count))
     }
-    scope.makesClosures = true
-    return { frame in
-      definition.context = frame
-      store(frame, .function(FunctionValue(code: initializer, context: frame, control: control)))
-      return .next
-    }
+    return store
   }
 
   /// Runs a custom `init` on a value holding the properties' defaults (the rest unset), with the

@@ -21,22 +21,10 @@ public func initializeCellChecker(_ argc: UnsafeMutablePointer<CInt>?, _ argv: O
 }
 
 func check(_ source: String) {
-  // A fence longer than any backtick run in the source keeps the cell one cell.
-  let fence = String(repeating: "`", count: max(3, longestBacktickRun(source) + 1))
-  let text = fence + "swift\n" + source + "\n" + fence + "\n"
+  let text = CodeFence.block(source, language: "swift")
   if let document = try? Document(parsing: text, path: "fuzz.md") {
     _ = NotebookChecker().check(document)
   }
   // Each input parses its cell afresh, and nothing is left stored for the leak check at exit.
   ParsedCells.removeAll()
-}
-
-func longestBacktickRun(_ text: String) -> Int {
-  var longest = 0
-  var current = 0
-  for byte in text.utf8 {
-    current = byte == UInt8(ascii: "`") ? current + 1 : 0
-    longest = max(longest, current)
-  }
-  return longest
 }

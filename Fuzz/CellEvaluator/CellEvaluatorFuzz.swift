@@ -43,25 +43,11 @@ let outputFolder: String = {
 func evaluate(_ sources: [String]) {
   // Each input parses its cells afresh, and nothing is left stored for the leak check at exit.
   defer { ParsedCells.removeAll() }
-  let text = sources.map { source in
-    // A fence longer than any backtick run in the source keeps each cell one cell.
-    let fence = String(repeating: "`", count: max(3, longestBacktickRun(source) + 1))
-    return fence + "swift\n" + source + "\n" + fence + "\n"
-  }.joined(separator: "\n")
+  let text = sources.map { CodeFence.block($0, language: "swift") }.joined(separator: "\n")
   guard let document = try? Document(parsing: text, path: "fuzz.md"),
     let session = try? Session(
       document: document, outputDirectory: outputFolder,
       options: EvaluationOptions(cellTimeout: 1))
   else { return }
   for cell in document.cells { _ = session.evaluate(cell) }
-}
-
-func longestBacktickRun(_ text: String) -> Int {
-  var longest = 0
-  var current = 0
-  for byte in text.utf8 {
-    current = byte == UInt8(ascii: "`") ? current + 1 : 0
-    longest = max(longest, current)
-  }
-  return longest
 }

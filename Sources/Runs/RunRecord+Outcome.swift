@@ -15,13 +15,7 @@ extension RunRecord {
       finishedAt: RunID.timestamp(finishedAt),
       status: outcome.status, engine: Engine(version: engineVersion), host: .current,
       cells: document.cells.map { cell in
-        let run =
-          outcome.cells[cell.index]
-          ?? CellResult(status: .notRun)
-        return CellRecord(
-          index: cell.index, name: cell.id, line: cell.fenceLine, status: run.status,
-          cached: run.cached,
-          seconds: (run.seconds * 1000).rounded() / 1000, outputs: OutputSummary(run.outputs))
+        CellRecord(outcome.cells[cell.index] ?? CellResult(status: .notRun), of: cell)
       },
       metrics: outcome.metrics, series: outcome.series)
   }

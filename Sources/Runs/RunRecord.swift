@@ -24,7 +24,8 @@ package struct RunRecord: Codable, Hashable, Sendable {
     package var cores: Int
   }
 
-  /// A cell's result as the record keeps it: its outputs summarised, not stored.
+  /// A cell's `CellResult` as the record keeps it (the JSON of schema 1): its place, how it
+  /// ended, and its outputs summarised, not stored; made by `init(_:of:)`.
   package struct CellRecord: Codable, Hashable, Sendable {
     package var index: Int
     package var name: String
@@ -60,6 +61,17 @@ package struct RunRecord: Codable, Hashable, Sendable {
   /// The process writing a `running` record (absent from final records): a listing shows a
   /// running record whose process has ended (killed outright) as interrupted.
   package var process: RunProcess? = nil
+}
+
+extension RunRecord.CellRecord {
+  /// What the record keeps of `result`, the result of `cell`: the cell's place, how it ended,
+  /// and its outputs as a summary (the outputs themselves are in the report and the cache).
+  package init(_ result: CellResult, of cell: Cell) {
+    self.init(
+      index: cell.index, name: cell.id, line: cell.fenceLine, status: result.status,
+      cached: result.cached, seconds: (result.seconds * 1000).rounded() / 1000,
+      outputs: RunRecord.OutputSummary(result.outputs))
+  }
 }
 
 extension RunRecord.OutputSummary {

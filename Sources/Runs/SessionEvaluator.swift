@@ -13,13 +13,7 @@ package struct SessionEvaluator: CellEvaluating {
     session.paramsReferenced(by: cell)
   }
 
-  package mutating func evaluate(_ cell: Cell) -> CellResult {
-    let evaluation = session.evaluate(cell)
-    return CellResult(
-      status: evaluation.failed ? .failed : .ok, outputs: evaluation.outputs,
-      seconds: evaluation.seconds, filesRead: evaluation.filesRead,
-      filesWritten: evaluation.filesWritten)
-  }
+  package mutating func evaluate(_ cell: Cell) -> CellResult { session.evaluate(cell) }
 
   package mutating func evaluateInline(_ expression: InlineExpression, file: String)
     -> Result<String, Diagnostic>

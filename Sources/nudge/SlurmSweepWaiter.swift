@@ -31,8 +31,8 @@ struct SlurmSweepWaiter {
     say("Job \(sweep.jobID) ended: \(progress.summary)")
     let count = progress.tasks.count
     for item in progress.tasks {
-      var line = "[\(item.task.index + 1)/\(count)] \(item.task.label): \(item.state.rawValue)"
-      if item.state == .ok, let run = item.run {
+      var line = "[\(item.task.index + 1)/\(count)] \(item.task.label): \(item.state.name)"
+      if item.state == .run(.ok), let run = item.run {
         line += ", \(run.directory)"
       } else {
         if let note = item.note { line += " (\(note))" }
@@ -45,6 +45,6 @@ struct SlurmSweepWaiter {
       say("")
       say(RunComparison(finished).textTable())
     }
-    if progress.tasks.contains(where: { $0.state != .ok }) { throw ExitCode.failure }
+    if progress.tasks.contains(where: { $0.state != .run(.ok) }) { throw ExitCode.failure }
   }
 }

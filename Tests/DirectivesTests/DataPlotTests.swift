@@ -7,7 +7,7 @@ import Testing
 /// `plot` of any data and of functions, `table(..., digits:)`, and tables shown where called.
 @Suite struct DataPlotTests {
   /// Evaluates the cells in a throwaway folder, removed afterwards.
-  func run(_ sources: String...) throws -> [CellEvaluation] {
+  func run(_ sources: String...) throws -> [CellResult] {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let session = try makeSession(directory: directory)
@@ -16,7 +16,7 @@ import Testing
     }
   }
 
-  func figures(_ result: CellEvaluation) -> [Figure] {
+  func figures(_ result: CellResult) -> [Figure] {
     result.outputs.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
   }
 

@@ -68,6 +68,81 @@ import Testing
     }
     print([-5, 0, 7, 12].map { classify($0) })
     """,
+    #"""
+    let x = 3.14159
+    print(String(format: "%.2f|%8.3f|%-6d|%d%%|%e|%g|%g|%i|%x|%05d|%+.1f", x, x, 42, 7, 12345.678, 0.0001, 1e6, -3, 255, 42, 2.0))
+    print(String(format: "%.0f %.0f %E %G %@ %lf %5.1lf %ld", 2.5, 3.5, 1e-10, 0.5, "text", 1.5, 2.25, 7))
+    """#,
+    #"""
+    let line = "  alpha, beta,,gamma  "
+    print(line.split(separator: ","), "a--b".split(separator: "--"), Array("héllo"))
+    print("notebook".hasPrefix("note"), "notebook".hasSuffix("note"), "notebook".contains("boo"))
+    print(line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ";"))
+    for character in "ab" { print(character.uppercased(), terminator: "") }
+    print(["x", "y"].joined(separator: "-"), ["a", "b"].joined())
+    """#,
+    """
+    let x = -2.5
+    print(floor(x), ceil(x), x.rounded(), x.magnitude, 9.0.squareRoot(), round(2.5), Double.pi)
+    print(sin(1.0), cos(1.0), tan(1.0), tanh(0.5), exp(1.0), log(2.0), pow(2.0, 0.5))
+    print(Double.nan.isNaN, x.isNaN, Double.infinity.isFinite, x.isFinite, -Double.infinity)
+    print(7.5.truncatingRemainder(dividingBy: 2), asin(1.0), acos(0.5), atan(2.0), log2(10.0))
+    """,
+    """
+    let xs = [5, 3, 8, 1]
+    print(Array(stride(from: 10, to: 0, by: -3)), Array(stride(from: 0.0, through: 1.0, by: 0.1)))
+    print(xs.indices, xs.prefix(2), xs.suffix(3), xs.dropFirst(), xs.dropLast(3), Array(xs.reversed()))
+    """,
+    // Dictionaries and sets print in hash order in Swift: only order-free results are compared.
+    #"""
+    var counts: [String: Int] = [:]
+    for word in "b a c a b a".split(separator: " ") { counts[String(word), default: 0] += 1 }
+    counts["d"] = 9
+    counts.removeValue(forKey: "c")
+    print(counts.keys.sorted(), counts.values.sorted(), counts.count, counts["a", default: 0], counts["z", default: -1])
+    let rates: [String: Double] = ["x": 1, "y": 0.5]
+    print(rates.values.reduce(0, +), rates == ["y": 0.5, "x": 1.0], counts.isEmpty, ["k": 1])
+    counts["b"] = nil
+    var total = 0
+    for (key, value) in counts where key != "d" { total += value }
+    print(counts["a"], counts["b"], counts["q"] ?? 0, total, counts.removeValue(forKey: "a"), counts.count)
+    print(counts.sorted { $0.key < $1.key }, counts.max { $0.value < $1.value }!.key)
+    """#,
+    """
+    var seen: Set<Int> = [3, 1, 3]
+    seen.insert(2)
+    seen.remove(3)
+    let other = Set([5, 2, 2, 7])
+    print(seen.sorted(), seen.count, seen.contains(2), seen.union(other).sorted(), seen.intersection(other).sorted())
+    var total = 0
+    for x in other where x > 2 { total += x }
+    print(seen.subtracting([1]), total, seen == [2, 1], seen.isSubset(of: [1, 2, 9]), Set("aab").count)
+    """,
+    #"""
+    struct Run {
+      let name: String
+      var scores: [Double] = []
+      var epochs = 0
+      var best: Double { scores.reduce(0) { max($0, $1) } }
+      func summary(digits: Int = 2) -> String { "\(name): \(scores.count) scores" }
+      mutating func record(_ score: Double) {
+        scores.append(score)
+        epochs += 1
+      }
+    }
+    var run = Run(name: "a")
+    var copy = run
+    run.record(0.5)
+    run.record(0.25)
+    copy.epochs = 7
+    var runs = [run, copy]
+    runs[1].record(1)
+    print(run, copy, run.best, run.summary())
+    // Swift names a struct with its module inside an array (`[main.Run(...)]`): print elements.
+    print(runs[0], runs[1], runs.map { $0.epochs })
+    """#,
+    StructTests.temperature
+      + #"\#nprint(Temperature(celsius: 20), Temperature(celsius: 0.35, label: "x").celsius)"#,
     """
     let words = ["3", "x", "42"]
     let xs = [3, 1, 2]
@@ -266,7 +341,7 @@ import Testing
     }
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    var program = ""
+    var program = "import Foundation\n"
     for (index, snippet) in Self.snippets.enumerated() {
       let body = snippet.split(separator: "\n", omittingEmptySubsequences: false)
         .map { "  " + $0 }.joined(separator: "\n")

@@ -17,7 +17,7 @@ import Testing
       notebookDirectory: notebooks, outputDirectory: output)
   }
 
-  func run(_ session: Session, _ source: String, name: String, index: Int) -> CellEvaluation {
+  func run(_ session: Session, _ source: String, name: String, index: Int) -> CellResult {
     session.evaluate(makeCell(source, index: index, line: 10 * (index + 1), name: name))
   }
 

@@ -21,11 +21,11 @@ import Testing
     return session
   }
 
-  func figures(_ result: CellEvaluation) -> [Figure] {
+  func figures(_ result: CellResult) -> [Figure] {
     result.outputs.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
   }
 
-  func draw(_ source: String) throws -> CellEvaluation {
+  func draw(_ source: String) throws -> CellResult {
     try session().evaluate(makeCell(source, index: 1, line: 20))
   }
 

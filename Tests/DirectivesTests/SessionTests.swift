@@ -20,6 +20,16 @@ import Testing
     #expect(results[1].paramsRead == ["epochs"])
   }
 
+  @Test func aFailureIsTheStatusTheErrorAndTheLastOutput() throws {
+    let results = try evaluate("print(1)", "print(2)\nlet x: Int = \"a\"", "[1][3]")
+    #expect(results[0].status == .ok)
+    #expect(results[0].error == nil)
+    for failed in results.dropFirst() {
+      #expect(failed.status == .failed)
+      #expect(failed.outputs.last == failed.error.map(CellOutput.error))
+    }
+  }
+
   @Test func overridesAreParsedAsTheDefaultsType() throws {
     let overrides = [
       ParamOverride(name: "epochs", text: "5"), ParamOverride(name: "rate", text: "3e-4"),

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Synchronization
 
 @testable import Directives
 
@@ -10,12 +11,27 @@ func makeCell(_ source: String, index: Int = 0, line: Int = 10, name: String? = 
     sourceColumn: 1, fenceLine: line - 1)
 }
 
-/// A folder of its own for a test, removed by the caller when done.
+/// A folder of its own for a test. The caller may remove it when done; whatever is left (the
+/// folders of `makeSession()`'s default, which no test names) is removed when the tests exit.
 func temporaryDirectory() -> String {
   let path = NSTemporaryDirectory() + "nudge-directives-" + UUID().uuidString
   try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  _ = removedAtExit
+  foldersToRemove.withLock { $0.append(path) }
   return path
 }
+
+/// Every folder `temporaryDirectory()` made.
+private let foldersToRemove = Mutex<[String]>([])
+
+/// Registers the removal of `foldersToRemove` at exit, once.
+private let removedAtExit: Void = {
+  atexit {
+    for path in foldersToRemove.withLock({ $0 }) {
+      try? FileManager.default.removeItem(atPath: path)
+    }
+  }
+}()
 
 /// A session over a throwaway notebook folder `nb.md`, its output folder inside it.
 func makeSession(
@@ -32,7 +48,7 @@ func makeSession(
 
 /// Evaluates the sources as consecutive cells (cell N starts at line 10 * (N + 1)).
 @discardableResult
-func evaluate(_ sources: String..., session: Session? = nil) throws -> [CellEvaluation] {
+func evaluate(_ sources: String..., session: Session? = nil) throws -> [CellResult] {
   let session = try session ?? makeSession()
   return sources.enumerated().map { index, source in
     session.evaluate(makeCell(source, index: index, line: 10 * (index + 1)))
@@ -40,16 +56,16 @@ func evaluate(_ sources: String..., session: Session? = nil) throws -> [CellEval
 }
 
 /// The printed text of a cell.
-func printed(_ evaluation: CellEvaluation) -> String {
+func printed(_ evaluation: CellResult) -> String {
   evaluation.outputs.compactMap { if case .text(let text) = $0 { text } else { nil } }.joined()
 }
 
 /// The shown value of a cell's last expression.
-func shown(_ evaluation: CellEvaluation) -> String? {
+func shown(_ evaluation: CellResult) -> String? {
   evaluation.outputs.compactMap { if case .value(let text) = $0 { text } else { nil } }.last
 }
 
 /// The one-line error of a cell, `nb.md:LINE:COL: error: ...`.
-func failure(_ evaluation: CellEvaluation) -> String? {
+func failure(_ evaluation: CellResult) -> String? {
   evaluation.error?.description
 }

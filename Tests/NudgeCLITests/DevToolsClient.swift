@@ -22,13 +22,21 @@ final class HeadlessChromium {
   init(executable: String) throws {
     profile =
       FileManager.default.temporaryDirectory
-      .appendingPathComponent("nudge-chromium-\(UUID().uuidString)").path
+      .appendingPathComponent("nudge-chromium-\(UUID().uuidString.prefix(8))").path
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
       "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
-      "--user-data-dir=\(profile)", "about:blank",
+      "--user-data-dir=\(profile)/user-data", "about:blank",
     ]
+    // Chromium makes folders of its own in TMPDIR (org.chromium.Chromium.*): keep them inside
+    // the profile folder, which goes when the client does. Its name is short because Chromium
+    // puts a socket in there, and a socket's path has at most 107 bytes.
+    try FileManager.default.createDirectory(
+      atPath: "\(profile)/t", withIntermediateDirectories: true)
+    process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": "\(profile)/t"]) {
+      $1
+    }
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice

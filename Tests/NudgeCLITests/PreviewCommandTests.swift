@@ -130,6 +130,8 @@ import Testing
     let scratch = try Scratch()
     try scratch.write(Self.notebook(prose: "Hello."), to: "tiny.md")
     let first = try PreviewProcess(["tiny.md"], in: scratch.path)
+    // Its first render done, Ctrl-C interrupts nothing: exit status 0, not 130.
+    _ = try LiveEvents(port: first.port).page(after: 0)
     let second = try NudgeRunner.run(
       ["preview", "tiny.md", "--port", String(first.port)], in: scratch.path)
     #expect(second.status == 2)

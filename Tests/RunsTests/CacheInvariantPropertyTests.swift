@@ -6,7 +6,7 @@ import Testing
 
 /// Notebooks from a small grammar of cells: bindings, aliases of networks (also inside tuples),
 /// training (mutation through any name), checkpoints saved and loaded, file reads, params,
-/// functions and closures.
+/// functions, closures and structs (declared, built, changed by a mutating method).
 /// Each cell is a few statements and ends by printing something of the state; a last cell prints
 /// everything, so a wrong restored state shows.
 struct NotebookGenerator {
@@ -38,6 +38,8 @@ struct NotebookGenerator {
   private var networks: [String] = ["net0"]
   private var checkpoints: [String] = []
   private var functions: [String] = []
+  /// Variables holding struct values, each with a mutating `bump()` and a computed `total`.
+  private var structValues: [String] = []
 
   init(seed: UInt64, includesFunctions: Bool) {
     random = Random(state: seed)
@@ -54,7 +56,7 @@ struct NotebookGenerator {
   /// A statement, and the statement with a constant changed (the same text when it has none).
   mutating func statement() -> (String, String) {
     let constant = random.below(9) + 1
-    let choice = random.below(includesFunctions ? 12 : 10)
+    let choice = random.below(includesFunctions ? 14 : 10)
     switch choice {
     case 0:
       let name = fresh("a")
@@ -120,6 +122,26 @@ struct NotebookGenerator {
           : "let \(name) = { (x: Int) -> Int in x + \(constant) * \(captured) }"
       }
       return (make(constant), make(constant + 1))
+    case 12:
+      // A struct reading a session variable, and a value of it.
+      let type = fresh("S")
+      let name = fresh("s")
+      let captured = ints.isEmpty ? "scale" : random.pick(ints)
+      structValues.append(name)
+      let make = { (constant: Int) in
+        """
+        struct \(type) {
+          var n: Int
+          var total: Int { n * \(constant) + \(captured) }
+          mutating func bump() { n += \(constant) }
+        }
+        var \(name) = \(type)(n: \(constant))
+        """
+      }
+      return (make(constant), make(constant + 1))
+    case 13 where !structValues.isEmpty:
+      let name = random.pick(structValues)
+      return ("\(name).bump()", "\(name).bump()\n\(name).bump()")
     default:
       let name = fresh("a")
       ints.append(name)
@@ -166,6 +188,7 @@ struct NotebookGenerator {
     var everything = ints.map { "print(\($0))" }
     everything += networks.map { "print(\($0).evaluate(on: data).meanCost)" }
     everything += functions.map { "print(\($0)(3))" }
+    everything += structValues.map { "print(\($0).total, \($0))" }
     let last = everything.joined(separator: "\n")
     cells.append(Cell(text: last, changed: last + "\nprint(scale)"))
     return cells

@@ -39,7 +39,9 @@ import Testing
         ]
       })
     #expect(
-      progress.tasks.map(\.state) == [.ok, .failed, .running, .interrupted, .failed, .pending])
+      progress.tasks.map(\.state) == [
+        .run(.ok), .run(.failed), .run(.running), .run(.interrupted), .run(.failed), .pending,
+      ])
     #expect(askedForEndings == 1)
     #expect(progress.tasks[4].note == "ended without recording a run (FAILED, exit 2:0)")
     #expect(progress.tasks[4].logPath == "/s/40_4.log")
@@ -57,7 +59,7 @@ import Testing
         run(task: 0, status: .interrupted, id: "a-first"),
       ],
       active: [:], ended: { [:] })
-    #expect(progress.tasks[0].state == .ok)
+    #expect(progress.tasks[0].state == .run(.ok))
     #expect(progress.tasks[0].run?.record.id == "b-second")
     #expect(!progress.isInFlight)
   }

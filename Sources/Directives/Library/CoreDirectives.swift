@@ -4,7 +4,9 @@ import Notebook
 /// The language's basics: output, metrics, tables, numbers, and members of arrays, ranges and
 /// strings.
 enum CoreDirectives {
-  static let all: [Directive] = output + numbers + arrays + ranges + strings
+  static let all: [Directive] =
+    output + numbers + arrays + ranges + strings + NumberDirectives.all + StringDirectives.all
+    + SequenceDirectives.all + KeyedDirectives.all
 
   static let numeric: ValueType = .oneOf([.int, .double])
 
@@ -135,7 +137,7 @@ enum CoreDirectives {
     ) { call throws(EvaluationError) in .string(call.value("value").description) },
   ]
 
-  private static func unary(
+  static func unary(
     _ name: String, _ summary: String, keepsInt: Bool = false,
     _ operation: @escaping @Sendable (Double) -> Double, int: (@Sendable (Int) -> Int?)? = nil
   ) -> Directive {

@@ -35,6 +35,8 @@ enum Coercion {
           EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
       }
       return .enumCase(name)
+    case (.dictionary, .dictionary), (.set, .set):
+      if let converted = try coerceKeyed(value, to: type, at: position) { return converted }
     case (.oneOf(let types), _):
       for candidate in types where candidate.accepts(value.type) {
         return try coerce(value, to: candidate, at: position)
@@ -70,7 +72,10 @@ enum Coercion {
 
 extension ValueType {
   /// The type a declaration names (`let rate: Double = 1`, `(Double) -> Double`).
-  static func named(_ name: String, at position: Position) throws(EvaluationError) -> ValueType {
+  /// `structures` are the names of the notebook's structs.
+  static func named(_ name: String, at position: Position, structures: Set<String> = [])
+    throws(EvaluationError) -> ValueType
+  {
     let name = name.trimmingSpaces
     switch name {
     case "Int": return .int
@@ -88,21 +93,28 @@ extension ValueType {
         }
         let inner = String(head.dropFirst().dropLast())
         let parameters = try ValueType.splitTopLevel(inner).map {
-          (part) throws(EvaluationError) in try named(part, at: position)
+          (part) throws(EvaluationError) in try named(part, at: position, structures: structures)
         }
-        let result = try named(String(name[arrow.upperBound...]), at: position)
+        let result = try named(
+          String(name[arrow.upperBound...]), at: position, structures: structures)
         return .function(parameters, result)
       }
       if name.hasSuffix("?") {
-        return .optional(try named(String(name.dropLast()), at: position))
+        return .optional(try named(String(name.dropLast()), at: position, structures: structures))
       }
       if name.hasPrefix("("), name.hasSuffix(")") {
-        return try tupleNamed(String(name.dropFirst().dropLast()), at: position)
+        return try tupleNamed(
+          String(name.dropFirst().dropLast()), at: position, structures: structures)
+      }
+      if let keyed = try keyedTypeNamed(name, at: position, structures: structures) {
+        return keyed
       }
       if name.hasPrefix("["), name.hasSuffix("]") {
-        return .array(try named(String(name.dropFirst().dropLast()), at: position))
+        return .array(
+          try named(String(name.dropFirst().dropLast()), at: position, structures: structures))
       }
       if let object = ObjectType(rawValue: name) { return .object(object) }
+      if structures.contains(name) { return .structure(name) }
       if let enumeration = EnumerationType.named[name] { return .enumeration(enumeration) }
       throw EvaluationError("cannot find type '\(name)' in scope", at: position)
     }
@@ -125,8 +137,8 @@ extension ValueType {
   }
 
   /// `Int, String` or `x: Int, y: Int` inside a tuple type's parentheses.
-  private static func tupleNamed(_ inner: String, at position: Position) throws(EvaluationError)
-    -> ValueType
+  private static func tupleNamed(_ inner: String, at position: Position, structures: Set<String>)
+    throws(EvaluationError) -> ValueType
   {
     var types: [ValueType] = []
     var labels: [String?] = []
@@ -139,7 +151,7 @@ extension ValueType {
         label = part[..<colon].trimmingSpaces
         typeName = String(part[part.index(after: colon)...])
       }
-      types.append(try named(typeName, at: position))
+      types.append(try named(typeName, at: position, structures: structures))
       labels.append(label)
     }
     if types.count == 1, labels[0] == nil { return types[0] }

@@ -15,6 +15,8 @@ final class FunctionCode: @unchecked Sendable {
   var expression: Typed.Code?
   /// Whether the body makes closures that may outlive a call (then frames are never reused).
   var makesClosures = false
+  /// For a struct's memberwise initializer: the struct it makes.
+  var structure: StructDefinition?
   let position: Position
   /// Where it was written, for saving it with the session; nil when it cannot be compiled again.
   var definition: FunctionDefinition?
@@ -65,6 +67,7 @@ final class FunctionCode: @unchecked Sendable {
     expression = other.expression
     makesClosures = other.makesClosures
     definition = other.definition
+    structure = other.structure
     // Spare frames have the old slot count.
     dropSpareFrames()
   }

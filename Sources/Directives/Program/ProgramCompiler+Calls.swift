@@ -5,6 +5,9 @@ extension ProgramCompiler {
   ) -> Typed {
     switch callee.kind {
     case .name(let name):
+      if let member = implicitSelf(name, at: callee.position) {
+        return call(member, arguments, expected: expected, at: position)
+      }
       if let resolved = lookup(name) {
         guard case .function(let types, let result) = resolved.type else {
           arguments.forEach { _ = compile($0.value) }
@@ -58,35 +61,10 @@ extension ProgramCompiler {
     _ function: Typed, name: String, parameters: [Parameter], result: ValueType,
     _ arguments: [CallArgument], box: GlobalBox? = nil, at position: Position
   ) -> Typed {
-    let callee = ArgumentMatcher.Callee(
-      parameters: parameters, quotedName: "'\(name)'",
-      signature: "\(name)(" + parameters.map(\.signature).joined(separator: ", ") + ")")
-    let matched = ArgumentMatcher.match(
-      labels: arguments.map { ($0.label, $0.labelPosition) }, to: callee, at: position)
-    guard case .success(let binding) = matched else {
-      arguments.forEach { _ = compile($0.value) }
-      if case .failure(let error) = matched { return fail(error.message, at: error.position) }
-      return fail("cannot call '\(name)'", at: position)
-    }
-    // Each argument converted to its parameter's type, unboxed for Int, Double and Bool.
-    var codes: [Typed.Code?] = []
-    for (parameter, indices) in zip(parameters, binding) {
-      guard let index = indices.first else {
-        codes.append(nil)
-        continue
-      }
-      let argument = arguments[index].value
-      let typed = compile(argument, expected: parameter.type)
-      if !parameter.type.accepts(typed.type) {
-        codes.append(
-          Typed.failing(
-            report(
-              "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
-              at: argument.position)
-          ).code)
-      } else {
-        codes.append(converted(typed, to: parameter.type).code)
-      }
+    let codes: [Typed.Code?]
+    switch matchedArguments(name, parameters, arguments, at: position) {
+    case .success(let matched): codes = matched
+    case .failure(let error): return .failing(error)
     }
     let functionCode = function.value
     let count = codes.count
@@ -149,6 +127,53 @@ extension ProgramCompiler {
         }, at: position
       ).retyped(result)
     }
+  }
+
+  /// The arguments matched to the parameters' labels, each compiled for its parameter's type
+  /// (nil where left out); or the reported error.
+  func matchedArguments(
+    _ name: String, _ parameters: [Parameter], _ arguments: [CallArgument], at position: Position
+  ) -> Result<[Typed.Code?], EvaluationError> {
+    let callee = ArgumentMatcher.Callee(
+      parameters: parameters, quotedName: "'\(name)'",
+      signature: "\(name)(" + parameters.map(\.signature).joined(separator: ", ") + ")")
+    let matched = ArgumentMatcher.match(
+      labels: arguments.map { ($0.label, $0.labelPosition) }, to: callee, at: position)
+    guard case .success(let binding) = matched else {
+      arguments.forEach { _ = compile($0.value) }
+      if case .failure(let error) = matched {
+        return .failure(report(error.message, at: error.position))
+      }
+      return .failure(report("cannot call '\(name)'", at: position))
+    }
+    return .success(argumentCodes(for: parameters, binding, arguments))
+  }
+
+  /// Each argument converted to its parameter's type, unboxed for Int, Double and Bool; nil
+  /// where the argument is left out.
+  func argumentCodes(
+    for parameters: [Parameter], _ binding: ArgumentMatcher.Binding, _ arguments: [CallArgument]
+  ) -> [Typed.Code?] {
+    var codes: [Typed.Code?] = []
+    for (parameter, indices) in zip(parameters, binding) {
+      guard let index = indices.first else {
+        codes.append(nil)
+        continue
+      }
+      let argument = arguments[index].value
+      let typed = compile(argument, expected: parameter.type)
+      if !parameter.type.accepts(typed.type) {
+        codes.append(
+          Typed.failing(
+            report(
+              "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
+              at: argument.position)
+          ).code)
+      } else {
+        codes.append(converted(typed, to: parameter.type).code)
+      }
+    }
+    return codes
   }
 
   /// Matches labels, compiles each argument for its parameter's type, and calls the directive.
@@ -231,11 +256,18 @@ extension ProgramCompiler {
       }
     }
     var receiver = compile(base)
+    if case .structure(let typeName) = receiver.type {
+      return structMethod(base, receiver, typeName, name, arguments, at: position)
+    }
     if receiver.type == .range, Self.rangeCollectionMethods.contains(name) {
       receiver = rangeAsArray(receiver)
     }
+    if case .dictionary = receiver.type, Self.pairCollectionMethods.contains(name) {
+      receiver = pairsAsArray(receiver)
+    }
     if let intrinsic = collectionMethod(base, receiver, name, arguments, at: position)
       ?? searchMethod(receiver, name, arguments, at: position)
+      ?? keyedMutatingMethod(base, receiver, name, arguments, at: position)
     {
       return intrinsic
     }
@@ -293,6 +325,9 @@ extension ProgramCompiler {
       }
     }
     let receiver = compile(base)
+    if case .structure(let typeName) = receiver.type {
+      return structProperty(receiver, typeName, name, at: position)
+    }
     if receiver.type == .any {
       return dynamicMember(receiver, name, arguments: [], isCall: false, at: position)
     }
@@ -357,6 +392,9 @@ extension ProgramCompiler {
       return optionalChain(operand, at: position) { self.subscripted($0, arguments, at: position) }
     }
     let receiver = compile(base)
+    if case .dictionary = receiver.type {
+      return dictionarySubscript(receiver, arguments, at: position)
+    }
     if case .array(let element) = receiver.type, arguments.count == 1, arguments[0].label == nil {
       let index = compile(arguments[0].value)
       if index.type == .int {

@@ -6,7 +6,7 @@ extension ProgramCompiler {
     guard case .array = type else { return [] }
     return [
       "map", "filter", "reduce", "sorted", "forEach", "contains", "allSatisfy", "append",
-      "first", "last",
+      "first", "last", "min", "max",
     ]
   }
 
@@ -37,7 +37,7 @@ extension ProgramCompiler {
     var labels = arguments.map(\.label)
     // A trailing closure takes the label of the parameter it stands for: `sorted { ... }`.
     if let last = arguments.last, last.label == nil, case .closure = last.value.kind,
-      let label = ["sorted": "by", "contains": "where"][name]
+      let label = ["sorted": "by", "contains": "where", "min": "by", "max": "by"][name]
     {
       labels[labels.count - 1] = label
     }
@@ -169,6 +169,24 @@ extension ProgramCompiler {
           if let failure { throw failure }
           return .array(sorted)
         }, at: position)
+    case ("min", ["by"]), ("max", ["by"]):
+      // An optional, as in Swift: nil for an empty array.
+      let order = function(0, [element, element], .bool).value
+      let wantsMax = name == "max"
+      return Typed(
+        .optional(element),
+        .value { frame throws(EvaluationError) in
+          let values = try elements(frame)
+          guard var best = values.first else { return .optional(nil) }
+          let call = try FunctionCaller(try order(frame), control: control, at: position)
+          for value in values.dropFirst() {
+            // As Swift compares: the first of equal elements wins.
+            if wantsMax ? try call.test2(best, value) : try call.test2(value, best) {
+              best = value
+            }
+          }
+          return .optional(best)
+        }, at: position)
     default:
       return nil
     }
@@ -176,6 +194,10 @@ extension ProgramCompiler {
 
   /// `Array(repeating: value, count: n)`.
   func construct(_ name: String, _ arguments: [CallArgument], at position: Position) -> Typed? {
+    if name == "String", arguments.first?.label == "format" {
+      return formatted(arguments, at: position)
+    }
+    if name == "Set" { return setConversion(arguments, at: position) }
     guard name == "Array" else { return nil }
     if arguments.count == 1, arguments[0].label == nil {
       return arrayOfSequence(arguments[0].value, at: position)

@@ -12,8 +12,12 @@ extension ProgramCompiler {
     case .boolean(let value): return .literal(.bool(value), at: at)
     case .enumCase(let name): return enumCase(name, expected: expected, at: at)
     case .interpolation(let parts): return interpolation(parts, at: at)
-    case .array(let elements): return array(elements, expected: expected, at: at)
+    case .array(let elements):
+      if case .set? = expected { return setLiteral(elements, expected: expected, at: at) }
+      return array(elements, expected: expected, at: at)
+    case .dictionary(let entries): return dictionaryLiteral(entries, expected: expected, at: at)
     case .name(let name):
+      if let member = implicitSelf(name, at: at) { return compile(member, expected: expected) }
       if let resolved = lookup(name) { return read(resolved, at: at) }
       if let function = operatorFunction(name, expected: expected, at: at) { return function }
       return unknownName(name, at: at)
@@ -46,7 +50,9 @@ extension ProgramCompiler {
         },
         at: at)
     case .binary(let op, let left, let right, let operatorAt):
-      return binary(op, compile(left), compile(right), at: at, operatorAt: operatorAt)
+      let leftTyped = compile(left)
+      let rightTyped = compile(right, expected: Self.literalContext(op, leftTyped.type))
+      return binary(op, leftTyped, rightTyped, at: at, operatorAt: operatorAt)
     case .prefix(let op, let operand):
       return prefix(op, compile(operand, expected: expected), at: at)
     case .ternary(let condition, let then, let otherwise):

@@ -34,7 +34,7 @@ extension ProgramCompiler {
     for parameter in declaration.parameters {
       var type = ValueType.any
       do {
-        type = try ValueType.named(parameter.type ?? "Any", at: parameter.position)
+        type = try typeNamed(parameter.type ?? "Any", at: parameter.position)
       } catch { report(error) }
       parameters.append(
         Parameter(
@@ -44,7 +44,7 @@ extension ProgramCompiler {
     var result = ValueType.void
     if let resultType = declaration.resultType {
       do {
-        result = try ValueType.named(resultType, at: declaration.resultPosition)
+        result = try typeNamed(resultType, at: declaration.resultPosition)
       } catch { report(error) }
     }
     return FunctionCode(
@@ -55,26 +55,28 @@ extension ProgramCompiler {
   /// Compiles a body in a scope of its own whose first slots are the parameters.
   func compileBody(
     of code: FunctionCode, parameters: [FunctionParameter], body: [Statement],
-    singleExpressionReturns: Bool
+    singleExpressionReturns: Bool, mutableSelf: Bool = false
   ) {
     let outer = scope
     scope = FunctionScope(parent: outer, resultType: code.resultType, isCell: false)
     defer { scope = outer }
     compilingFunction(code, in: scope) {
       compileBody(
-        of: code, inScope: parameters, body: body, singleExpressionReturns: singleExpressionReturns)
+        of: code, inScope: parameters, body: body, singleExpressionReturns: singleExpressionReturns,
+        mutableSelf: mutableSelf)
     }
   }
 
   /// `compileBody` once the function's scope is the current one.
   private func compileBody(
     of code: FunctionCode, inScope parameters: [FunctionParameter], body: [Statement],
-    singleExpressionReturns: Bool
+    singleExpressionReturns: Bool, mutableSelf: Bool
   ) {
     for (index, parameter) in parameters.enumerated() {
       let slot = scope.allocate()
+      // A `mutating` method's `self` (its first parameter) can change.
       scope.blocks[0][parameter.name] = LocalName(
-        slot: slot, type: code.parameters[index].type, isConstant: true)
+        slot: slot, type: code.parameters[index].type, isConstant: !(mutableSelf && index == 0))
       if let defaultValue = parameter.defaultValue {
         let typed = compile(defaultValue, expected: code.parameters[index].type)
         if !code.parameters[index].type.accepts(typed.type) {
@@ -191,7 +193,7 @@ extension ProgramCompiler {
     for (index, parameter) in parameters.enumerated() {
       if let written = parameter.type {
         do {
-          types.append(try ValueType.named(written, at: parameter.position))
+          types.append(try typeNamed(written, at: parameter.position))
         } catch {
           report(error)
           types.append(.any)
@@ -207,7 +209,7 @@ extension ProgramCompiler {
     }
     var result: ValueType? = expectedResult
     if let written = closure.resultType {
-      do { result = try ValueType.named(written, at: position) } catch { report(error) }
+      do { result = try typeNamed(written, at: position) } catch { report(error) }
     }
     if result == nil {
       result = inferredResult(closure.body, parameters: parameters, types: types)

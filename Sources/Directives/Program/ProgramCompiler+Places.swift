@@ -16,6 +16,9 @@ extension ProgramCompiler {
   func place(_ target: Expression, mutatingMember: String? = nil, at position: Position) -> Place? {
     switch target.kind {
     case .name(let name):
+      if let member = implicitSelf(name, at: target.position) {
+        return place(member, mutatingMember: mutatingMember, at: position)
+      }
       guard let resolved = lookup(name) else {
         _ = unknownName(name, at: target.position)
         return nil
@@ -59,11 +62,18 @@ extension ProgramCompiler {
           }, slot: depth == 0 ? slot : nil)
       }
     case .subscripted(let base, let arguments):
-      guard arguments.count == 1, arguments[0].label == nil, base.kind.isAssignableBase else {
+      guard base.kind.isAssignableBase else {
         report("only an element of an array variable can be assigned", at: target.position)
         return nil
       }
       guard let basePlace = place(base, mutatingMember: mutatingMember, at: position) else {
+        return nil
+      }
+      if case .dictionary = basePlace.type {
+        return dictionaryElementPlace(basePlace, base, arguments, target: target)
+      }
+      guard arguments.count == 1, arguments[0].label == nil else {
+        report("only an element of an array variable can be assigned", at: target.position)
         return nil
       }
       var element: ValueType = .any
@@ -99,6 +109,8 @@ extension ProgramCompiler {
             try body(&elements[offset])
           }
         }, slot: nil)
+    case .member(let base, let name, let namePosition):
+      return structFieldPlace(base, name, mutatingMember: mutatingMember, at: namePosition)
     default:
       report("cannot assign to this expression", at: target.position)
       return nil
@@ -144,7 +156,7 @@ extension Expression.Kind {
   /// Whether an assignment may go through this expression: a name or an element of one.
   var isAssignableBase: Bool {
     switch self {
-    case .name, .subscripted: true
+    case .name, .subscripted, .member: true
     default: false
     }
   }

@@ -10,14 +10,19 @@ extension ProgramCompiler {
   ]
 
   /// A range's Ints as an `[Int]` value.
-  func rangeAsArray(_ receiver: Typed) -> Typed {
-    let code = receiver.value
-    let at = receiver.position
+  func rangeAsArray(_ receiver: Typed) -> Typed { sequenceAsArray(receiver, element: .int) }
+
+  /// A sequence's elements (see `elements(of:at:)`) as an array value, at the sequence's place.
+  func sequenceAsArray(_ sequence: Typed, element: ValueType, at position: Position? = nil)
+    -> Typed
+  {
+    let code = sequence.value
+    let at = sequence.position
     return Typed(
-      .array(.int),
+      .array(element),
       .value { frame throws(EvaluationError) in
         .array(try Self.elements(of: try code(frame), at: at))
-      }, at: at)
+      }, at: position ?? at)
   }
 
   /// A closure argument of `method`, compiled for the parameter and result types it must have.

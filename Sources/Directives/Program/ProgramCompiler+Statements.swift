@@ -91,6 +91,8 @@ extension ProgramCompiler {
       return isBreak ? { _ in .breakLoop } : { _ in .continueLoop }
     case .returnValue(let value):
       return returnStatement(value, at: at)
+    case .structure(let declaration):
+      return structDeclaration(declaration, at: at)
     case .function(let declaration):
       // Its value was made when the block was entered (see `hoistFunctions`).
       functionDeclaration(declaration, at: at)
@@ -161,7 +163,7 @@ extension ProgramCompiler {
     var declared: ValueType?
     if let typeName {
       do {
-        declared = try ValueType.named(typeName, at: at)
+        declared = try typeNamed(typeName, at: at)
       } catch {
         report(error)
       }
@@ -250,7 +252,7 @@ extension ProgramCompiler {
       }
     } else if typed.type.elementType == nil {
       report(
-        "for-in loop requires an array or a range, not a value of type '\(typed.type)'",
+        "for-in loop requires an array, a range, a string, a set or a dictionary, not a value of type '\(typed.type)'",
         at: sequence.position)
     }
     var slot = -1
@@ -290,6 +292,10 @@ extension ProgramCompiler {
         for index in range { if let flow = try iteration(.int(index)) { return flow } }
       case .array(let elements):
         for element in elements { if let flow = try iteration(element) { return flow } }
+      case .string, .set, .dictionary:
+        for element in values.elements ?? [] {
+          if let flow = try iteration(element) { return flow }
+        }
       default:
         guard let countOf, let elementAt else {
           throw EvaluationError(

@@ -158,16 +158,10 @@ extension ProgramCompiler {
     let typed = compile(argument)
     guard let element = typed.type.elementType, typed.type != .object(.dataset) else {
       return fail(
-        "'Array(...)' needs an array or a range, not a value of type '\(typed.type)'",
+        "'Array(...)' needs an array, a range, a string or a set, not a value of type '\(typed.type)'",
         at: argument.position)
     }
-    let code = typed.value
-    let at = argument.position
-    return Typed(
-      .array(element),
-      .value { frame throws(EvaluationError) in
-        .array(try Self.elements(of: try code(frame), at: at))
-      }, at: position)
+    return sequenceAsArray(typed, element: element, at: position)
   }
 
   /// The elements of an array or a range, for the methods that treat both alike.
@@ -182,6 +176,8 @@ extension ProgramCompiler {
       }
       return range.map(Value.int)
     default:
+      // A string's characters, a set's elements.
+      if let elements = value.elements { return elements }
       throw EvaluationError("an array or a range is needed, not a '\(value.type)'", at: position)
     }
   }

@@ -60,13 +60,7 @@ extension ProgramCompiler {
         return .next
       }
     }
-    return Typed(
-      .void,
-      .value { frame throws(EvaluationError) in
-        _ = try code(frame)
-        return .void
-      },
-      at: position, statement: code)
+    return .statement(code, at: position)
   }
 
   private func update<Storage: VariableStorage>(
@@ -108,13 +102,7 @@ extension ProgramCompiler {
     default:
       return nil
     }
-    return Typed(
-      .void,
-      .value { frame throws(EvaluationError) in
-        _ = try code(frame)
-        return .void
-      },
-      at: position, statement: code)
+    return .statement(code, at: position)
   }
 
   private func append<Storage: VariableStorage>(
@@ -130,13 +118,7 @@ extension ProgramCompiler {
       storage.store(.array(values), in: frame)
       return .next
     }
-    return Typed(
-      .void,
-      .value { frame throws(EvaluationError) in
-        _ = try code(frame)
-        return .void
-      },
-      at: position, statement: code)
+    return .statement(code, at: position)
   }
 
   static func overflow(_ x: Int, _ op: BinaryOperator, _ y: Int, at position: Position)
@@ -202,5 +184,18 @@ struct SlotStorage: VariableStorage {
     case .int(let number): return Double(number)
     default: throw Coercion.mismatch(frame.slots[slot], "Double", at: position)
     }
+  }
+}
+
+extension Typed {
+  /// A statement that changes a variable in one step, usable as an expression of type Void too.
+  static func statement(_ code: @escaping StatementCode, at position: Position) -> Typed {
+    Typed(
+      .void,
+      .value { frame throws(EvaluationError) in
+        _ = try code(frame)
+        return .void
+      },
+      at: position, statement: code)
   }
 }

@@ -80,7 +80,7 @@ package final class Session {
   /// Runs one cell: parses it, compiles it against the session's variables, runs it, and collects
   /// its outputs. A failure is the cell's last output (`.error`); variables it defined before
   /// failing stay defined. A cell with a compile error does not run.
-  package func evaluate(_ cell: Cell) -> CellEvaluation {
+  package func evaluate(_ cell: Cell) -> CellResult {
     let start = monotonicSeconds()
     let map = CellSourceMap(cell: cell, file: file)
     let context = EvaluationContext(cellID: cell.id, fileAccess: fileAccess, options: options)
@@ -116,11 +116,11 @@ package final class Session {
     }
     if let failure { outputs.append(.error(failure)) }
     let paramNames = Set(params.map(\.name))
-    return CellEvaluation(
-      cellID: cell.id, outputs: Self.mergingText(outputs), error: failure,
-      seconds: monotonicSeconds() - start, paramsRead: read.intersection(paramNames),
-      variablesRead: read.subtracting(paramNames),
-      filesRead: context.filesRead, filesWritten: context.filesWritten)
+    return CellResult(
+      status: failure == nil ? .ok : .failed, outputs: Self.mergingText(outputs), error: failure,
+      seconds: monotonicSeconds() - start, filesRead: context.filesRead,
+      filesWritten: context.filesWritten, paramsRead: read.intersection(paramNames),
+      variablesRead: read.subtracting(paramNames))
   }
 
   /// Runs the cell's statements; returns the value of its last statement when that is an
@@ -261,24 +261,6 @@ extension Session {
   }
 }
 
-/// What evaluating one cell produced and what it depended on.
-package struct CellEvaluation: Sendable {
-  package var cellID: String
-  package var outputs: [CellOutput]
-  /// The error that stopped the cell (also the last of `outputs`).
-  package var error: Diagnostic?
-  package var seconds: Double
-  /// Front-matter params the cell read.
-  package var paramsRead: Set<String>
-  /// Variables of earlier cells the cell read.
-  package var variablesRead: Set<String>
-  /// Files the cell read and wrote (absolute paths).
-  package var filesRead: [String]
-  package var filesWritten: [String]
-
-  package var failed: Bool { error != nil }
-}
-
 /// The copies made so far while detaching a set of values, so one network named twice is
 /// copied once and its two names stay one network.
 final class NetworkCopies {
@@ -313,6 +295,8 @@ extension Value {
     case .tuple(let elements, let labels):
       .tuple(elements.map { $0.detached(copies) }, labels: labels)
     case .object(.network(let network)): .object(.network(copies.copy(of: network)))
+    case .dictionary(let dictionary): .dictionary(dictionary.mapValues { $0.detached(copies) })
+    case .structure(let value): .structure(value.mapFields { $0.detached(copies) })
     default: self
     }
   }

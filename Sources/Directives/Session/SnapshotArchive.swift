@@ -10,13 +10,15 @@ import Notebook
 /// its weights are stored once. Weights are raw little-endian floats rather than JSON numbers,
 /// about a fifth of the size and no float parsing on restore. Functions and closures are kept as
 /// where they were written (their cell and position) and the variables they read, also by
-/// number, and compiled again on restore (`Session.compileAgain`).
+/// number, and compiled again on restore (`Session.compileAgain`). A `struct` is kept as its
+/// memberwise initializer is, a function written at the declaration, so its methods and
+/// computed properties come back with it; its values are data (type name and fields).
 ///
 /// Layout: the magic line, the manifest's length (8 bytes, little-endian), the manifest, the
 /// networks' bytes.
 enum SnapshotArchive {
   /// Bumped whenever the layout or the manifest's meaning changes.
-  static let schema = 2
+  static let schema = 3
   static let magic = Array("nudge-state \(schema)\n".utf8)
 
   static func pack(manifest: [UInt8], blob: [UInt8]) -> [UInt8] {
@@ -107,7 +109,8 @@ final class SnapshotWriter: @unchecked Sendable {
     functions.append(
       FunctionRecord(
         name: code.name, cell: definition.cell, position: definition.position,
-        globals: definition.globals.mapValues { self.number(of: $0) }))
+        globals: definition.globals.mapValues { self.number(of: $0) },
+        isStructure: code.structure != nil))
     return number
   }
 }
@@ -127,6 +130,8 @@ final class SnapshotReader: @unchecked Sendable {
   var functions: [FunctionRecord] = []
   /// One code object per saved function, filled in when the functions are compiled again.
   var codes: [FunctionCode] = []
+  /// The variable that declares each saved `func` or `struct`, by the function's number.
+  var declaringBoxes: [Int: GlobalBox] = [:]
 
   init(blob: [UInt8], fileAccess: FileAccess, params: [String: GlobalBox], control: RunControl) {
     self.blob = blob
@@ -166,6 +171,8 @@ struct FunctionRecord: Codable {
   var cell: Cell
   var position: Position
   var globals: [String: Int]
+  /// Whether it is a `struct`'s initializer (its declaration compiled again brings the type).
+  var isStructure: Bool
 }
 
 /// A session variable in a snapshot.
@@ -232,11 +239,12 @@ struct SnapshotManifest: Codable {
         boxes.append(own)
         continue
       }
-      boxes.append(
-        GlobalBox(
-          name: record.name, value: record.value, type: record.type,
-          isConstant: record.isConstant, origin: record.origin,
-          function: try record.declares.map { try reader.code($0) }))
+      let box = GlobalBox(
+        name: record.name, value: record.value, type: record.type,
+        isConstant: record.isConstant, origin: record.origin,
+        function: try record.declares.map { try reader.code($0) })
+      if let declares = record.declares { reader.declaringBoxes[declares] = box }
+      boxes.append(box)
     }
     func box(_ number: Int) throws -> GlobalBox {
       guard boxes.indices.contains(number) else {

@@ -111,6 +111,9 @@ struct Lowering {
     if let function = declaration.as(FunctionDeclSyntax.self) {
       return [try self.function(function)]
     }
+    if let structure = declaration.as(StructDeclSyntax.self) {
+      return [try self.structure(structure)]
+    }
     guard let variable = declaration.as(VariableDeclSyntax.self) else {
       if declaration.is(ClassDeclSyntax.self) || declaration.is(ProtocolDeclSyntax.self)
         || declaration.is(ActorDeclSyntax.self)
@@ -258,21 +261,41 @@ struct Lowering {
     return conditions
   }
 
-  mutating func function(_ declaration: FunctionDeclSyntax) throws(UnsupportedSyntax) -> Statement {
+  mutating func function(_ declaration: FunctionDeclSyntax, allowsMutating: Bool = false)
+    throws(UnsupportedSyntax) -> Statement
+  {
     if let generics = declaration.genericParameterClause {
       throw unsupported("a generic function", generics, hint: "write the function for one type")
     }
     if let effects = declaration.signature.effectSpecifiers {
       throw unsupported("'throws' and 'async'", effects)
     }
-    if let modifier = declaration.modifiers.first {
+    if let modifier = declaration.modifiers.first(where: {
+      !(allowsMutating && $0.name.tokenKind == .keyword(.mutating))
+    }) {
       throw unsupported("the modifier '\(modifier.name.text)'", modifier)
     }
     guard let body = declaration.body else {
       throw unsupported("a function without a body", declaration)
     }
+    let parameters = try self.parameters(declaration.signature.parameterClause)
+    let result = declaration.signature.returnClause
+    return Statement(
+      kind: .function(
+        FunctionDeclaration(
+          name: declaration.name.text, parameters: parameters,
+          resultType: result?.type.trimmedDescription,
+          resultPosition: result.map { position(of: $0.type) } ?? position(of: declaration.name),
+          body: try statements(body.statements))),
+      position: position(of: declaration.name))
+  }
+
+  /// A `func`'s or an `init`'s parameters: labels, names, written types and defaults.
+  mutating func parameters(_ clause: FunctionParameterClauseSyntax) throws(UnsupportedSyntax)
+    -> [FunctionParameter]
+  {
     var parameters: [FunctionParameter] = []
-    for parameter in declaration.signature.parameterClause.parameters {
+    for parameter in clause.parameters {
       if let ellipsis = parameter.ellipsis { throw unsupported("a variadic parameter", ellipsis) }
       let label = parameter.firstName.text == "_" ? nil : parameter.firstName.text
       parameters.append(
@@ -284,15 +307,7 @@ struct Lowering {
           },
           position: position(of: parameter)))
     }
-    let result = declaration.signature.returnClause
-    return Statement(
-      kind: .function(
-        FunctionDeclaration(
-          name: declaration.name.text, parameters: parameters,
-          resultType: result?.type.trimmedDescription,
-          resultPosition: result.map { position(of: $0.type) } ?? position(of: declaration.name),
-          body: try statements(body.statements))),
-      position: position(of: declaration.name))
+    return parameters
   }
 
   mutating func closure(_ closure: ClosureExprSyntax) throws(UnsupportedSyntax) -> Expression {
@@ -467,7 +482,17 @@ struct Lowering {
       throw unsupported("'if' as a value", syntax, hint: "use 'cond ? a : b'")
     }
     if let closure = syntax.as(ClosureExprSyntax.self) { return try self.closure(closure) }
-    if syntax.is(DictionaryExprSyntax.self) { throw unsupported("a dictionary", syntax) }
+    if let dictionary = syntax.as(DictionaryExprSyntax.self) {
+      var entries: [DictionaryEntry] = []
+      if case .elements(let elements) = dictionary.content {
+        for element in elements {
+          entries.append(
+            DictionaryEntry(
+              key: try expression(element.key), value: try expression(element.value)))
+        }
+      }
+      return make(.dictionary(entries))
+    }
     if let optional = try optionalExpression(syntax, at: at) { return optional }
     if syntax.is(SwitchExprSyntax.self) {
       throw unsupported("'switch' as a value", syntax, hint: "assign a variable in each case")

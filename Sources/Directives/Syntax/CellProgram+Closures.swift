@@ -3,7 +3,7 @@
 extension Statement {
   var makesClosures: Bool {
     switch kind {
-    case .function: return true
+    case .function, .structure: return true
     case .binding(_, _, _, let value): return value?.makesClosures == true
     case .expression(let expression), .returnValue(let expression?): return expression.makesClosures
     case .returnValue(nil), .breakLoop, .continueLoop: return false
@@ -39,6 +39,8 @@ extension Expression {
     case .interpolation(let parts):
       parts.contains { if case .expression(let inner) = $0 { inner.makesClosures } else { false } }
     case .array(let elements): elements.contains(where: \.makesClosures)
+    case .dictionary(let entries):
+      entries.contains { $0.key.makesClosures || $0.value.makesClosures }
     case .tuple(let elements): elements.contains { $0.value.makesClosures }
     case .member(let base, _, _): base.makesClosures
     case .call(let callee, let arguments), .subscripted(let callee, let arguments):

@@ -27,6 +27,13 @@ extension Statement {
     case .function(let declaration):
       declaration.parameters.forEach { $0.defaultValue?.collectNames(into: &names) }
       declaration.body.forEach { $0.collectNames(into: &names) }
+    case .structure(let declaration):
+      declaration.stored.forEach { $0.defaultValue?.collectNames(into: &names) }
+      declaration.computed.forEach { $0.body.forEach { $0.collectNames(into: &names) } }
+      for method in declaration.methods + (declaration.initializer.map { [$0] } ?? []) {
+        Statement(kind: .function(method.declaration), position: method.position)
+          .collectNames(into: &names)
+      }
     case .ifElse(let conditions, let then, let otherwise):
       conditions.forEach { $0.collectNames(into: &names) }
       then.forEach { $0.collectNames(into: &names) }
@@ -70,6 +77,11 @@ extension Expression {
       value.collectNames(into: &names)
     case .closure(let closure):
       closure.body.forEach { $0.collectNames(into: &names) }
+    case .dictionary(let entries):
+      for entry in entries {
+        entry.key.collectNames(into: &names)
+        entry.value.collectNames(into: &names)
+      }
     case .forceUnwrap(let operand, _), .optionalChain(let operand),
       .optionalBinding(_, _, let operand):
       operand.collectNames(into: &names)

@@ -41,6 +41,8 @@ package struct Statement: Sendable {
     case returnValue(Expression?)
     /// `func name(label name: Type = default) -> Result { body }`.
     case function(FunctionDeclaration)
+    /// `struct Name { stored properties, computed properties, methods }`.
+    case structure(StructDeclaration)
     /// `let (a, b) = value`: a tuple taken apart into names.
     case destructuring(isConstant: Bool, pattern: Pattern, value: Expression)
     /// `switch subject { case ...: ... default: ... }`.
@@ -73,6 +75,8 @@ package struct Expression: Sendable {
     /// `target = value` or a compound form such as `+=` (then `operator` is the arithmetic part).
     case assignment(target: Expression, operator: BinaryOperator?, value: Expression)
     case closure(ClosureExpression)
+    /// `["a": 1, "b": 2]`, or `[:]` with no entries.
+    case dictionary([DictionaryEntry])
     case nilLiteral
     /// `value!`; `bangPosition` is where a nil unwrap is reported.
     case forceUnwrap(Expression, bangPosition: Position)
@@ -119,6 +123,43 @@ package struct ClosureExpression: Sendable {
   package var body: [Statement]
   /// True when the closure names its parameters `$0`, `$1`... (then `parameters` holds them).
   package var usesShorthand: Bool
+}
+
+/// A `struct`: stored properties (with optional defaults), computed properties and methods.
+package struct StructDeclaration: Sendable {
+  package struct StoredProperty: Sendable {
+    package var name: String
+    package var isConstant: Bool
+    package var type: String?
+    package var defaultValue: Expression?
+    package var position: Position
+  }
+
+  package struct ComputedProperty: Sendable {
+    package var name: String
+    package var type: String
+    package var body: [Statement]
+    package var position: Position
+  }
+
+  package struct Method: Sendable {
+    package var declaration: FunctionDeclaration
+    package var isMutating: Bool
+    package var position: Position
+  }
+
+  package var name: String
+  package var stored: [StoredProperty]
+  package var computed: [ComputedProperty]
+  package var methods: [Method]
+  /// A custom `init`, which replaces the memberwise initializer (its body sets `self`'s fields).
+  package var initializer: Method? = nil
+}
+
+/// One `key: value` of a dictionary literal.
+package struct DictionaryEntry: Sendable {
+  package var key: Expression
+  package var value: Expression
 }
 
 /// One element of a tuple expression: `x: 1` or just `1`.

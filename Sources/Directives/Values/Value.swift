@@ -24,6 +24,12 @@ package enum Value: Sendable, Codable {
   case function(FunctionValue)
   /// The result of a directive that only has effects (`print`, `metric`).
   case void
+  /// Keys and values in insertion order.
+  indirect case dictionary(DictionaryValue)
+  /// Elements in insertion order.
+  indirect case set(SetValue)
+  /// A value of a notebook's `struct`.
+  indirect case structure(StructValue)
   /// A value of an optional type: `nil`, or the value it wraps.
   indirect case optional(Value?)
   /// A tuple's elements, with each element's label (nil where it has none).
@@ -43,6 +49,10 @@ package enum Value: Sendable, Codable {
     case .object(let object): .object(object.type)
     case .function(let function): function.code.type
     case .void: .void
+    case .dictionary(let dictionary):
+      .dictionary(dictionary.keys.first?.type ?? .any, dictionary.values.first?.type ?? .any)
+    case .set(let set): .set(set.elements.first?.type ?? .any)
+    case .structure(let value): .structure(value.typeName)
     case .optional(let wrapped): .optional(wrapped?.type ?? .any)
     case .tuple(let elements, let labels): .tuple(elements.map(\.type), labels: labels)
     }
@@ -75,6 +85,14 @@ extension Value: CustomStringConvertible {
     case .object(let object): object.description
     case .function(let function): "(Function \(function.name))"
     case .void: "()"
+    case .dictionary(let dictionary):
+      dictionary.count == 0
+        ? "[:]"
+        : "["
+          + zip(dictionary.keys, dictionary.values).map { "\($0.debugText): \($1.debugText)" }
+          .joined(separator: ", ") + "]"
+    case .set(let set): "[" + set.elements.map(\.debugText).joined(separator: ", ") + "]"
+    case .structure(let value): value.description
     case .optional(let wrapped?): "Optional(\(wrapped.debugText))"
     case .optional(nil): "nil"
     case .tuple(let elements, let labels):
@@ -115,6 +133,15 @@ extension Value {
       a.count == b.count
         ? zip(a, b).allSatisfy { equal($0, $1) == true }
         : false
+    case (.structure(let a), .structure(let b)):
+      a.typeName == b.typeName && zip(a.fields, b.fields).allSatisfy { equal($0, $1) == true }
+    case (.set(let a), .set(let b)):
+      a.count == b.count && a.elements.allSatisfy { HashKey($0).map(b.contains) ?? false }
+    case (.dictionary(let a), .dictionary(let b)):
+      a.count == b.count
+        && zip(a.keys, a.values).allSatisfy { key, value in
+          HashKey(key).flatMap { b[$0] }.map { equal(value, $0) == true } ?? false
+        }
     case (.optional(nil), .optional(nil)): true
     case (.optional(nil), _), (_, .optional(nil)): false
     case (.optional(let a?), .optional(let b?)): equal(a, b)

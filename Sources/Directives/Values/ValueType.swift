@@ -15,6 +15,12 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
   case object(ObjectType)
   /// A function or closure: parameter types and result type.
   case function([ValueType], ValueType)
+  /// `[Key: Value]`.
+  case dictionary(ValueType, ValueType)
+  /// `Set<Element>`.
+  case set(ValueType)
+  /// A notebook's `struct`, by name.
+  case structure(String)
   /// `T?`; `nil` alone is `.optional(.any)`.
   case optional(ValueType)
   /// `(Int, String)` or `(x: Int, y: Int)`: element types, each with its label or nil.
@@ -35,6 +41,9 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case .object(let object): object.rawValue
     case .function(let parameters, let result):
       "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
+    case .dictionary(let key, let value): "[\(key): \(value)]"
+    case .set(let element): "Set<\(element)>"
+    case .structure(let name): name
     case .optional(.function(let parameters, let result)):
       "(\(ValueType.function(parameters, result)))?"
     case .optional(let wrapped): "\(wrapped)?"
@@ -53,6 +62,9 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     case (.any, _), (_, .any): true
     case (.double, .int): true
     case (.array(let element), .array(let otherElement)): element.accepts(otherElement)
+    case (.set(let element), .set(let otherElement)): element.accepts(otherElement)
+    case (.dictionary(let key, let value), .dictionary(let otherKey, let otherValue)):
+      key.accepts(otherKey) && value.accepts(otherValue)
     case (.oneOf(let types), _): types.contains { $0.accepts(other) }
     // A value becomes an optional where one is expected, as in Swift.
     case (.optional(let wrapped), .optional(let otherWrapped)): wrapped.accepts(otherWrapped)
@@ -82,6 +94,9 @@ package indirect enum ValueType: Hashable, Sendable, Codable, CustomStringConver
     switch self {
     case .array(let element): element
     case .range: .int
+    case .string: .string
+    case .set(let element): element
+    case .dictionary(let key, let value): .tuple([key, value], labels: ["key", "value"])
     case .any: .any
     case .object(.dataset): .object(.example)
     default: nil

@@ -1,8 +1,21 @@
+import Notebook
+
 /// Where each task of a submitted sweep stands, from the runs it recorded and what the scheduler
 /// says of the tasks without a final record.
 package struct SlurmSweepProgress: Sendable {
-  package enum State: String, Sendable {
-    case pending, running, ok, failed, interrupted
+  /// A task waits in the queue until it starts; from then on it stands as its run does (one
+  /// that ended without a final record counts as failed or interrupted).
+  package enum State: Hashable, Sendable {
+    case pending
+    case run(RunStatus)
+
+    /// The word progress lines and listings show: `pending`, or the run's status.
+    package var name: String {
+      switch self {
+      case .pending: "pending"
+      case .run(let status): status.rawValue
+      }
+    }
   }
 
   package struct TaskProgress: Sendable {
@@ -44,33 +57,33 @@ package struct SlurmSweepProgress: Sendable {
       var progress = TaskProgress(
         task: task, state: .pending, run: run, logPath: sweep.logPath(of: task), note: nil)
       switch run?.record.status {
-      case .ok?: progress.state = .ok
-      case .failed?: progress.state = .failed
-      case .interrupted?: progress.state = .interrupted
       case .running?, nil:
         if let state = active[task.index] {
-          progress.state = state == "PENDING" && run == nil ? .pending : .running
+          progress.state = state == "PENDING" && run == nil ? .pending : .run(.running)
           break
         }
         if endings == nil { endings = ended() }
         let ending = endings?[task.index]
         if ending?.wasStopped == true {
-          progress.state = .interrupted
+          progress.state = .run(.interrupted)
           progress.note = "stopped by Slurm (\(ending?.state ?? "")) before it recorded its end"
         } else {
-          progress.state = .failed
+          progress.state = .run(.failed)
           let how = ending.map { " (\($0.state), exit \($0.exitCode))" } ?? ""
           progress.note =
             run == nil
             ? "ended without recording a run\(how)" : "ended without its final record\(how)"
         }
+      case let status?: progress.state = .run(status)
       }
       return progress
     }
   }
 
   /// True while some task has not ended.
-  package var isInFlight: Bool { tasks.contains { $0.state == .pending || $0.state == .running } }
+  package var isInFlight: Bool {
+    tasks.contains { $0.state == .pending || $0.state == .run(.running) }
+  }
 
   /// The final records of the tasks that ended with one, in task order.
   package var finishedRuns: [StoredRun] {
@@ -82,10 +95,10 @@ package struct SlurmSweepProgress: Sendable {
 
   /// `2 ok, 1 running, 1 pending`, for progress lines.
   package var summary: String {
-    let order: [State] = [.ok, .failed, .interrupted, .running, .pending]
+    let order: [State] = [.run(.ok), .run(.failed), .run(.interrupted), .run(.running), .pending]
     return order.compactMap { state in
       let count = tasks.count { $0.state == state }
-      return count == 0 ? nil : "\(count) \(state.rawValue)"
+      return count == 0 ? nil : "\(count) \(state.name)"
     }.joined(separator: ", ")
   }
 }

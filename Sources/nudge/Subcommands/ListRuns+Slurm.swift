@@ -48,12 +48,12 @@ extension Nudge.ListRuns {
           sweep: sweep, runs: runs, active: active, ended: { slurm.endedTasks(jobID: sweep.jobID) })
         for item in progress.tasks {
           if let run = item.run {
-            statusByRunID[run.record.id] = item.state.rawValue
+            statusByRunID[run.record.id] = item.state.name
             continue
           }
           tasksWithoutRun.append(
             TaskWithoutRun(
-              status: item.state.rawValue,
+              status: item.state.name,
               params: Dictionary(
                 item.task.params.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
               scheduler: SchedulerTask(

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Math functions beyond the basics (`floor`, `sin`, `tanh` ...) and the members of numbers
+/// (`isNaN`, `magnitude`, `squareRoot()`, `rounded()` ...).
+enum NumberDirectives {
+  static let all: [Directive] = functions + members
+
+  static let functions: [Directive] = [
+    CoreDirectives.unary("floor", "The largest whole number not above the value, as a Double.") {
+      Foundation.floor($0)
+    },
+    CoreDirectives.unary("ceil", "The smallest whole number not below the value, as a Double.") {
+      Foundation.ceil($0)
+    },
+    CoreDirectives.unary("sin", "The sine (radians).") { Foundation.sin($0) },
+    CoreDirectives.unary("cos", "The cosine (radians).") { Foundation.cos($0) },
+    CoreDirectives.unary("tan", "The tangent (radians).") { Foundation.tan($0) },
+    CoreDirectives.unary("asin", "The arcsine, in radians.") { Foundation.asin($0) },
+    CoreDirectives.unary("acos", "The arccosine, in radians.") { Foundation.acos($0) },
+    CoreDirectives.unary("atan", "The arctangent, in radians.") { Foundation.atan($0) },
+    CoreDirectives.unary("tanh", "The hyperbolic tangent.") { Foundation.tanh($0) },
+    CoreDirectives.unary("log2", "The base-2 logarithm.") { Foundation.log2($0) },
+    CoreDirectives.unary("log10", "The base-10 logarithm.") { Foundation.log10($0) },
+  ]
+
+  static let members: [Directive] = [
+    property("isNaN", "Whether the value is not a number.") { .bool($0.isNaN) },
+    property("isFinite", "Whether the value is neither infinite nor NaN.") { .bool($0.isFinite) },
+    property("isInfinite", "Whether the value is infinite.") { .bool($0.isInfinite) },
+    Directive(
+      "magnitude", .property(of: CoreDirectives.numeric), result: CoreDirectives.numeric,
+      resultFromArguments: CoreDirectives.numericResult,
+      summary: "The absolute value (an Int stays an Int)."
+    ) { call throws(EvaluationError) in
+      switch call.self_ {
+      case .int(let value): return .int(Int(exactly: value.magnitude) ?? Int.max)
+      case .double(let value): return .double(value.magnitude)
+      default: throw call.error("'magnitude' needs a number")
+      }
+    },
+    method("squareRoot", "The square root.") { $0.squareRoot() },
+    method("rounded", "The nearest whole number, halves away from zero.") { $0.rounded() },
+    Directive(
+      "truncatingRemainder", .method(on: .double),
+      parameters: [Parameter("dividingBy", name: "divisor", .double)], result: .double,
+      summary:
+        "The remainder of dividing by `divisor`, with the sign of the value (`%` for Doubles)."
+    ) { call throws(EvaluationError) in
+      .double(try number(call).truncatingRemainder(dividingBy: try call.double("divisor")))
+    },
+  ]
+
+  private static func number(_ call: Invocation) throws(EvaluationError) -> Double {
+    guard let value = call.self_.number else { throw call.error("not a number") }
+    return value
+  }
+
+  private static func property(
+    _ name: String, _ summary: String, _ get: @escaping @Sendable (Double) -> Value
+  ) -> Directive {
+    Directive(name, .property(of: .double), result: .bool, summary: summary) {
+      call throws(EvaluationError) in get(try number(call))
+    }
+  }
+
+  private static func method(
+    _ name: String, _ summary: String, _ operation: @escaping @Sendable (Double) -> Double
+  ) -> Directive {
+    Directive(name, .method(on: .double), result: .double, summary: summary) {
+      call throws(EvaluationError) in .double(operation(try number(call)))
+    }
+  }
+}

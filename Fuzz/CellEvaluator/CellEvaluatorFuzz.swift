@@ -41,6 +41,8 @@ let outputFolder: String = {
 }()
 
 func evaluate(_ sources: [String]) {
+  // Each input parses its cells afresh, and nothing is left stored for the leak check at exit.
+  defer { ParsedCells.removeAll() }
   let text = sources.map { CodeFence.block($0, language: "swift") }.joined(separator: "\n")
   guard let document = try? Document(parsing: text, path: "fuzz.md"),
     let session = try? Session(

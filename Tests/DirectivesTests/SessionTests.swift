@@ -68,6 +68,26 @@ import Testing
     #expect(shown(results[1]) == "true")
   }
 
+  @Test func anOutputLimitStopsARunawayPrintLoop() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    // The time limit is a safety net: without the output limit the error would name it instead.
+    let session = try makeSession(cellTimeout: 60, outputLimit: 10_000, directory: directory)
+    let results = try evaluate(
+      "var n = 0\nwhile true {\n  print(n)\n  n += 1\n}", "n > 1_000",
+      "for i in 0..<Int.max {\n  metric(\"m\", Double(i))\n}", session: session)
+    let limitMessage =
+      "error: the cell's output passed 10000 bytes (a print in a loop that never ends?); print less, or write the data to a file"
+    #expect(failure(results[0]) == "nb.md:11:1: " + limitMessage)
+    // What it printed before the limit stays, as one block of text.
+    let texts = results[0].outputs.filter { if case .text = $0 { true } else { false } }
+    #expect(texts.count == 1)
+    #expect(printed(results[0]).hasPrefix("0\n1\n2\n3\n"))
+    #expect(printed(results[0]).utf8.count > 10_000)
+    #expect(shown(results[1]) == "true")
+    #expect(failure(results[2]) == "nb.md:30:1: " + limitMessage)
+  }
+
   @Test func runtimeErrorsStopTheCellAtTheirPosition() throws {
     let results = try evaluate(
       "let xs = [1, 2]\nprint(\"before\")\nprint(xs[2])\nprint(\"after\")",

@@ -37,11 +37,13 @@ private let removedAtExit: Void = {
 func makeSession(
   params: [Param] = [], overrides: [ParamOverride] = [],
   cellTimeout: Double = EvaluationOptions.defaultCellTimeout,
+  outputLimit: Int = EvaluationOptions.defaultOutputLimit,
   directory: String = temporaryDirectory()
 ) throws -> Session {
   try Session(
     file: "nb.md", params: params, overrides: overrides, notebookDirectory: directory,
-    outputDirectory: directory + "/output", options: EvaluationOptions(cellTimeout: cellTimeout))
+    outputDirectory: directory + "/output",
+    options: EvaluationOptions(cellTimeout: cellTimeout, outputLimit: outputLimit))
 }
 
 /// Evaluates the sources as consecutive cells (cell N starts at line 10 * (N + 1)).

@@ -7,6 +7,8 @@ package final class EvaluationContext {
   package let cellID: String
   package let fileAccess: FileAccess
   package private(set) var outputs: [CellOutput] = []
+  /// About how many bytes `outputs` hold, checked against `options.outputLimit` as the cell runs.
+  package private(set) var outputBytes = 0
   /// Files the cell read or wrote, for the run cache's keys.
   package private(set) var filesRead: [String] = []
   package private(set) var filesWritten: [String] = []
@@ -18,16 +20,19 @@ package final class EvaluationContext {
     self.options = options
   }
 
-  package func emit(_ output: CellOutput) { outputs.append(output) }
+  package func emit(_ output: CellOutput) {
+    outputBytes += output.approximateBytes
+    outputs.append(output)
+  }
 
   /// Records a headline number as `<cell id>.<name>`.
   package func metric(_ name: String, _ value: Double) {
-    outputs.append(.metric(name: "\(cellID).\(name)", value: value))
+    emit(.metric(name: "\(cellID).\(name)", value: value))
   }
 
   /// Records a sequence as `<cell id>.<name>`.
   package func series(_ name: String, _ values: [Double]) {
-    outputs.append(.series(name: "\(cellID).\(name)", values: values))
+    emit(.series(name: "\(cellID).\(name)", values: values))
   }
 
   /// A file the cell wrote before reading it back is not something it depends on: what it reads
@@ -43,8 +48,14 @@ package struct EvaluationOptions: Sendable {
   /// Generous: the lesson's longest training cell takes a few minutes.
   package static let defaultCellTimeout: Double = 3600
 
+  /// Enough for any report a reader can use; a cell printing in a loop that never ends would
+  /// otherwise fill the memory long before its time limit stops it.
+  package static let defaultOutputLimit = 4 << 20
+
   /// How long one cell may run, in seconds, unless its `timeout` option says otherwise.
   package var cellTimeout: Double
+  /// About how many bytes of output (text, tables, figures, metrics) one cell may make.
+  package var outputLimit: Int
   /// Whether training may draw a progress bar (on a terminal, without `-q`).
   package var showsProgress: Bool
   /// Polled between mini-batches so Ctrl-C can finish training early.
@@ -53,11 +64,13 @@ package struct EvaluationOptions: Sendable {
   package var trainingProgress: (@Sendable (_ cellID: String, TrainingProgress) -> Void)?
 
   package init(
-    cellTimeout: Double = EvaluationOptions.defaultCellTimeout, showsProgress: Bool = false,
+    cellTimeout: Double = EvaluationOptions.defaultCellTimeout,
+    outputLimit: Int = EvaluationOptions.defaultOutputLimit, showsProgress: Bool = false,
     shouldStop: (@Sendable () -> Bool)? = nil,
     trainingProgress: (@Sendable (_ cellID: String, TrainingProgress) -> Void)? = nil
   ) {
     self.cellTimeout = cellTimeout
+    self.outputLimit = outputLimit
     self.showsProgress = showsProgress
     self.shouldStop = shouldStop
     self.trainingProgress = trainingProgress

@@ -1,5 +1,5 @@
-/// What stops a running cell that would not stop by itself: its time limit, Ctrl-C, and calls
-/// nested too deep for the stack.
+/// What stops a running cell that would not stop by itself: its time limit, Ctrl-C, output past
+/// its limit, and calls nested too deep for the stack.
 ///
 /// Loops and calls `tick`; every few thousand ticks it reads the clock and the stop flag, so the
 /// check costs almost nothing per iteration.
@@ -40,6 +40,11 @@ final class RunControl: @unchecked Sendable {
     if let shouldStop, shouldStop() {
       throw EvaluationError("interrupted", at: position)
     }
+    if let context, context.outputBytes > context.options.outputLimit {
+      throw EvaluationError(
+        "the cell's output passed \(Self.bytes(context.options.outputLimit)) (a print in a loop that never ends?); print less, or write the data to a file",
+        at: position)
+    }
   }
 
   @inline(__always)
@@ -52,6 +57,10 @@ final class RunControl: @unchecked Sendable {
         "too much recursion: more than \(Self.maximumDepth) nested calls (a function that never stops calling itself?)",
         at: position)
     }
+  }
+
+  static func bytes(_ value: Int) -> String {
+    value >= 1 << 20 && value % (1 << 20) == 0 ? "\(value >> 20) MB" : "\(value) bytes"
   }
 
   static func seconds(_ value: Double) -> String {

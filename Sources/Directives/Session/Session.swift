@@ -147,16 +147,24 @@ package final class Session {
     return last
   }
 
-  /// Consecutive `print`s become one text block.
+  /// Consecutive `print`s become one text block, appended in place: a copy per print made a
+  /// cell of many prints quadratic in its output.
   private static func mergingText(_ outputs: [CellOutput]) -> [CellOutput] {
     var merged: [CellOutput] = []
+    var text = ""
+    var hasText = false
     for output in outputs {
-      if case .text(let text) = output, case .text(let previous)? = merged.last {
-        merged[merged.count - 1] = .text(previous + text)
+      if case .text(let piece) = output {
+        text.append(piece)
+        hasText = true
       } else {
+        if hasText { merged.append(.text(text)) }
+        text = ""
+        hasText = false
         merged.append(output)
       }
     }
+    if hasText { merged.append(.text(text)) }
     return merged
   }
 

@@ -8,7 +8,7 @@ import Notebook
 ///
 /// Call it on a `LargeStack` thread, as `CellParser.parse`: a program dropped from the store may
 /// be deep.
-enum ParsedCells {
+package enum ParsedCells {
   private struct Key: Hashable {
     var file: String
     var line: Int
@@ -38,5 +38,17 @@ enum ParsedCells {
     store.programs[key] = parsed
     store.lock.unlock()
     return parsed
+  }
+
+  /// Forgets every stored program. For the fuzz targets: each input then parses its cells (as a
+  /// fresh process would), and the leak check at exit finds nothing stored, where it misreads
+  /// programs reachable only through enum payloads (their spare bits hold the case) as leaked.
+  package static func removeAll() {
+    var dropped: [Key: Result<CellProgram, DiagnosticList>] = [:]
+    store.lock.lock()
+    swap(&dropped, &store.programs)
+    store.lock.unlock()
+    // A program may be deep: release it where its recursive teardown has room.
+    LargeStack.run { dropped.removeAll() }
   }
 }

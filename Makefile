@@ -27,12 +27,11 @@ test: test-deps
 	# The one-node Slurm cluster of the Slurm tests; where it cannot start they are skipped,
 	# unless NUDGE_REQUIRE_SLURM=1 (CI) makes that a failure.
 	scripts/slurm-up || test "$$NUDGE_REQUIRE_SLURM" != 1
-	$(SWIFT) build --build-tests
-	# The tests' temporary folders go under .build/test-tmp, removed afterwards whatever the
-	# outcome: a test that fails before its clean-up leaves nothing in /tmp.
+	# The temporary folders of the build (the compiler's) and of the tests go under
+	# .build/test-tmp, removed afterwards whatever the outcome: nothing is left in /tmp.
 	rm -rf .build/test-tmp && mkdir -p .build/test-tmp
-	TMPDIR=$(CURDIR)/.build/test-tmp $(SWIFT) test --skip-build; status=$$?; \
-	  rm -rf .build/test-tmp; exit $$status
+	export TMPDIR=$(CURDIR)/.build/test-tmp; $(SWIFT) build --build-tests && \
+	  $(SWIFT) test --skip-build; status=$$?; rm -rf .build/test-tmp; exit $$status
 
 bench: build
 	$(BIN)/nudge bench

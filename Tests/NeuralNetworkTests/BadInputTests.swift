@@ -4,19 +4,7 @@ import Testing
 @testable import NeuralNetwork
 
 @Suite("Bad input throws typed errors")
-final class BadInputTests {
-  let folder: URL
-
-  init() throws { folder = try TestData.temporaryDirectory() }
-
-  deinit { try? FileManager.default.removeItem(at: folder) }
-
-  func write(_ bytes: [UInt8], _ name: String) throws -> String {
-    let path = folder.appendingPathComponent(name).path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    return path
-  }
-
+final class BadInputTests: ScratchFiles {
   var mnistLabels: [UInt8] {
     get throws {
       [UInt8](

@@ -12,18 +12,7 @@ import Testing
 /// Files built to crash, hang or exhaust the readers: each is refused with a clear error, at once,
 /// without allocating more than the file could honestly need.
 @Suite("Hostile files for the IDX, gzip and safetensors readers")
-final class HostileFileTests {
-  let folder: URL
-
-  init() throws { folder = try TestData.temporaryDirectory() }
-  deinit { try? FileManager.default.removeItem(at: folder) }
-
-  func write(_ bytes: [UInt8], _ name: String) throws -> String {
-    let path = folder.appendingPathComponent(name).path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    return path
-  }
-
+final class HostileFileTests: ScratchFiles {
   /// The process's peak resident memory in bytes (Linux reports kilobytes).
   static func peakMemory() -> Int {
     var usage = rusage()

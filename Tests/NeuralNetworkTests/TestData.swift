@@ -33,3 +33,18 @@ enum TestData {
     return url
   }
 }
+
+/// A folder of its own for one test suite's hand-made files, removed with the suite.
+class ScratchFiles {
+  let folder: URL
+
+  init() throws { folder = try TestData.temporaryDirectory() }
+  deinit { try? FileManager.default.removeItem(at: folder) }
+
+  /// Writes `bytes` as `name` in the folder and returns its path.
+  func write(_ bytes: [UInt8], _ name: String) throws -> String {
+    let path = folder.appendingPathComponent(name).path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+}

@@ -15,7 +15,10 @@ let ownSettings: [SwiftSetting] =
 /// frames, the run control) in every step; their dynamic exclusivity checks cost about as much as
 /// the step itself, so the interpreter, like the engine, goes without them.
 let interpreterSettings: [SwiftSetting] =
-  ownSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+  ownSettings + [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+    .unsafeFlags(["-wmo", "-num-threads", "2"], .when(configuration: .debug)),
+  ]
 
 /// The engine runs optimised even in debug builds, so the test suite trains real networks in
 /// seconds rather than minutes; and whole-module, as release builds are, so calls between its

@@ -9,8 +9,6 @@ final class Frame {
   var parent: Frame?
   /// What a `return` left, read by the caller.
   var result: Value = .void
-  /// The next reusable frame of the same function (see `FunctionCode.makeFrame`).
-  var nextSpare: Frame?
 
   init(count: Int, parent: Frame?) {
     self.count = count
@@ -24,10 +22,12 @@ final class Frame {
     slots.deallocate()
   }
 
-  /// Empties every slot and the result, so a reused frame keeps no value alive.
+  /// Empties every slot, the result and the parent, so a reused frame keeps no value alive.
+  @inline(__always)
   func clear() {
     for index in 0..<count { slots[index] = .void }
     result = .void
+    if parent != nil { parent = nil }
   }
 
   /// Empties `slots` and the result when the call or iteration this frame ran has ended: what
@@ -61,6 +61,10 @@ typealias IntCode = (Frame) throws(EvaluationError) -> Int
 typealias DoubleCode = (Frame) throws(EvaluationError) -> Double
 typealias BoolCode = (Frame) throws(EvaluationError) -> Bool
 typealias StatementCode = (Frame) throws(EvaluationError) -> Flow
+/// Fills a callee's parameter slots from the caller's frame (see `argumentWriter`); the function
+/// gives left-out arguments' defaults.
+typealias ArgumentWriter = (_ caller: Frame, _ callee: Frame, _ function: FunctionCode)
+  throws(EvaluationError) -> Void
 
 /// A session variable as compiled code holds it: reading a global is one field access, with no
 /// name lookup at run time.

@@ -9,10 +9,17 @@ final class FunctionCode: @unchecked Sendable {
   /// Computes a left-out argument's default on the callee's frame.
   var defaults: [ValueCode?]
   var slotCount = 0
-  var body: StatementCode = { _ throws(EvaluationError) in .next }
+  var body: StatementCode = { _ throws(EvaluationError) in .next } {
+    didSet { seal() }
+  }
   /// The result as code, when the body is one expression (`{ $0 * 0.5 }`, `fib`): a call runs
   /// it directly, unboxed when the result is an Int, Double or Bool, with no `return` to pass.
-  var expression: Typed.Code?
+  var expression: Typed.Code? {
+    didSet { seal() }
+  }
+  /// `body` and `expression` as calls run them (kept by `compiled`, reached unretained).
+  private var compiled: CompiledBody
+  private(set) var unmanagedBody: Unmanaged<CompiledBody>
   /// Whether the body makes closures that may outlive a call (then frames are never reused).
   var makesClosures = false
   /// Whether the body (or a closure in it) reads a local of an enclosing function or block:
@@ -26,10 +33,17 @@ final class FunctionCode: @unchecked Sendable {
   let position: Position
   /// Where it was written, for saving it with the session; nil when it cannot be compiled again.
   var definition: FunctionDefinition?
-  /// Frames of finished calls, ready for the next (only when no frame can outlive its call),
-  /// linked through `Frame.nextSpare`: a recursive function allocates a frame per depth once,
-  /// not one per call.
-  private var spareFrames: Frame?
+  /// The frames of the calls in progress, by recursion depth, and spare ones above them (only
+  /// when no frame can outlive its call): a recursive function allocates a frame per depth
+  /// once, not one per call. Owned (retained) here.
+  private var frames: UnsafeMutablePointer<Unmanaged<Frame>>
+  private var frameCapacity = 0
+  private var framesMade = 0
+  /// How many of `frames` calls in progress use.
+  private var framesInUse = 0
+  /// The code this one became (see `adopt`): calls bound to it at compile time (recursion) run
+  /// there, so it lives as long as this.
+  private var adopted: FunctionCode?
 
   init(
     name: String, parameters: [Parameter], resultType: ValueType, defaults: [ValueCode?],
@@ -40,19 +54,25 @@ final class FunctionCode: @unchecked Sendable {
     self.resultType = resultType
     self.defaults = defaults
     self.position = position
+    compiled = CompiledBody(statement: { _ throws(EvaluationError) in .next }, expression: nil)
+    unmanagedBody = .passUnretained(compiled)
+    frames = .allocate(capacity: 0)
   }
 
-  deinit { dropSpareFrames() }
+  deinit {
+    dropFrames()
+    frames.deallocate()
+  }
 
-  /// Lets go of the spare frames, one by one: releasing a chain 10,000 frames long would
-  /// recurse as deep.
-  private func dropSpareFrames() {
-    var next = spareFrames
-    spareFrames = nil
-    while let frame = next {
-      next = frame.nextSpare
-      frame.nextSpare = nil
-    }
+  private func seal() {
+    compiled = CompiledBody(statement: body, expression: expression)
+    unmanagedBody = .passUnretained(compiled)
+  }
+
+  /// Lets go of the spare frames (none is in use: `adopt` runs between cells).
+  private func dropFrames() {
+    for index in 0..<framesMade { frames[index].release() }
+    framesMade = 0
   }
 
   var type: ValueType { .function(parameters.map(\.type), resultType) }
@@ -76,34 +96,75 @@ final class FunctionCode: @unchecked Sendable {
     uncapturedSlots = other.uncapturedSlots
     definition = other.definition
     structure = other.structure
+    adopted = other
     // Spare frames have the old slot count.
-    dropSpareFrames()
+    dropFrames()
   }
 
-  /// A frame for one call whose function was defined in `context`.
+  /// Runs `call` on a frame for one call of this function defined in `context`: a spare frame
+  /// when no frame can outlive its call (emptied afterwards, so that it keeps no value nor its
+  /// defining frame alive), else a new one that keeps only the slots closures read.
   @inline(__always)
-  func makeFrame(context: Frame?) -> Frame {
-    if let frame = spareFrames {
-      spareFrames = frame.nextSpare
-      frame.nextSpare = nil
-      frame.parent = context
-      return frame
+  func withFrame<Output>(
+    context: Frame?, _ call: (Frame) throws(EvaluationError) -> Output
+  ) throws(EvaluationError) -> Output {
+    guard !makesClosures else {
+      let frame = Frame(count: slotCount, parent: context)
+      defer { frame.release(uncapturedSlots) }
+      return try call(frame)
     }
-    return Frame(count: slotCount, parent: context)
+    if framesInUse == framesMade { makeSpareFrame() }
+    let frame = frames[framesInUse]
+    framesInUse += 1
+    defer {
+      framesInUse -= 1
+      frame._withUnsafeGuaranteedRef { $0.clear() }
+    }
+    return try frame.withInstance { frame throws(EvaluationError) in
+      if let context { frame.parent = context }
+      return try call(frame)
+    }
   }
 
-  /// Takes back a call's frame once the call has finished, emptied so that it keeps no value
-  /// (nor its defining frame) alive. A frame closures may still hold keeps the slots they read.
-  @inline(__always)
-  func recycle(_ frame: Frame) {
-    guard !makesClosures, frame.count == slotCount else {
-      frame.release(uncapturedSlots)
-      return
+  @inline(never)
+  private func makeSpareFrame() {
+    if framesMade == frameCapacity {
+      let capacity = max(16, frameCapacity * 2)
+      let grown = UnsafeMutablePointer<Unmanaged<Frame>>.allocate(capacity: capacity)
+      grown.moveInitialize(from: frames, count: framesMade)
+      frames.deallocate()
+      frames = grown
+      frameCapacity = capacity
     }
-    frame.clear()
-    frame.parent = nil
-    frame.nextSpare = spareFrames
-    spareFrames = frame
+    frames[framesMade] = .passRetained(Frame(count: slotCount, parent: nil))
+    framesMade += 1
+  }
+
+  /// Runs the body on a frame whose parameter slots are filled (the caller entered `control`).
+  @inline(__always)
+  func run(_ frame: Frame) throws(EvaluationError) -> Value {
+    try unmanagedBody.withInstance { body throws(EvaluationError) in try body.run(frame) }
+  }
+
+  @inline(__always)
+  func runInt(_ frame: Frame, at position: Position) throws(EvaluationError) -> Int {
+    try unmanagedBody.withInstance { body throws(EvaluationError) in
+      try body.runInt(frame, at: position)
+    }
+  }
+
+  @inline(__always)
+  func runDouble(_ frame: Frame, at position: Position) throws(EvaluationError) -> Double {
+    try unmanagedBody.withInstance { body throws(EvaluationError) in
+      try body.runDouble(frame, at: position)
+    }
+  }
+
+  @inline(__always)
+  func runBool(_ frame: Frame, at position: Position) throws(EvaluationError) -> Bool {
+    try unmanagedBody.withInstance { body throws(EvaluationError) in
+      try body.runBool(frame, at: position)
+    }
   }
 }
 
@@ -154,10 +215,10 @@ package final class FunctionValue: @unchecked Sendable {
 
   /// Calls with one value per parameter (already coerced to the parameter types).
   func call(_ arguments: [Value], at position: Position) throws(EvaluationError) -> Value {
-    let frame = Frame(count: code.slotCount, parent: context)
-    defer { code.recycle(frame) }
-    for (index, argument) in arguments.enumerated() { frame.slots[index] = argument }
-    return try run(frame, at: position)
+    try code.withFrame(context: context) { frame throws(EvaluationError) in
+      for (index, argument) in arguments.enumerated() { frame.slots[index] = argument }
+      return try run(frame, at: position)
+    }
   }
 
   /// Runs the body on a frame whose parameter slots are filled.
@@ -165,58 +226,31 @@ package final class FunctionValue: @unchecked Sendable {
   func run(_ frame: Frame, at position: Position) throws(EvaluationError) -> Value {
     try control.enter(at: position)
     defer { control.depth -= 1 }
-    switch code.expression {
-    case .int(let result)?: return .int(try result(frame))
-    case .double(let result)?: return .double(try result(frame))
-    case .bool(let result)?: return .bool(try result(frame))
-    case .value(let result)?: return try result(frame)
-    case nil:
-      _ = try code.body(frame)
-      return frame.result
-    }
+    return try code.run(frame)
   }
 
-  /// Runs the body for an Int result (the caller checked the function's type), unboxed when the
-  /// body is one Int expression.
+  /// Runs the body for an Int result (the caller checked the function's type).
   @inline(__always)
   func runInt(_ frame: Frame, at position: Position) throws(EvaluationError) -> Int {
-    if case .int(let result)? = code.expression {
-      try control.enter(at: position)
-      defer { control.depth -= 1 }
-      return try result(frame)
-    }
-    let value = try run(frame, at: position)
-    guard case .int(let number) = value else { throw Coercion.mismatch(value, "Int", at: position) }
-    return number
+    try control.enter(at: position)
+    defer { control.depth -= 1 }
+    return try code.runInt(frame, at: position)
   }
 
-  /// Runs the body for a Double result, unboxed when the body is one Double expression.
+  /// Runs the body for a Double result.
   @inline(__always)
   func runDouble(_ frame: Frame, at position: Position) throws(EvaluationError) -> Double {
-    if case .double(let result)? = code.expression {
-      try control.enter(at: position)
-      defer { control.depth -= 1 }
-      return try result(frame)
-    }
-    let value = try run(frame, at: position)
-    switch value {
-    case .double(let number): return number
-    case .int(let number): return Double(number)
-    default: throw Coercion.mismatch(value, "Double", at: position)
-    }
+    try control.enter(at: position)
+    defer { control.depth -= 1 }
+    return try code.runDouble(frame, at: position)
   }
 
-  /// Runs the body for a Bool result, unboxed when the body is one Bool expression.
+  /// Runs the body for a Bool result.
   @inline(__always)
   func runBool(_ frame: Frame, at position: Position) throws(EvaluationError) -> Bool {
-    if case .bool(let result)? = code.expression {
-      try control.enter(at: position)
-      defer { control.depth -= 1 }
-      return try result(frame)
-    }
-    let value = try run(frame, at: position)
-    guard case .bool(let flag) = value else { throw Coercion.mismatch(value, "Bool", at: position) }
-    return flag
+    try control.enter(at: position)
+    defer { control.depth -= 1 }
+    return try code.runBool(frame, at: position)
   }
 }
 

@@ -24,7 +24,8 @@ extension ProgramCompiler {
         if case .local(let depth, let name) = resolved { local = (depth, name.slot) }
         return callFunction(
           read(resolved, at: callee.position), name: name, parameters: parameters, result: result,
-          arguments, box: box, local: local, at: callee.position)
+          arguments, box: box, local: local, itself: calledItself(resolved),
+          at: callee.position)
       }
       if let constructed = construct(name, arguments, at: callee.position)
         ?? zipCall(name, arguments, at: callee.position)
@@ -59,22 +60,23 @@ extension ProgramCompiler {
   }
 
   /// A call of a function value: arguments matched to its labels, defaults computed on the
-  /// callee's frame, the body run on a fresh frame.
+  /// callee's frame, the body run on a frame of the callee's.
+  ///
+  /// - Parameter itself: the function whose body the call stands in, when it calls itself.
   func callFunction(
     _ function: Typed, name: String, parameters: [Parameter], result: ValueType,
     _ arguments: [CallArgument], box: GlobalBox? = nil, local: (depth: Int, slot: Int)? = nil,
-    at position: Position
+    itself: FunctionCode? = nil, at position: Position
   ) -> Typed {
-    let codes: [Typed.Code?]
+    let write: ArgumentWriter
     switch matchedArguments(name, parameters, arguments, at: position) {
-    case .success(let matched): codes = matched
+    case .success(let codes): write = Self.argumentWriter(codes)
     case .failure(let error): return .failing(error)
     }
+    if let itself { return recursiveCall(itself, write, result: result, at: position) }
     let functionCode = function.value
-    let count = codes.count
-    /// The function value and its frame for this call, with the arguments (computed on the
-    /// caller's frame) and the defaults (on the callee's) in its parameter slots.
-    func prepare(_ frame: Frame) throws(EvaluationError) -> (FunctionValue, Frame) {
+    /// The function value called, and the frame it runs in.
+    func callee(_ frame: Frame) throws(EvaluationError) -> (FunctionValue, Frame?) {
       let function: Value
       var holder: Frame?
       if let box {
@@ -89,21 +91,7 @@ extension ProgramCompiler {
       guard case .function(let value) = function else {
         throw EvaluationError("'\(name)' is not a function", at: position)
       }
-      let context = holder.map(value.context(heldBy:)) ?? value.context
-      let callee = value.code.makeFrame(context: context)
-      for index in 0..<count {
-        switch codes[index] {
-        case .int(let code)?: callee.slots[index] = .int(try code(frame))
-        case .double(let code)?: callee.slots[index] = .double(try code(frame))
-        case .bool(let code)?: callee.slots[index] = .bool(try code(frame))
-        case .value(let code)?: callee.slots[index] = try code(frame)
-        case nil:
-          if let defaultCode = value.code.defaults[index] {
-            callee.slots[index] = try defaultCode(callee)
-          }
-        }
-      }
-      return (value, callee)
+      return (value, holder.map(value.context(heldBy:)) ?? value.context)
     }
     // Int, Double and Bool results pass unboxed (see `FunctionCode.expression`).
     switch result {
@@ -111,36 +99,159 @@ extension ProgramCompiler {
       return Typed(
         .int,
         .int { frame throws(EvaluationError) in
-          let (value, callee) = try prepare(frame)
-          defer { value.code.recycle(callee) }
-          return try value.runInt(callee, at: position)
+          try Self.call(callee(frame), from: frame, write) {
+            value, callee throws(EvaluationError) in try value.runInt(callee, at: position)
+          }
         }, at: position)
     case .double:
       return Typed(
         .double,
         .double { frame throws(EvaluationError) in
-          let (value, callee) = try prepare(frame)
-          defer { value.code.recycle(callee) }
-          return try value.runDouble(callee, at: position)
+          try Self.call(callee(frame), from: frame, write) {
+            value, callee throws(EvaluationError) in try value.runDouble(callee, at: position)
+          }
         }, at: position)
     case .bool:
       return Typed(
         .bool,
         .bool { frame throws(EvaluationError) in
-          let (value, callee) = try prepare(frame)
-          defer { value.code.recycle(callee) }
-          return try value.runBool(callee, at: position)
+          try Self.call(callee(frame), from: frame, write) {
+            value, callee throws(EvaluationError) in try value.runBool(callee, at: position)
+          }
         }, at: position)
     default:
       return Typed(
         result,
         .value { frame throws(EvaluationError) in
-          let (value, callee) = try prepare(frame)
-          defer { value.code.recycle(callee) }
-          return try value.run(callee, at: position)
+          try Self.call(callee(frame), from: frame, write) {
+            value, callee throws(EvaluationError) in try value.run(callee, at: position)
+          }
         }, at: position
       ).retyped(result)
     }
+  }
+
+  /// One call of a function value, running in `context`.
+  @inline(__always)
+  static func call<Output>(
+    _ function: (value: FunctionValue, context: Frame?), from frame: Frame,
+    _ write: ArgumentWriter, _ run: (FunctionValue, Frame) throws(EvaluationError) -> Output
+  ) throws(EvaluationError) -> Output {
+    let code = function.value.code
+    return try code.withFrame(context: function.context) { callee throws(EvaluationError) in
+      try write(frame, callee, code)
+      return try run(function.value, callee)
+    }
+  }
+
+  /// A call of `function` in its own body: bound to its code when compiled, with no function
+  /// value to look up. The call holds the code unretained: it runs only while the body that
+  /// holds it runs (a strong hold would be a cycle, code -> body -> code).
+  func recursiveCall(
+    _ function: FunctionCode, _ write: @escaping ArgumentWriter, result: ValueType,
+    at position: Position
+  ) -> Typed {
+    let target = Unmanaged.passUnretained(function)
+    let control = self.control
+    switch result {
+    case .int:
+      return Typed(
+        .int,
+        .int { frame throws(EvaluationError) in
+          try Self.call(target, from: frame, write, control, at: position) {
+            code, callee throws(EvaluationError) in try code.runInt(callee, at: position)
+          }
+        }, at: position)
+    case .double:
+      return Typed(
+        .double,
+        .double { frame throws(EvaluationError) in
+          try Self.call(target, from: frame, write, control, at: position) {
+            code, callee throws(EvaluationError) in try code.runDouble(callee, at: position)
+          }
+        }, at: position)
+    case .bool:
+      return Typed(
+        .bool,
+        .bool { frame throws(EvaluationError) in
+          try Self.call(target, from: frame, write, control, at: position) {
+            code, callee throws(EvaluationError) in try code.runBool(callee, at: position)
+          }
+        }, at: position)
+    default:
+      return Typed(
+        result,
+        .value { frame throws(EvaluationError) in
+          try Self.call(target, from: frame, write, control, at: position) {
+            code, callee throws(EvaluationError) in try code.run(callee)
+          }
+        }, at: position
+      ).retyped(result)
+    }
+  }
+
+  /// One call of `target` from a frame of its own body: the callee's frame has the caller's
+  /// context (both are frames of the same function).
+  @inline(__always)
+  static func call<Output>(
+    _ target: Unmanaged<FunctionCode>, from frame: Frame, _ write: ArgumentWriter,
+    _ control: RunControl, at position: Position,
+    _ run: (FunctionCode, Frame) throws(EvaluationError) -> Output
+  ) throws(EvaluationError) -> Output {
+    try target.withInstance { code throws(EvaluationError) in
+      try code.withFrame(context: code.capturesContext ? frame.parent : nil) {
+        callee throws(EvaluationError) in
+        try write(frame, callee, code)
+        try control.enter(at: position)
+        defer { control.depth -= 1 }
+        return try run(code, callee)
+      }
+    }
+  }
+
+  /// Code that fills a call's parameter slots: each argument computed on the caller's frame, a
+  /// left-out one's default on the callee's. Built once per call site, one link per parameter,
+  /// so a call takes no argument code out of an array. A callee's slots hold `.void` (a new frame,
+  /// or one `Frame.clear` emptied), so an argument is stored with nothing to release first.
+  static func argumentWriter(_ codes: [Typed.Code?]) -> ArgumentWriter {
+    var write: ArgumentWriter?
+    for (index, code) in codes.enumerated() {
+      let link: ArgumentWriter
+      switch code {
+      case .int(let code)?:
+        link = { caller, callee, _ throws(EvaluationError) in
+          (callee.slots + index).initialize(to: .int(try code(caller)))
+        }
+      case .double(let code)?:
+        link = { caller, callee, _ throws(EvaluationError) in
+          (callee.slots + index).initialize(to: .double(try code(caller)))
+        }
+      case .bool(let code)?:
+        link = { caller, callee, _ throws(EvaluationError) in
+          (callee.slots + index).initialize(to: .bool(try code(caller)))
+        }
+      case .value(let code)?:
+        link = { caller, callee, _ throws(EvaluationError) in
+          (callee.slots + index).initialize(to: try code(caller))
+        }
+      case nil:
+        link = { _, callee, function throws(EvaluationError) in
+          if let defaultCode = function.defaults[index] {
+            callee.slots[index] = try defaultCode(callee)
+          }
+        }
+      }
+      if let previous = write {
+        write = { caller, callee, function throws(EvaluationError) in
+          try previous(caller, callee, function)
+          try link(caller, callee, function)
+        }
+      } else {
+        write = link
+      }
+    }
+    if let write { return write }
+    return { _, _, _ throws(EvaluationError) in }
   }
 
   /// The arguments matched to the parameters' labels, each compiled for its parameter's type

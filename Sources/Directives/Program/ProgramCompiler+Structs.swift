@@ -301,11 +301,11 @@ extension ProgramCompiler {
       return Typed(
         code.resultType,
         .value { frame throws(EvaluationError) in
-          let callee = code.makeFrame(context: definition.context)
-          defer { code.recycle(callee) }
-          callee.slots[0] = try receiverCode(frame)
-          return try FunctionValue(code: code, context: definition.context, control: control)
-            .run(callee, at: position)
+          try code.withFrame(context: definition.context) { callee throws(EvaluationError) in
+            callee.slots[0] = try receiverCode(frame)
+            return try FunctionValue(code: code, context: definition.context, control: control)
+              .run(callee, at: position)
+          }
         }, at: position
       ).retyped(code.resultType)
     }

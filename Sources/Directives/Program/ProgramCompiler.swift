@@ -116,6 +116,16 @@ final class ProgramCompiler {
     compile()
   }
 
+  /// The function whose body is being compiled, when `resolved` names it and the code being
+  /// compiled is that body itself (not a closure or a loop body with a frame of its own in it):
+  /// a call there runs on a frame of the same function.
+  func calledItself(_ resolved: ResolvedName) -> FunctionCode? {
+    guard let innermost = enclosingFunctions.last, innermost.scope === scope,
+      let function = resolved.function, function === innermost.code
+    else { return nil }
+    return function
+  }
+
   /// A local of `owner` was read: every function being compiled inside `owner` captures it,
   /// and the slot outlives `owner`'s call or iteration.
   private func noteLocal(_ slot: Int, of owner: FunctionScope) {

@@ -11,16 +11,7 @@ import Testing
     #expect(text == expected)
   }
 
-  func run(_ sources: [String]) throws -> String {
-    let session = try makeSession()
-    var text = ""
-    for (index, source) in sources.enumerated() {
-      let result = session.evaluate(makeCell(source, index: index, line: 10 * (index + 1)))
-      text += printed(result)
-      if let error = failure(result) { text += error + "\n" }
-    }
-    return text
-  }
+  func run(_ sources: [String]) throws -> String { try printedAndErrors(of: sources) }
 
   @Test func functionsWithLabelsDefaultsAndRecursion() throws {
     try expectOutput(

@@ -69,3 +69,16 @@ func shown(_ evaluation: CellResult) -> String? {
 func failure(_ evaluation: CellResult) -> String? {
   evaluation.error?.description
 }
+
+/// What cells print, and their errors, run one after another in one session (cell `i` placed at
+/// line `10 * (i + 1)`).
+func printedAndErrors(of sources: [String]) throws -> String {
+  let session = try makeSession()
+  var text = ""
+  for (index, source) in sources.enumerated() {
+    let result = session.evaluate(makeCell(source, index: index, line: 10 * (index + 1)))
+    text += printed(result)
+    if let error = failure(result) { text += error + "\n" }
+  }
+  return text
+}

@@ -68,12 +68,19 @@ extension ProgramCompiler {
     _ arguments: [CallArgument], box: GlobalBox? = nil, local: (depth: Int, slot: Int)? = nil,
     itself: FunctionCode? = nil, at position: Position
   ) -> Typed {
-    let write: ArgumentWriter
+    let codes: [Typed.Code?]
     switch matchedArguments(name, parameters, arguments, at: position) {
-    case .success(let codes): write = Self.argumentWriter(codes)
+    case .success(let matched): codes = matched
     case .failure(let error): return .failing(error)
     }
-    if let itself { return recursiveCall(itself, write, result: result, at: position) }
+    let write = Self.argumentWriter(codes)
+    if let itself {
+      // One Int argument (`fib(n - 1)`) is stored by the call itself.
+      if codes.count == 1, case .int(let argument)? = codes[0] {
+        return recursiveCall(itself, OneIntArgument(code: argument), result: result, at: position)
+      }
+      return recursiveCall(itself, WrittenArguments(write: write), result: result, at: position)
+    }
     let functionCode = function.value
     /// The function value called, and the frame it runs in.
     func callee(_ frame: Frame) throws(EvaluationError) -> (FunctionValue, Frame?) {
@@ -148,7 +155,7 @@ extension ProgramCompiler {
   /// value to look up. The call holds the code unretained: it runs only while the body that
   /// holds it runs (a strong hold would be a cycle, code -> body -> code).
   func recursiveCall(
-    _ function: FunctionCode, _ write: @escaping ArgumentWriter, result: ValueType,
+    _ function: FunctionCode, _ write: some ArgumentFilling, result: ValueType,
     at position: Position
   ) -> Typed {
     let target = Unmanaged.passUnretained(function)
@@ -194,7 +201,7 @@ extension ProgramCompiler {
   /// context (both are frames of the same function).
   @inline(__always)
   static func call<Output>(
-    _ target: Unmanaged<FunctionCode>, from frame: Frame, _ write: ArgumentWriter,
+    _ target: Unmanaged<FunctionCode>, from frame: Frame, _ write: some ArgumentFilling,
     _ control: RunControl, at position: Position,
     _ run: (FunctionCode, Frame) throws(EvaluationError) -> Output
   ) throws(EvaluationError) -> Output {

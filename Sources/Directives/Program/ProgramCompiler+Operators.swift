@@ -11,14 +11,14 @@ extension ProgramCompiler {
     }
     switch (left.type, right.type) {
     case (.int, .int):
-      if case .int(let constant)? = right.constant,
-        let code = Self.integer(op, left.int, constant, at: operatorAt)
-      {
-        return code.at(position)
-      }
-      if let code = Self.integer(op, left.int, right.int, at: operatorAt) {
-        return code.at(position)
-      }
+      let code =
+        if let slot = left.slot {
+          Self.integer(
+            op, IntSlotOperand(slot: slot, position: left.position), right, at: operatorAt)
+        } else {
+          Self.integer(op, IntCodeOperand(code: left.int), right, at: operatorAt)
+        }
+      if let code { return code.at(position) }
     case (.int, .double), (.double, .int), (.double, .double):
       if let constant = right.constant?.number,
         let code = Self.floating(op, left.double, constant, at: operatorAt)
@@ -39,8 +39,19 @@ extension ProgramCompiler {
     ).retyped(result)
   }
 
-  static func integer(
-    _ op: BinaryOperator, _ a: @escaping IntCode, _ b: @escaping IntCode, at position: Position
+  /// `a op right` on Ints, with a literal right operand built in.
+  static func integer<A: IntOperand>(
+    _ op: BinaryOperator, _ a: A, _ right: Typed, at position: Position
+  ) -> Typed? {
+    if case .int(let constant)? = right.constant, let code = integer(op, a, constant, at: position)
+    {
+      return code
+    }
+    return integer(op, a, right.int, at: position)
+  }
+
+  static func integer<A: IntOperand>(
+    _ op: BinaryOperator, _ a: A, _ b: @escaping IntCode, at position: Position
   ) -> Typed? {
     func overflow(_ x: Int, _ y: Int) -> EvaluationError {
       EvaluationError(
@@ -91,7 +102,9 @@ extension ProgramCompiler {
           if overflowed { throw overflow(x, y) }
           return result
         }, at: position)
-    default: return comparison(op, a, b, at: position)
+    default:
+      if let operand = a as? IntCodeOperand { return comparison(op, operand.code, b, at: position) }
+      return comparison(op, { frame throws(EvaluationError) in try a(frame) }, b, at: position)
     }
   }
 
@@ -135,8 +148,8 @@ extension ProgramCompiler {
 /// Operators whose right operand is a literal (`n - 1`, `i % 7`, `x * 0.5`): the constant is
 /// part of the code, so evaluating the operation makes one call fewer.
 extension ProgramCompiler {
-  static func integer(
-    _ op: BinaryOperator, _ a: @escaping IntCode, _ y: Int, at position: Position
+  static func integer<A: IntOperand>(
+    _ op: BinaryOperator, _ a: A, _ y: Int, at position: Position
   ) -> Typed? {
     func overflow(_ x: Int) -> EvaluationError {
       EvaluationError(

@@ -219,10 +219,12 @@ final class ProgramCompiler {
           }, at: position
         ).retyped(local.type)
       case (0, .int):
-        return Typed(
+        var typed = Typed(
           .int,
           .int { frame throws(EvaluationError) in try Self.int(frame.slots[slot], at: position) },
           at: position)
+        typed.slot = slot
+        return typed
       case (0, .double):
         return Typed(
           .double,

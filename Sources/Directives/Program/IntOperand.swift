@@ -1,0 +1,23 @@
+/// The left operand of an Int operator as the operator's code reads it: any Int code, or an Int
+/// local read in place, so `n - 1`, `i % 7` and `n < 2` make one closure call, not two.
+protocol IntOperand {
+  func callAsFunction(_ frame: Frame) throws(EvaluationError) -> Int
+}
+
+struct IntCodeOperand: IntOperand {
+  let code: IntCode
+
+  @inline(__always)
+  func callAsFunction(_ frame: Frame) throws(EvaluationError) -> Int { try code(frame) }
+}
+
+/// An Int local of the frame the code runs on (see `Typed.slot`).
+struct IntSlotOperand: IntOperand {
+  let slot: Int
+  let position: Position
+
+  @inline(__always)
+  func callAsFunction(_ frame: Frame) throws(EvaluationError) -> Int {
+    try ProgramCompiler.int(frame.slots[slot], at: position)
+  }
+}

@@ -25,6 +25,16 @@ import Testing
       """, is: "9.0 40 8 6765\n")
   }
 
+  @Test func aConditionalOrAnOperatorReadsALocalOnEitherSide() throws {
+    try expectOutput(
+      """
+      func clamp(_ n: Int) -> Int { n > 5 ? 5 : n }
+      func lower(_ n: Int, _ m: Int) -> Int { n < m ? n : m }
+      func rest(_ n: Int) -> Int { 100 - n * 3 % 7 }
+      print(clamp(3), clamp(9), lower(2, 8), lower(8, 2), rest(4))
+      """, is: "3 5 2 2 95\n")
+  }
+
   @Test func discardingAResultRunsItForItsEffects() throws {
     try expectOutput(
       "var calls = 0\nfunc bump() -> Int {\n  calls += 1\n  return calls\n}\n_ = bump()\n_ = bump()\nprint(calls)",

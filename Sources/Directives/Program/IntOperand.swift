@@ -21,3 +21,16 @@ struct IntSlotOperand: IntOperand {
     try ProgramCompiler.int(frame.slots[slot], at: position)
   }
 }
+
+extension ProgramCompiler {
+  /// `condition ? a : b` on Ints (inlined: see `integer`).
+  @inline(__always)
+  static func choice<A: IntOperand, B: IntOperand>(
+    _ condition: @escaping BoolCode, _ a: A, _ b: B, at position: Position
+  ) -> Typed {
+    Typed(
+      .int,
+      .int { frame throws(EvaluationError) in try condition(frame) ? try a(frame) : try b(frame) },
+      at: position)
+  }
+}

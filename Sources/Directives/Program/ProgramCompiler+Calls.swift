@@ -154,6 +154,7 @@ extension ProgramCompiler {
   /// A call of `function` in its own body: bound to its code when compiled, with no function
   /// value to look up. The call holds the code unretained: it runs only while the body that
   /// holds it runs (a strong hold would be a cycle, code -> body -> code).
+  @inline(__always)
   func recursiveCall(
     _ function: FunctionCode, _ write: some ArgumentFilling, result: ValueType,
     at position: Position

@@ -69,12 +69,20 @@ extension ProgramCompiler {
       }
       switch type {
       case .int:
+        // A local on one side (`n < 2 ? n : ...`) is read in place.
         let (a, b) = (thenTyped.int, otherwiseTyped.int)
-        return Typed(
-          .int,
-          .int { frame throws(EvaluationError) in
-            try conditionCode(frame) ? try a(frame) : try b(frame)
-          }, at: at)
+        return switch (thenTyped.slot, otherwiseTyped.slot) {
+        case (let slot?, nil):
+          Self.choice(
+            conditionCode, IntSlotOperand(slot: slot, position: thenTyped.position),
+            IntCodeOperand(code: b), at: at)
+        case (nil, let slot?):
+          Self.choice(
+            conditionCode, IntCodeOperand(code: a),
+            IntSlotOperand(slot: slot, position: otherwiseTyped.position), at: at)
+        default:
+          Self.choice(conditionCode, IntCodeOperand(code: a), IntCodeOperand(code: b), at: at)
+        }
       case .double:
         let (a, b) = (thenTyped.double, otherwiseTyped.double)
         return Typed(

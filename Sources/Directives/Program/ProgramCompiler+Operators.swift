@@ -39,7 +39,9 @@ extension ProgramCompiler {
     ).retyped(result)
   }
 
-  /// `a op right` on Ints, with a literal right operand built in.
+  /// `a op right` on Ints, with a literal right operand built in. Inlined, as the two below, so
+  /// their closures are made where `A` is known (else each call of one goes through a thunk).
+  @inline(__always)
   static func integer<A: IntOperand>(
     _ op: BinaryOperator, _ a: A, _ right: Typed, at position: Position
   ) -> Typed? {
@@ -50,6 +52,7 @@ extension ProgramCompiler {
     return integer(op, a, right.int, at: position)
   }
 
+  @inline(__always)
   static func integer<A: IntOperand>(
     _ op: BinaryOperator, _ a: A, _ b: @escaping IntCode, at position: Position
   ) -> Typed? {
@@ -148,6 +151,7 @@ extension ProgramCompiler {
 /// Operators whose right operand is a literal (`n - 1`, `i % 7`, `x * 0.5`): the constant is
 /// part of the code, so evaluating the operation makes one call fewer.
 extension ProgramCompiler {
+  @inline(__always)
   static func integer<A: IntOperand>(
     _ op: BinaryOperator, _ a: A, _ y: Int, at position: Position
   ) -> Typed? {

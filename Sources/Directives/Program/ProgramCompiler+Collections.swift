@@ -242,10 +242,13 @@ extension ProgramCompiler {
 /// makes no closures, one frame is reused for every call.
 struct FunctionCaller {
   let function: FunctionValue
-  let frame: Frame?
   let position: Position
-  /// The body when it is one expression (`{ $0 * 0.5 }`), taken once for all the calls.
-  private let expression: Typed.Code?
+  private let control: RunControl
+  /// The frame every call reuses, when no frame can outlive its call.
+  private let frame: Frame?
+  /// `frame`, and the body, reached with no reference counting per call (`function` keeps both).
+  private let sharedFrame: Unmanaged<Frame>?
+  private let body: Unmanaged<CompiledBody>
 
   init(_ value: Value, control: RunControl, at position: Position) throws(EvaluationError) {
     guard case .function(let function) = value else {
@@ -253,81 +256,67 @@ struct FunctionCaller {
     }
     self.function = function
     self.position = position
-    expression = function.code.expression
+    self.control = function.control
+    body = function.code.unmanagedBody
     frame =
       function.code.makesClosures
       ? nil : Frame(count: function.code.slotCount, parent: function.context)
+    sharedFrame = frame.map { Unmanaged.passUnretained($0) }
   }
 
+  /// Runs `call` on the shared frame, or on a fresh one that keeps only what closures read.
   @inline(__always)
-  private func fresh() -> Frame {
-    frame ?? Frame(count: function.code.slotCount, parent: function.context)
-  }
-
-  /// Ends a call on a fresh frame (the shared one is simply used again).
-  @inline(__always)
-  private func finish(_ used: Frame) {
-    if frame == nil { used.release(function.code.uncapturedSlots) }
+  private func onFrame<Output>(_ call: (Frame) throws(EvaluationError) -> Output)
+    throws(EvaluationError) -> Output
+  {
+    if let sharedFrame { return try sharedFrame.withInstance(call) }
+    let frame = Frame(count: function.code.slotCount, parent: function.context)
+    defer { frame.release(function.code.uncapturedSlots) }
+    return try call(frame)
   }
 
   /// Runs the body on a frame whose parameter slots are filled.
   @inline(__always)
   private func result(_ frame: Frame) throws(EvaluationError) -> Value {
-    let control = function.control
-    switch expression {
-    case .double(let code)?:
-      try control.enter(at: position)
-      defer { control.depth -= 1 }
-      return .double(try code(frame))
-    case .int(let code)?:
-      try control.enter(at: position)
-      defer { control.depth -= 1 }
-      return .int(try code(frame))
-    default:
-      return try function.run(frame, at: position)
-    }
+    try control.enter(at: position)
+    defer { control.depth -= 1 }
+    return try body.withInstance { body throws(EvaluationError) in try body.run(frame) }
   }
 
-  /// Runs a body that gives a Bool, unboxed when it is one Bool expression.
+  /// Runs a body that gives a Bool.
   @inline(__always)
   private func flag(_ frame: Frame) throws(EvaluationError) -> Bool {
-    if case .bool(let code)? = expression {
-      let control = function.control
-      try control.enter(at: position)
-      defer { control.depth -= 1 }
-      return try code(frame)
-    }
-    if case .bool(let flag) = try function.run(frame, at: position) { return flag }
+    if case .bool(let flag) = try result(frame) { return flag }
     throw EvaluationError("the closure must return a Bool", at: position)
   }
 
   func one(_ argument: Value) throws(EvaluationError) -> Value {
-    let frame = fresh()
-    defer { finish(frame) }
-    frame.slots[0] = argument
-    return try result(frame)
+    try onFrame { frame throws(EvaluationError) in
+      frame.slots[0] = argument
+      return try result(frame)
+    }
   }
 
   func two(_ first: Value, _ second: Value) throws(EvaluationError) -> Value {
-    let frame = fresh()
-    defer { finish(frame) }
-    frame.slots[0] = first
-    frame.slots[1] = second
-    return try result(frame)
+    try onFrame { frame throws(EvaluationError) in
+      frame.slots[0] = first
+      frame.slots[1] = second
+      return try result(frame)
+    }
   }
 
   func test(_ argument: Value) throws(EvaluationError) -> Bool {
-    let frame = fresh()
-    defer { finish(frame) }
-    frame.slots[0] = argument
-    return try flag(frame)
+    try onFrame { frame throws(EvaluationError) in
+      frame.slots[0] = argument
+      return try flag(frame)
+    }
   }
 
   func test2(_ first: Value, _ second: Value) throws(EvaluationError) -> Bool {
-    let frame = fresh()
-    defer { finish(frame) }
-    frame.slots[0] = first
-    frame.slots[1] = second
-    return try flag(frame)
+    try onFrame { frame throws(EvaluationError) in
+      frame.slots[0] = first
+      frame.slots[1] = second
+      return try flag(frame)
+    }
   }
 }

@@ -154,6 +154,7 @@ extension ProgramCompiler {
         return fail(Operators.mismatch(op, place.type, typed.type), at: position)
       }
       if let updated = updateVariable(op, place, typed, at: position) { return updated }
+      if op == .add, let extended = extendInPlace(place, typed, at: position) { return extended }
       assigned = binary(op, place.read, typed, at: position, operatorAt: position)
     }
     guard place.type.accepts(assigned.type) else {
@@ -168,6 +169,45 @@ extension ProgramCompiler {
       .value { frame throws(EvaluationError) in
         let newValue = try code(frame)
         try place.modify(frame) { stored throws(EvaluationError) in stored = newValue }
+        return .void
+      }, at: position)
+  }
+}
+
+extension ProgramCompiler {
+  /// `text += more` and `array += more`: appended where the variable's value is, as Swift does,
+  /// not by building `text + more` (which copied the whole value on every `+=` in a loop).
+  func extendInPlace(_ place: Place, _ addition: Typed, at position: Position) -> Typed? {
+    guard place.type == .string || place.type.elementType != nil && place.type != .range,
+      place.type.accepts(addition.type), addition.type != .any
+    else { return nil }
+    if case .array = place.type {} else if place.type != .string { return nil }
+    let additionCode = coerced(addition, to: place.type)
+    let control = self.control
+    return Typed(
+      .void,
+      .value { frame throws(EvaluationError) in
+        let more = try additionCode(frame)
+        try place.modify(frame) { value throws(EvaluationError) in
+          let limit = control.valueLimit
+          // One switch per value, not over a tuple of both: the tuple would hold a second
+          // reference to the stored value and every append would copy it.
+          if case .array(let added) = more, case .array(var values) = value {
+            try ValueLimits.checkArray(
+              count: values.count + added.count, limit: limit, at: position)
+            value = .void  // uniquely referenced now: appending does not copy
+            values.append(contentsOf: added)
+            value = .array(values)
+          } else if case .string(let added) = more, case .string(var text) = value {
+            try ValueLimits.checkString(
+              bytes: text.utf8.count + added.utf8.count, limit: limit, at: position)
+            value = .void
+            text += added
+            value = .string(text)
+          } else {
+            value = try Operators.apply(.add, value, more, limit: limit, at: position)
+          }
+        }
         return .void
       }, at: position)
   }

@@ -321,6 +321,50 @@ import Testing
     }
     print(firstNegative([nil, 4, -2, -9]))
     """,
+    """
+    var t = (1, 2)
+    t.0 = 5
+    t.1 += 10
+    var point = (x: 1.5, y: 2)
+    point.x *= 2
+    var pairs = [(1, "a"), (2, "b")]
+    pairs[1].0 = 20
+    pairs[0].1 += "!"
+    struct Shape { var corner: (x: Int, y: Int) }
+    var shape = Shape(corner: (x: 0, y: 0))
+    shape.corner.y -= 3
+    print(t, point, pairs, shape)
+    """,
+    """
+    let chosen: Activation = .tanh
+    let names = [Activation.relu, .sigmoid].map { "\\($0)" }
+    print(Activation.relu, chosen, "\\(chosen)!", String(describing: chosen), names, chosen == .tanh)
+    """,
+    """
+    var a = [Int]()
+    var b = [String: Double]()
+    var c = Set<Int>()
+    var d = [[Double]]()
+    var e = Array<Int>()
+    var f = Dictionary<String, Int>()
+    a.append(1)
+    b["x"] = 2
+    c.insert(3)
+    d.append([1])
+    e.append(4)
+    f["y"] = 5
+    print(a, b, c, d, e, f, Array(0..<5), Set([1, 2]).sorted(), [Double](repeating: 0, count: 2))
+    """,
+    """
+    var s: Set<Int> = [3, 1, 2]
+    s.insert(5)
+    s.remove(1)
+    var total = 0
+    for x in s { total += x }
+    print(s.map { $0 * 2 }.sorted(), s.filter { $0 > 2 }.sorted(), s.sorted(), s.contains(2), s.count)
+    print(s.isEmpty, s.union([7]).sorted(), s.intersection([2, 3]).sorted(), s.subtracting([2]).sorted())
+    print(s.isSubset(of: [1, 2, 3, 5]), total, s.reduce(0, +), s.min()!, s.max()!, s.remove(42))
+    """,
   ]
 
   static let separator = "----snippet----"
@@ -341,7 +385,8 @@ import Testing
     }
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    var program = "import Foundation\n"
+    // The directive enumerations the snippets use, as a notebook sees them.
+    var program = "import Foundation\nenum Activation { case sigmoid, relu, tanh, softmax }\n"
     for (index, snippet) in Self.snippets.enumerated() {
       let body = snippet.split(separator: "\n", omittingEmptySubsequences: false)
         .map { "  " + $0 }.joined(separator: "\n")

@@ -172,6 +172,66 @@ import Testing
     #expect(printed(result) == "Optional(3) nil (x: 1, y: [\"s\"]) [Optional(3), nil] 4\n")
   }
 
+  @Test func tupleElementsAreAssignedInPlace() throws {
+    let result = try evaluate(
+      """
+      var t = (1, 2)
+      t.0 = 5
+      t.1 += 10
+      var point = (x: 1.5, y: 2)
+      point.x += 1
+      point.y = 7
+      var pairs = [(1, "a"), (2, "b")]
+      pairs[1].0 = 20
+      pairs[0].1 += "!"
+      struct Shape { var corner: (x: Int, y: Int) }
+      var shape = Shape(corner: (x: 0, y: 0))
+      shape.corner.x = 1
+      shape.corner.y -= 3
+      var nested = ((1, 2), xs: [3])
+      nested.0.1 = 9
+      nested.xs.append(4)
+      let copy = nested
+      nested.xs[0] = 0
+      print(t, point, pairs, shape, nested, copy)
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(
+      printed(result)
+        == "(5, 12) (x: 2.5, y: 7) [(1, \"a!\"), (20, \"b\")] Shape(corner: (x: 1, y: -3)) "
+        + "((1, 9), xs: [0, 4]) ((1, 9), xs: [3, 4])\n")
+  }
+
+  @Test func tupleElementAssignmentCheckErrors() {
+    #expect(
+      check("let t = (1, 2)\nt.0 = 3")
+        == [
+          "nb.md:11:1: error: cannot assign to value: 't' is a 'let' constant; declare it with 'var' to change it"
+        ])
+    #expect(
+      check("var t = (x: 1, y: 2)\nt.z = 3\nt.2 = 1\nt.x = \"a\"")
+        == [
+          "nb.md:11:3: error: value of type '(x: Int, y: Int)' has no member 'z'",
+          "nb.md:12:3: error: value of type '(x: Int, y: Int)' has no member '2'",
+          "nb.md:13:1: error: cannot assign value of type 'String' to type 'Int'",
+        ])
+  }
+
+  @Test func enumerationCasesPrintAsSwiftPrintsThem() throws {
+    let result = try evaluate(
+      """
+      let chosen: Activation = .tanh
+      let maybe: Activation? = .relu
+      print(Activation.relu, "\\(chosen)", String(describing: chosen), maybe!, chosen == .tanh)
+      print([Activation.relu, .softmax], maybe, (chosen, 1), ["k": Cost.crossEntropy])
+      """)[0]
+    #expect(
+      printed(result)
+        == "relu tanh tanh relu true\n"
+        + "[Activation.relu, Activation.softmax] Optional(Activation.relu) (Activation.tanh, 1) "
+        + "[\"k\": Cost.crossEntropy]\n")
+  }
+
   @Test func rangesAnswerArrayMethods() throws {
     let result = try evaluate(
       "print((0..<5).map { $0 * 2 }, (1...4).reduce(0, +), (0..<3).enumerated().map { $0.offset })"

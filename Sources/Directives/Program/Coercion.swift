@@ -27,14 +27,14 @@ enum Coercion {
         try elements.map { (inner) throws(EvaluationError) in
           try coerce(inner, to: element, at: position)
         })
-    case (.enumeration(let enumeration), .enumCase(let name)),
+    case (.enumeration(let enumeration), .enumCase(let name, _)),
       (.enumeration(let enumeration), .string(let name)):
       // A String names a case too, so a front-matter param can choose one: `hidden: activation`.
       guard enumeration.cases.contains(name) else {
         throw EvaluationError(
           EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
       }
-      return .enumCase(name)
+      return enumeration.value(name)
     case (.dictionary, .dictionary), (.set, .set):
       if let converted = try coerceKeyed(value, to: type, at: position) { return converted }
     case (.oneOf(let types), _):
@@ -108,6 +108,10 @@ extension ValueType {
       }
       if let keyed = try keyedTypeNamed(name, at: position, structures: structures) {
         return keyed
+      }
+      if name.hasPrefix("Array<"), name.hasSuffix(">") {
+        return .array(
+          try named(String(name.dropFirst(6).dropLast()), at: position, structures: structures))
       }
       if name.hasPrefix("["), name.hasSuffix("]") {
         return .array(

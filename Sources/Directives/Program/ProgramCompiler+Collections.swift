@@ -13,19 +13,26 @@ extension ProgramCompiler {
   /// The largest array a cell may build at once, so a typo cannot exhaust memory.
   static let maximumElements = 100_000_000
 
+  /// `first` and `last` of an array, or of a string (its first or last character, a String).
   func collectionProperty(_ receiver: Typed, _ name: String, at position: Position) -> Typed? {
-    guard case .array(let element) = receiver.type, name == "first" || name == "last" else {
-      return nil
+    guard name == "first" || name == "last" else { return nil }
+    let element: ValueType
+    switch receiver.type {
+    case .array(let type): element = type
+    case .string: element = .string
+    default: return nil
     }
     let code = receiver.value
     let isFirst = name == "first"
     return Typed(
       .optional(element),
       .value { frame throws(EvaluationError) in
-        guard case .array(let elements) = try code(frame) else {
-          throw EvaluationError("'\(name)' needs an array", at: position)
+        switch try code(frame) {
+        case .array(let elements): return .optional(isFirst ? elements.first : elements.last)
+        case .string(let text):
+          return .optional((isFirst ? text.first : text.last).map { .string(String($0)) })
+        default: throw EvaluationError("'\(name)' needs an array or a string", at: position)
         }
-        return .optional(isFirst ? elements.first : elements.last)
       }, at: position)
   }
 
@@ -33,6 +40,9 @@ extension ProgramCompiler {
     _ base: Expression, _ receiver: Typed, _ name: String, _ arguments: [CallArgument],
     at position: Position
   ) -> Typed? {
+    if case .set(let element) = receiver.type, Self.setSequenceMethods.contains(name) {
+      return setMethod(base, receiver, element, name, arguments, at: position)
+    }
     guard case .array(let element) = receiver.type else { return nil }
     var labels = arguments.map(\.label)
     // A trailing closure takes the label of the parameter it stands for: `sorted { ... }`.
@@ -192,10 +202,48 @@ extension ProgramCompiler {
     }
   }
 
-  /// `Array(repeating: value, count: n)`.
+  /// The methods a set answers as the array of its elements (in insertion order).
+  static let setSequenceMethods: Set<String> = [
+    "map", "filter", "reduce", "forEach", "contains", "allSatisfy", "sorted", "min", "max",
+    "first", "compactMap",
+  ]
+
+  /// `map`, `reduce`, `min()`, `contains(where:)` ... on a set: as on the array of its elements,
+  /// except `filter`, which gives a set. Nil for `contains(x)` and `sorted()`, the set's own.
+  private func setMethod(
+    _ base: Expression, _ receiver: Typed, _ element: ValueType, _ name: String,
+    _ arguments: [CallArgument], at position: Position
+  ) -> Typed? {
+    let elements = sequenceAsArray(receiver, element: element)
+    if name == "min" || name == "max", arguments.isEmpty,
+      let directive = table.member(named: name, on: elements.type)
+    {
+      return invoke(directive, receiver: elements, [], at: position)
+    }
+    guard
+      let result = collectionMethod(base, elements, name, arguments, at: position)
+        ?? searchMethod(elements, name, arguments, at: position)
+    else { return nil }
+    guard name == "filter" else { return result }
+    let code = result.value
+    return Typed(
+      receiver.type,
+      .value { frame throws(EvaluationError) in
+        .set(try Self.set(of: try Self.elements(of: try code(frame), at: position), at: position))
+      }, at: position)
+  }
+
+  /// `Array(repeating: value, count: n)`, `Array(sequence)`, `Set(sequence)`,
+  /// `String(format:)`, `String(describing:)`, `Dictionary(grouping:by:)`.
   func construct(_ name: String, _ arguments: [CallArgument], at position: Position) -> Typed? {
     if name == "String", arguments.first?.label == "format" {
       return formatted(arguments, at: position)
+    }
+    switch (name, arguments.map(\.label)) {
+    case ("String", ["describing"]): return stringDescribing(arguments, at: position)
+    case ("Dictionary", ["grouping", "by"]), ("Dictionary", ["grouping", nil]):
+      return dictionaryGrouping(arguments, at: position)
+    default: break
     }
     if name == "Set" { return setConversion(arguments, at: position) }
     guard name == "Array" else { return nil }

@@ -25,6 +25,7 @@ extension ProgramCompiler {
       return member(base, name, at: namePosition)
     case .call(let callee, let arguments):
       return call(callee, arguments, expected: expected, at: at)
+    case .initializer(let type, let arguments): return initializer(type, arguments, at: at)
     case .subscripted(let base, let arguments):
       return subscripted(base, arguments, at: at)
     case .binary(.and, let left, let right, _), .binary(.or, let left, let right, _):
@@ -66,6 +67,8 @@ extension ProgramCompiler {
         [.int, .double].contains(otherwiseTyped.type)
       {
         type = .double
+      } else if let joined = ValueType.optionalJoin([thenTyped.type, otherwiseTyped.type]) {
+        type = joined  // `x > 0 ? x : nil` is an `Int?`
       }
       switch type {
       case .int:
@@ -80,6 +83,13 @@ extension ProgramCompiler {
         return Typed(
           .double,
           .double { frame throws(EvaluationError) in
+            try conditionCode(frame) ? try a(frame) : try b(frame)
+          }, at: at)
+      case .optional:
+        let (a, b) = (coerced(thenTyped, to: type), coerced(otherwiseTyped, to: type))
+        return Typed(
+          type,
+          .value { frame throws(EvaluationError) in
             try conditionCode(frame) ? try a(frame) : try b(frame)
           }, at: at)
       default:
@@ -117,12 +127,12 @@ extension ProgramCompiler {
     }
     guard let enumeration = candidates.first else {
       return .literal(
-        .enumCase(name),
+        .enumCase(name, of: EnumerationType.anyCase),
         type: .enumeration(EnumerationType(name: EnumerationType.anyCase, cases: [])),
         at: position)
     }
     if let match = candidates.first(where: { $0.cases.contains(name) }) {
-      return .literal(.enumCase(name), type: .enumeration(match), at: position)
+      return .literal(match.value(name), type: .enumeration(match), at: position)
     }
     return fail(EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
   }
@@ -149,7 +159,17 @@ extension ProgramCompiler {
   func array(_ elements: [Expression], expected: ValueType?, at position: Position) -> Typed {
     var expectedElement: ValueType?
     if case .array(let element)? = expected { expectedElement = element }
-    let typed = elements.map { compile($0, expected: expectedElement) }
+    var typed: [Typed] = []
+    for element in elements {
+      // `[Activation.relu, .tanh]`: the first element's enumeration names the bare cases.
+      var wanted = expectedElement
+      if wanted == nil, case .enumeration(let enumeration)? = typed.first?.type,
+        enumeration.name != EnumerationType.anyCase
+      {
+        wanted = .enumeration(enumeration)
+      }
+      typed.append(compile(element, expected: wanted))
+    }
     var elementType: ValueType
     if let first = typed.first {
       if typed.allSatisfy({ $0.type == first.type }) {

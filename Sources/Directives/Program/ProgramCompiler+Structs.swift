@@ -395,6 +395,9 @@ extension ProgramCompiler {
     guard let basePlace = place(base, mutatingMember: mutatingMember, at: position) else {
       return nil
     }
+    if case .tuple = basePlace.type {
+      return tupleElementPlace(basePlace, name, at: position)
+    }
     guard case .structure(let typeName) = basePlace.type,
       let definition = structDefinition(named: typeName)
     else {

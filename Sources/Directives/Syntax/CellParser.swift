@@ -440,6 +440,10 @@ struct Lowering {
         let value = try closure(trailing)
         arguments.append(CallArgument(label: nil, labelPosition: value.position, value: value))
       }
+      if Self.spellsCollectionType(call.calledExpression) {
+        return make(
+          .initializer(type: call.calledExpression.trimmedDescription, arguments: arguments))
+      }
       return make(.call(callee: try expression(call.calledExpression), arguments: arguments))
     }
     if let subscripted = syntax.as(SubscriptCallExprSyntax.self) {
@@ -498,6 +502,38 @@ struct Lowering {
       throw unsupported("'switch' as a value", syntax, hint: "assign a variable in each case")
     }
     throw unsupported("this expression", syntax)
+  }
+
+  /// Whether an expression called as a function is a collection type: `[Int]`, `[String: Int]`,
+  /// `[[Double]]`, `Set<Int>`, `Array<Int>`, `Dictionary<String, Int>`.
+  static func spellsCollectionType(_ syntax: ExprSyntax) -> Bool {
+    if let array = syntax.as(ArrayExprSyntax.self) {
+      return array.elements.count == 1
+        && array.elements.allSatisfy { spellsType($0.expression) }
+    }
+    if let dictionary = syntax.as(DictionaryExprSyntax.self),
+      case .elements(let elements) = dictionary.content
+    {
+      return elements.count == 1
+        && elements.allSatisfy { spellsType($0.key) && spellsType($0.value) }
+    }
+    if let generic = syntax.as(GenericSpecializationExprSyntax.self),
+      let base = generic.expression.as(DeclReferenceExprSyntax.self)
+    {
+      return ["Array", "Set", "Dictionary"].contains(base.baseName.text)
+    }
+    return false
+  }
+
+  /// A type written where an expression goes: a capitalised name, a collection type, `T?`.
+  private static func spellsType(_ syntax: ExprSyntax) -> Bool {
+    if let reference = syntax.as(DeclReferenceExprSyntax.self) {
+      return reference.baseName.text.first?.isUppercase == true
+    }
+    if let optional = syntax.as(OptionalChainingExprSyntax.self) {
+      return spellsType(optional.expression)
+    }
+    return spellsCollectionType(syntax)
   }
 
   mutating func arguments(_ list: LabeledExprListSyntax) throws(UnsupportedSyntax) -> [CallArgument]

@@ -365,6 +365,42 @@ import Testing
     print(s.isEmpty, s.union([7]).sorted(), s.intersection([2, 3]).sorted(), s.subtracting([2]).sorted())
     print(s.isSubset(of: [1, 2, 3, 5]), total, s.reduce(0, +), s.min()!, s.max()!, s.remove(42))
     """,
+    """
+    let xs = [1.0, 2.0, 3.0]
+    let ys = [4.0, 5.0, 6.0]
+    let labelled = ["a", "b"].enumerated().map { i, s in "\\(i)=\\(s)" }
+    let scaled = xs.map { x in
+      let doubled = x * 2
+      return doubled + 1
+    }
+    print(zip(xs, ys).map { $0 * $1 }.reduce(0, +), labelled, scaled, [[1, 2], [3]].flatMap { $0 })
+    let scores = ["ann": 0.9, "bob": 0.7, "cy": 0.95]
+    let good = scores.filter { $0.value > 0.8 }
+    print(good.keys.sorted(), scores.mapValues { Int($0 * 100) }.sorted { $0.key < $1.key }.map { $0.value })
+    """,
+    """
+    var xs = [5, 3, 9]
+    xs.insert(1, at: 0)
+    let removed = xs.remove(at: 1)
+    xs.sort(by: >)
+    xs.append(contentsOf: [6, 2])
+    xs.removeAll { $0 % 3 == 0 }
+    print(xs, removed, xs.removeFirst(), xs.removeLast(), xs.popLast(), xs)
+    let s = "hello"
+    print(String(s.reversed()), s.map { $0.uppercased() }, s.filter { $0 != "l" }, s.contains { $0 == "e" })
+    let x = 3.7
+    print(x.rounded(.down), x.rounded(.up), (-2.5).rounded(.towardZero), 2.5.rounded(.toNearestOrEven))
+    print(String(repeating: "ab", count: 3), 12.isMultiple(of: 4), [3.5, 1.25].min()!, ["b", "a"].max()!)
+    """,
+    """
+    struct Point { var x: Double; var y: Double }
+    func distance(_ a: Point, _ b: Point) -> Double {
+      let dx = a.x - b.x
+      let dy = a.y - b.y
+      return (dx * dx + dy * dy).squareRoot()
+    }
+    print(distance(Point(x: 0, y: 0), Point(x: 3, y: 4)), 3 > 2 ? 1 : nil, 1 > 2 ? "a" : nil)
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -104,6 +104,35 @@ import Testing
       ])
   }
 
+  @Test func roundingRulesRepeatedStringsAndMultiples() throws {
+    let source = """
+      let x = 3.7
+      print(x.rounded(), x.rounded(.down), x.rounded(.up), (-2.5).rounded(.towardZero), 2.5.rounded(.toNearestOrEven))
+      print(String(repeating: "-", count: 3) + "|", String(repeating: "ab", count: 0) + "|", 12.isMultiple(of: 4))
+      """
+    #expect(try printed(evaluate(source)[0]) == "4.0 3.0 4.0 -2.0 2.0\n---| | true\n")
+    #expect(
+      check("let y = 1.5.rounded(.sideways)")
+        == [
+          "nb.md:10:21: error: type 'FloatingPointRoundingRule' has no member 'sideways' (one of .toNearestOrAwayFromZero, .toNearestOrEven, .up, .down, .towardZero, .awayFromZero)"
+        ])
+    let failed = try evaluate("let n = -1\nprint(String(repeating: \"x\", count: n))")[0]
+    #expect(failure(failed) == "nb.md:11:37: error: 'count' must be at least 0, got -1")
+  }
+
+  @Test func swiftUISpecifiersAndEnumDeclarationsNameTheWayToWriteThem() {
+    #expect(
+      check(#"let x = 0.5"# + "\n" + #"print("\(x, specifier: "%.3f")")"#)
+        == [
+          #"nb.md:11:8: error: an interpolation with labels or several values is not supported in notebook cells; format a number with '\(String(format: "%.3f", x))'"#
+        ])
+    #expect(
+      check("enum Shape { case circle, square }")
+        == [
+          #"nb.md:10:1: error: declaring an enum is not supported in notebook cells; name the cases with Strings (let shape = "circle") and 'switch' over them; the directives' enumerations (Activation, Cost ...) are available"#
+        ])
+  }
+
   @Test func strides() throws {
     let source = """
       var sum = 0

@@ -133,8 +133,17 @@ enum CoreDirectives {
     },
     Directive(
       "String", parameters: [Parameter(nil, name: "value", .any)], result: .string,
-      summary: "The value's text, as `print` shows it."
-    ) { call throws(EvaluationError) in .string(call.value("value").description) },
+      summary:
+        "The value's text, as `print` shows it; characters (`s.reversed()`) joined into one String."
+    ) { call throws(EvaluationError) in
+      let value = call.value("value")
+      if case .array(let elements) = value, !elements.isEmpty,
+        elements.allSatisfy({ if case .string = $0 { true } else { false } })
+      {
+        return .string(elements.map(\.description).joined())
+      }
+      return .string(value.description)
+    },
   ]
 
   static func unary(

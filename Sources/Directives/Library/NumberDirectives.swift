@@ -39,7 +39,37 @@ enum NumberDirectives {
       }
     },
     method("squareRoot", "The square root.") { $0.squareRoot() },
-    method("rounded", "The nearest whole number, halves away from zero.") { $0.rounded() },
+    Directive(
+      "rounded", .method(on: .double),
+      parameters: [
+        Parameter(
+          nil, name: "rule", .enumeration(roundingRule),
+          default: roundingRule.value("toNearestOrAwayFromZero"))
+      ],
+      result: .double,
+      summary:
+        "A whole number: the nearest, halves away from zero, or by `rule` (`.down`, `.up`, `.towardZero`, `.toNearestOrEven` ...)."
+    ) { call throws(EvaluationError) in
+      let rule: FloatingPointRoundingRule
+      switch try call.enumCase("rule", of: roundingRule) {
+      case "up": rule = .up
+      case "down": rule = .down
+      case "towardZero": rule = .towardZero
+      case "awayFromZero": rule = .awayFromZero
+      case "toNearestOrEven": rule = .toNearestOrEven
+      default: rule = .toNearestOrAwayFromZero
+      }
+      return .double(try number(call).rounded(rule))
+    },
+    Directive(
+      "isMultiple", .method(on: .int), parameters: [Parameter("of", name: "other", .int)],
+      result: .bool, summary: "Whether the Int is `other` times some Int (`x % other == 0`)."
+    ) { call throws(EvaluationError) in
+      guard case .int(let value) = call.self_, case .int(let other) = call.value("other") else {
+        throw call.error("'isMultiple(of:)' needs Ints")
+      }
+      return .bool(value.isMultiple(of: other))
+    },
     Directive(
       "truncatingRemainder", .method(on: .double),
       parameters: [Parameter("dividingBy", name: "divisor", .double)], result: .double,
@@ -49,6 +79,12 @@ enum NumberDirectives {
       .double(try number(call).truncatingRemainder(dividingBy: try call.double("divisor")))
     },
   ]
+
+  static let roundingRule = EnumerationType(
+    name: "FloatingPointRoundingRule",
+    cases: [
+      "toNearestOrAwayFromZero", "toNearestOrEven", "up", "down", "towardZero", "awayFromZero",
+    ])
 
   private static func number(_ call: Invocation) throws(EvaluationError) -> Double {
     guard let value = call.self_.number else { throw call.error("not a number") }

@@ -6,7 +6,7 @@ extension ProgramCompiler {
     guard case .array = type else { return [] }
     return [
       "map", "filter", "reduce", "sorted", "forEach", "contains", "allSatisfy", "append",
-      "first", "last", "min", "max",
+      "first", "last", "min", "max", "flatMap", "compactMap",
     ]
   }
 
@@ -41,15 +41,33 @@ extension ProgramCompiler {
     at position: Position
   ) -> Typed? {
     if case .set(let element) = receiver.type, Self.setSequenceMethods.contains(name) {
-      return setMethod(base, receiver, element, name, arguments, at: position)
+      return methodOfElements(base, receiver, element, name, arguments, at: position) {
+        kept throws(EvaluationError) in .set(try Self.set(of: kept, at: position))
+      }
+    }
+    if receiver.type == .string, Self.stringSequenceMethods.contains(name) {
+      return methodOfElements(base, receiver, .string, name, arguments, at: position) { kept in
+        .string(kept.map(\.description).joined())
+      }
+    }
+    if case .dictionary(let key, let value) = receiver.type {
+      return dictionaryMethod(receiver, key, value, name, arguments, at: position)
     }
     guard case .array(let element) = receiver.type else { return nil }
     var labels = arguments.map(\.label)
     // A trailing closure takes the label of the parameter it stands for: `sorted { ... }`.
     if let last = arguments.last, last.label == nil, case .closure = last.value.kind,
-      let label = ["sorted": "by", "contains": "where", "min": "by", "max": "by"][name]
+      let label = [
+        "sorted": "by", "sort": "by", "contains": "where", "min": "by", "max": "by",
+        "removeAll": "where",
+      ][name]
     {
       labels[labels.count - 1] = label
+    }
+    if Self.arrayEditingMethods.contains(name),
+      let edited = arrayEditing(base, element, name, arguments, labels: labels, at: position)
+    {
+      return edited
     }
     let receiverCode = receiver.value
     func elements(_ frame: Frame) throws(EvaluationError) -> [Value] {
@@ -130,6 +148,15 @@ extension ProgramCompiler {
           return result
         }, at: position
       ).retyped(accumulated)
+    case ("joined", []):
+      guard case .array(let inner) = element else { return nil }
+      return Typed(
+        .array(inner),
+        .value { frame throws(EvaluationError) in
+          var joined: [Value] = []
+          for value in try elements(frame) { joined += try Self.elements(of: value, at: position) }
+          return .array(joined)
+        }, at: position)
     case ("forEach", [nil]):
       let body = function(0, [element], .void).value
       return Typed(
@@ -208,14 +235,16 @@ extension ProgramCompiler {
     "first", "compactMap",
   ]
 
-  /// `map`, `reduce`, `min()`, `contains(where:)` ... on a set: as on the array of its elements,
-  /// except `filter`, which gives a set. Nil for `contains(x)` and `sorted()`, the set's own.
-  private func setMethod(
+  /// `map`, `reduce`, `min()`, `contains(where:)` ... on a set or a string, as on the array of
+  /// its elements (a string's characters); `filter` gives a set or a string again (`rebuild`).
+  /// Nil for the receiver's own members (`contains(x)`, `sorted()` of a set).
+  private func methodOfElements(
     _ base: Expression, _ receiver: Typed, _ element: ValueType, _ name: String,
-    _ arguments: [CallArgument], at position: Position
+    _ arguments: [CallArgument], at position: Position,
+    rebuild: @escaping ([Value]) throws(EvaluationError) -> Value
   ) -> Typed? {
     let elements = sequenceAsArray(receiver, element: element)
-    if name == "min" || name == "max", arguments.isEmpty,
+    if ["min", "max", "reversed"].contains(name), arguments.isEmpty,
       let directive = table.member(named: name, on: elements.type)
     {
       return invoke(directive, receiver: elements, [], at: position)
@@ -229,9 +258,15 @@ extension ProgramCompiler {
     return Typed(
       receiver.type,
       .value { frame throws(EvaluationError) in
-        .set(try Self.set(of: try Self.elements(of: try code(frame), at: position), at: position))
+        try rebuild(try Self.elements(of: try code(frame), at: position))
       }, at: position)
   }
+
+  /// The methods a string answers as the array of its characters (one-character Strings).
+  static let stringSequenceMethods: Set<String> = [
+    "map", "filter", "reduce", "forEach", "contains", "allSatisfy", "first", "compactMap",
+    "reversed", "sorted", "enumerated", "min", "max",
+  ]
 
   /// `Array(repeating: value, count: n)`, `Array(sequence)`, `Set(sequence)`,
   /// `String(format:)`, `String(describing:)`, `Dictionary(grouping:by:)`.
@@ -241,6 +276,7 @@ extension ProgramCompiler {
     }
     switch (name, arguments.map(\.label)) {
     case ("String", ["describing"]): return stringDescribing(arguments, at: position)
+    case ("String", ["repeating", "count"]): return stringRepeating(arguments, at: position)
     case ("Dictionary", ["grouping", "by"]), ("Dictionary", ["grouping", nil]):
       return dictionaryGrouping(arguments, at: position)
     default: break

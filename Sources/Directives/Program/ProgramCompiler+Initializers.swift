@@ -1,6 +1,6 @@
 /// Initializers written with a type: `[Int]()`, `Set<String>()`, `[String: Double]()`,
 /// `[Double](repeating: 0, count: n)`, `Set<Int>(values)`; and `String(describing:)`,
-/// `Dictionary(grouping:by:)`.
+/// `String(repeating:count:)`, `Dictionary(grouping:by:)`.
 extension ProgramCompiler {
   /// `Type(arguments)` for a collection type: empty without arguments, else what
   /// `Array(...)`, `Set(...)` or `Dictionary(...)` make, converted to the type.
@@ -46,6 +46,41 @@ extension ProgramCompiler {
       .string,
       .value { frame throws(EvaluationError) in .string(try code(frame).description) },
       at: position)
+  }
+
+  /// `String(repeating: "-", count: n)`.
+  func stringRepeating(_ arguments: [CallArgument], at position: Position) -> Typed {
+    let piece = compile(arguments[0].value, expected: .string)
+    let count = compile(arguments[1].value, expected: .int)
+    for (typed, type) in [(piece, ValueType.string), (count, .int)] where !type.accepts(typed.type)
+    {
+      return fail(
+        "cannot convert value of type '\(typed.type)' to expected argument type '\(type)'",
+        at: typed.position)
+    }
+    let pieceCode = piece.value
+    let countCode = count.int
+    let countAt = count.position
+    return Typed(
+      .string,
+      .value { frame throws(EvaluationError) in
+        guard case .string(let text) = try pieceCode(frame) else {
+          throw EvaluationError("'repeating:' needs a String", at: position)
+        }
+        let times = try countCode(frame)
+        guard times >= 0 else {
+          throw EvaluationError("'count' must be at least 0, got \(times)", at: countAt)
+        }
+        guard
+          times.multipliedReportingOverflow(by: text.utf8.count).partialValue
+            <= Self.maximumElements, times <= Self.maximumElements
+        else {
+          throw EvaluationError(
+            "a string of \(times) copies is beyond the limit of \(Self.maximumElements) characters",
+            at: countAt)
+        }
+        return .string(String(repeating: text, count: times))
+      }, at: position)
   }
 
   /// `Dictionary(grouping: values, by: { key })`: the values under the keys the closure gives,

@@ -119,7 +119,7 @@ extension ProgramCompiler {
   /// Whether `name` changes its receiver (`append`, or a mutating directive) on a `type` value.
   func isMutatingMethod(_ name: String, on type: ValueType?) -> Bool {
     guard let type else { return false }
-    if name == "append", case .array = type { return true }
+    if case .array = type, Self.arrayEditingMethods.contains(name) { return true }
     return table.member(named: name, on: type)?.isMutating == true
   }
 

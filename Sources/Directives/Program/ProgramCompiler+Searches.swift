@@ -29,6 +29,7 @@ extension ProgramCompiler {
   func closureArgument(
     _ argument: Expression, of method: String, _ parameters: [ValueType], _ result: ValueType
   ) -> Typed {
+    let argument = Self.splittingTuple(argument, parameters, result)
     let typed = compile(argument, expected: .function(parameters, result))
     guard case .function(let types, let produced) = typed.type, types.count == parameters.count
     else {
@@ -44,8 +45,43 @@ extension ProgramCompiler {
     return typed
   }
 
-  /// `first(where:)`, `firstIndex(of:)`, `firstIndex(where:)` and `enumerated()` on an array,
-  /// or nil for other methods.
+  /// A closure of N parameters where one N-element tuple is passed (`zip(a, b).map { $0 * $1 }`,
+  /// `d.map { key, value in ... }`) takes the tuple apart, as Swift does: it becomes a closure of
+  /// one parameter whose body starts with `let (a, b) = tuple`. Other arguments are unchanged.
+  static func splittingTuple(_ argument: Expression, _ parameters: [ValueType], _ result: ValueType)
+    -> Expression
+  {
+    guard parameters.count == 1, case .tuple(let elements, _) = parameters[0],
+      elements.count > 1, case .closure(let closure) = argument.kind,
+      closure.parameters.count == elements.count
+    else { return argument }
+    let at = argument.position
+    let whole = "(tuple)"  // a name no cell can write
+    let pattern = Pattern.tuple(closure.parameters.map { .binding($0.name, $0.position) }, at)
+    var body = closure.body
+    // The single expression a closure returns stays returned once a statement precedes it.
+    if result != .void, body.count == 1, case .expression(let value) = body[0].kind {
+      if case .assignment = value.kind {
+      } else {
+        body = [Statement(kind: .returnValue(value), position: body[0].position)]
+      }
+    }
+    let split = Statement(
+      kind: .destructuring(
+        isConstant: true, pattern: pattern, value: Expression(kind: .name(whole), position: at)),
+      position: at)
+    let single = FunctionParameter(
+      label: nil, name: whole, type: nil, defaultValue: nil, position: at)
+    return Expression(
+      kind: .closure(
+        ClosureExpression(
+          parameters: [single], resultType: closure.resultType, body: [split] + body,
+          usesShorthand: false)),
+      position: at)
+  }
+
+  /// `first(where:)`, `firstIndex(of:)`, `firstIndex(where:)`, `compactMap`, `flatMap` and
+  /// `enumerated()` on an array, or nil for other methods.
   func searchMethod(
     _ receiver: Typed, _ name: String, _ arguments: [CallArgument], at position: Position
   ) -> Typed? {
@@ -87,25 +123,38 @@ extension ProgramCompiler {
           }
           return .optional(nil)
         }, at: position)
-    case ("compactMap", [nil]), ("compactMap", ["where"]):
+    case ("compactMap", [nil]), ("compactMap", ["where"]), ("flatMap", [nil]),
+      ("flatMap", ["where"]):
+      // `compactMap` keeps the values of the optionals the closure gives; `flatMap` joins the
+      // arrays it gives.
       let transform = closureArgument(arguments[0].value, of: name, [element], .any)
       guard case .function(_, let produced) = transform.type else { return transform }
-      guard case .optional(let wrapped) = produced else {
+      let isFlat = name == "flatMap"
+      let kept: ValueType
+      switch (produced, isFlat) {
+      case (.optional(let wrapped), false), (.array(let wrapped), true): kept = wrapped
+      default:
         return fail(
-          "'compactMap' needs a closure that returns an optional, not '\(produced)'; use 'map'",
+          isFlat
+            ? "'flatMap' needs a closure that returns an array, not '\(produced)'; use 'map' or 'compactMap'"
+            : "'compactMap' needs a closure that returns an optional, not '\(produced)'; use 'map'",
           at: transform.position)
       }
       let transformCode = transform.value
       return Typed(
-        .array(wrapped),
+        .array(kept),
         .value { frame throws(EvaluationError) in
           let values = try Self.elements(of: try receiverCode(frame), at: position)
           let call = try FunctionCaller(try transformCode(frame), control: control, at: position)
-          var kept: [Value] = []
+          var results: [Value] = []
           for value in values {
-            if case .optional(let present?) = try call.one(value) { kept.append(present) }
+            switch try call.one(value) {
+            case .optional(let present?): results.append(present)
+            case .array(let inner) where isFlat: results += inner
+            default: break
+            }
           }
-          return .array(kept)
+          return .array(results)
         }, at: position)
     default:
       return nil

@@ -37,7 +37,7 @@ final class StructDefinition: @unchecked Sendable {
 extension ProgramCompiler {
   /// A declared type, the notebook's structs included.
   func typeNamed(_ name: String, at position: Position) throws(EvaluationError) -> ValueType {
-    var structures: Set<String> = []
+    var structures = declaredStructures
     for (name, box) in globals where structDefinition(of: box) != nil { structures.insert(name) }
     return try ValueType.named(name, at: position, structures: structures)
   }

@@ -126,6 +126,13 @@ struct Lowering {
         throw unsupported(
           "'import'", declaration, hint: "directives are available without imports")
       }
+      if declaration.is(EnumDeclSyntax.self) {
+        throw unsupported(
+          "declaring an enum", declaration,
+          hint:
+            "name the cases with Strings (let shape = \"circle\") and 'switch' over them; the directives' enumerations (Activation, Cost ...) are available"
+        )
+      }
       throw unsupported("this declaration", declaration)
     }
     if let attribute = variable.attributes.first {
@@ -565,7 +572,14 @@ struct Lowering {
         guard interpolation.expressions.count == 1, let only = interpolation.expressions.first,
           only.label == nil
         else {
-          throw unsupported("an interpolation with labels or several values", interpolation)
+          // `"\(x, specifier: "%.2f")"` is SwiftUI's; plain Swift formats with String(format:).
+          let value = interpolation.expressions.first?.expression.trimmedDescription ?? "x"
+          let format =
+            interpolation.expressions.first { $0.label?.text == "specifier" }?
+            .expression.trimmedDescription ?? "\"%.2f\""
+          throw unsupported(
+            "an interpolation with labels or several values", interpolation,
+            hint: "format a number with '\\(String(format: \(format), \(value)))'")
         }
         parts.append(.expression(try expression(only.expression)))
       }

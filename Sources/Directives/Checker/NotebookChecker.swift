@@ -20,12 +20,17 @@ package struct NotebookChecker {
 
   package func check(cells: [Cell], params: [Param], file: String) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    LargeStack.run { diagnostics = checkCells(cells: cells, params: params, file: file).0 }
+    LargeStack.run {
+      let scratch = GlobalTable()
+      defer { scratch.release() }
+      diagnostics = checkCells(cells: cells, params: params, file: file, into: scratch).0
+    }
     return diagnostics
   }
 
-  /// The findings, and the variables every cell defines (for inline values after the cells).
-  func checkCells(cells: [Cell], params: [Param], file: String) -> (
+  /// The findings, and the variables every cell defines (for inline values after the cells);
+  /// the boxes the compiles make are kept in `scratch`, for its `release` once the view is used.
+  func checkCells(cells: [Cell], params: [Param], file: String, into scratch: GlobalTable) -> (
     [Diagnostic], [String: GlobalBox]
   ) {
     let evaluated = cells.filter(\.options.eval)
@@ -65,7 +70,7 @@ package struct NotebookChecker {
     for (order, entry) in programs.enumerated() {
       guard let program = entry.program else { continue }
       let compiler = ProgramCompiler(
-        table: table, control: control, cellID: entry.cell.id, globals: GlobalTable(),
+        table: table, control: control, cellID: entry.cell.id, globals: scratch,
         compileView: view, laterDefinitions: definitions, order: order)
       let compiled = compiler.compileCell(program)
       view = compiler.globals

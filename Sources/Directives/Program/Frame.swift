@@ -30,6 +30,15 @@ final class Frame {
     result = .void
   }
 
+  /// Empties `slots` and the result when the call or iteration this frame ran has ended: what
+  /// closures made in it still read stays, the rest (which could hold those closures, and so
+  /// this frame) goes.
+  @inline(__always)
+  func release(_ slots: [Int]) {
+    for index in slots where index < count { self.slots[index] = .void }
+    result = .void
+  }
+
   /// The frame `depth` definitions out (0 is this one).
   @inline(__always)
   func outer(_ depth: Int) -> Frame {

@@ -15,6 +15,12 @@ final class FunctionCode: @unchecked Sendable {
   var expression: Typed.Code?
   /// Whether the body makes closures that may outlive a call (then frames are never reused).
   var makesClosures = false
+  /// Whether the body (or a closure in it) reads a local of an enclosing function or block:
+  /// only then does a value of it keep the frame it was made in (see `FunctionValue.context`).
+  var capturesContext = false
+  /// The slots of a call's frame that no closure reads: emptied when the call ends, so a frame a
+  /// closure keeps alive keeps only what the closure can reach (as Swift captures).
+  var uncapturedSlots: [Int] = []
   /// For a struct's memberwise initializer: the struct it makes.
   var structure: StructDefinition?
   let position: Position
@@ -66,6 +72,8 @@ final class FunctionCode: @unchecked Sendable {
     body = other.body
     expression = other.expression
     makesClosures = other.makesClosures
+    capturesContext = other.capturesContext
+    uncapturedSlots = other.uncapturedSlots
     definition = other.definition
     structure = other.structure
     // Spare frames have the old slot count.
@@ -85,10 +93,13 @@ final class FunctionCode: @unchecked Sendable {
   }
 
   /// Takes back a call's frame once the call has finished, emptied so that it keeps no value
-  /// (nor its defining frame) alive.
+  /// (nor its defining frame) alive. A frame closures may still hold keeps the slots they read.
   @inline(__always)
   func recycle(_ frame: Frame) {
-    guard !makesClosures, frame.count == slotCount else { return }
+    guard !makesClosures, frame.count == slotCount else {
+      frame.release(uncapturedSlots)
+      return
+    }
     frame.clear()
     frame.parent = nil
     frame.nextSpare = spareFrames
@@ -113,20 +124,38 @@ struct FunctionDefinition {
 /// A function or closure as a value: its code and the frame it captured.
 package final class FunctionValue: @unchecked Sendable {
   let code: FunctionCode
+  /// The frame it was made in, when its body reads locals there or further out (nil when it
+  /// reads only its parameters and session variables, so that it keeps no frame alive).
   let context: Frame?
   let control: RunControl
+  /// Set on the copy kept in a slot of the very frame it captured (`func f` in a loop's body, a
+  /// recursive nested function): holding that frame from its own slot would keep both alive
+  /// forever, so the copy holds none and whoever reads the slot supplies the frame (see
+  /// `stored(in:)` and `read(from:)`).
+  let capturesHolder: Bool
 
-  init(code: FunctionCode, context: Frame?, control: RunControl) {
+  init(code: FunctionCode, context: Frame?, control: RunControl, capturesHolder: Bool = false) {
     self.code = code
     self.context = context
     self.control = control
+    self.capturesHolder = capturesHolder
+  }
+
+  /// A value of `code` made on `frame`: it keeps the frame only when its body reads from it.
+  convenience init(code: FunctionCode, madeOn frame: Frame, control: RunControl) {
+    self.init(code: code, context: code.capturesContext ? frame : nil, control: control)
   }
 
   var name: String { code.name }
 
+  /// The frame a call runs in, for a value read from a slot of `holder`.
+  @inline(__always)
+  func context(heldBy holder: Frame) -> Frame? { capturesHolder ? holder : context }
+
   /// Calls with one value per parameter (already coerced to the parameter types).
   func call(_ arguments: [Value], at position: Position) throws(EvaluationError) -> Value {
     let frame = Frame(count: code.slotCount, parent: context)
+    defer { code.recycle(frame) }
     for (index, argument) in arguments.enumerated() { frame.slots[index] = argument }
     return try run(frame, at: position)
   }
@@ -188,5 +217,25 @@ package final class FunctionValue: @unchecked Sendable {
     let value = try run(frame, at: position)
     guard case .bool(let flag) = value else { throw Coercion.mismatch(value, "Bool", at: position) }
     return flag
+  }
+}
+
+extension Value {
+  /// The value to keep in a slot of `frame`: a function that captured `frame` itself is kept
+  /// without it (see `FunctionValue.capturesHolder`).
+  @inline(__always)
+  func stored(in frame: Frame) -> Value {
+    guard case .function(let function) = self, let context = function.context, context === frame
+    else { return self }
+    return .function(
+      FunctionValue(
+        code: function.code, context: nil, control: function.control, capturesHolder: true))
+  }
+
+  /// The value a slot of `holder` gives: a function kept without its frame gets it back.
+  @inline(__always)
+  func read(from holder: Frame) -> Value {
+    guard case .function(let function) = self, function.capturesHolder else { return self }
+    return .function(FunctionValue(code: function.code, context: holder, control: function.control))
   }
 }

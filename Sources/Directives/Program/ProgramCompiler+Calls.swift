@@ -19,9 +19,12 @@ extension ProgramCompiler {
         // A `func` of the session is called through its variable's box directly.
         var box: GlobalBox?
         if case .global(let global) = resolved, global.function != nil { box = global }
+        // A local is read from its slot in place, with no copy of the function value.
+        var local: (depth: Int, slot: Int)?
+        if case .local(let depth, let name) = resolved { local = (depth, name.slot) }
         return callFunction(
           read(resolved, at: callee.position), name: name, parameters: parameters, result: result,
-          arguments, box: box, at: callee.position)
+          arguments, box: box, local: local, at: callee.position)
       }
       if let constructed = construct(name, arguments, at: callee.position)
         ?? zipCall(name, arguments, at: callee.position)
@@ -59,7 +62,8 @@ extension ProgramCompiler {
   /// callee's frame, the body run on a fresh frame.
   func callFunction(
     _ function: Typed, name: String, parameters: [Parameter], result: ValueType,
-    _ arguments: [CallArgument], box: GlobalBox? = nil, at position: Position
+    _ arguments: [CallArgument], box: GlobalBox? = nil, local: (depth: Int, slot: Int)? = nil,
+    at position: Position
   ) -> Typed {
     let codes: [Typed.Code?]
     switch matchedArguments(name, parameters, arguments, at: position) {
@@ -72,11 +76,21 @@ extension ProgramCompiler {
     /// caller's frame) and the defaults (on the callee's) in its parameter slots.
     func prepare(_ frame: Frame) throws(EvaluationError) -> (FunctionValue, Frame) {
       let function: Value
-      if let box { function = box.value } else { function = try functionCode(frame) }
+      var holder: Frame?
+      if let box {
+        function = box.value
+      } else if let local {
+        let frame = frame.outer(local.depth)
+        holder = frame
+        function = frame.slots[local.slot]
+      } else {
+        function = try functionCode(frame)
+      }
       guard case .function(let value) = function else {
         throw EvaluationError("'\(name)' is not a function", at: position)
       }
-      let callee = value.code.makeFrame(context: value.context)
+      let context = holder.map(value.context(heldBy:)) ?? value.context
+      let callee = value.code.makeFrame(context: context)
       for index in 0..<count {
         switch codes[index] {
         case .int(let code)?: callee.slots[index] = .int(try code(frame))

@@ -345,6 +345,12 @@ struct FunctionCaller {
     frame ?? Frame(count: function.code.slotCount, parent: function.context)
   }
 
+  /// Ends a call on a fresh frame (the shared one is simply used again).
+  @inline(__always)
+  private func finish(_ used: Frame) {
+    if frame == nil { used.release(function.code.uncapturedSlots) }
+  }
+
   /// Runs the body on a frame whose parameter slots are filled.
   @inline(__always)
   private func result(_ frame: Frame) throws(EvaluationError) -> Value {
@@ -378,12 +384,14 @@ struct FunctionCaller {
 
   func one(_ argument: Value) throws(EvaluationError) -> Value {
     let frame = fresh()
+    defer { finish(frame) }
     frame.slots[0] = argument
     return try result(frame)
   }
 
   func two(_ first: Value, _ second: Value) throws(EvaluationError) -> Value {
     let frame = fresh()
+    defer { finish(frame) }
     frame.slots[0] = first
     frame.slots[1] = second
     return try result(frame)
@@ -391,12 +399,14 @@ struct FunctionCaller {
 
   func test(_ argument: Value) throws(EvaluationError) -> Bool {
     let frame = fresh()
+    defer { finish(frame) }
     frame.slots[0] = argument
     return try flag(frame)
   }
 
   func test2(_ first: Value, _ second: Value) throws(EvaluationError) -> Bool {
     let frame = fresh()
+    defer { finish(frame) }
     frame.slots[0] = first
     frame.slots[1] = second
     return try flag(frame)

@@ -13,7 +13,7 @@ extension ProgramCompiler {
       pendingBodies[statement.position] = code
       scope.makesClosures = true
       codes.append { frame in
-        store(frame, .function(FunctionValue(code: code, context: frame, control: control)))
+        store(frame, .function(FunctionValue(code: code, madeOn: frame, control: control)))
         return .next
       }
     }
@@ -102,6 +102,7 @@ extension ProgramCompiler {
         }
         code.slotCount = scope.slotCount
         code.makesClosures = scope.makesClosures
+        code.uncapturedSlots = scope.uncapturedSlots
         return
       }
     }
@@ -129,6 +130,7 @@ extension ProgramCompiler {
     }
     code.slotCount = scope.slotCount
     code.makesClosures = scope.makesClosures
+    code.uncapturedSlots = scope.uncapturedSlots
   }
 
   /// Whether every path through a body ends in `return` (Swift's "missing return" check).
@@ -223,7 +225,7 @@ extension ProgramCompiler {
     let control = self.control
     return Typed(
       code.type,
-      .value { frame in .function(FunctionValue(code: code, context: frame, control: control)) },
+      .value { frame in .function(FunctionValue(code: code, madeOn: frame, control: control)) },
       at: position)
   }
 

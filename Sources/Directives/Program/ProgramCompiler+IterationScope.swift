@@ -6,7 +6,7 @@ extension ProgramCompiler {
   /// Compiles the body's names in a scope of its own, one frame per iteration, when
   /// `perIteration` is set; `compileBody` runs in that scope.
   func iterationScope<Result>(perIteration: Bool, _ compileBody: () -> Result) -> (
-    Result, slotCount: Int?
+    Result, IterationFrames?
   ) {
     guard perIteration else { return (compileBody(), nil) }
     let outer = scope
@@ -19,18 +19,29 @@ extension ProgramCompiler {
     scope = inner
     defer { scope = outer }
     let result = compileBody()
-    return (result, inner.slotCount)
+    return (
+      result,
+      IterationFrames(slotCount: inner.slotCount, uncapturedSlots: inner.uncapturedSlots)
+    )
   }
+}
+
+/// The frames of a loop body whose iterations have names of their own.
+struct IterationFrames {
+  let slotCount: Int
+  /// Emptied when an iteration ends (what the iteration's closures read stays).
+  let uncapturedSlots: [Int]
 }
 
 extension ProgramCompiler {
   /// A `while` or `repeat` body: on a frame of its own per iteration when it makes closures,
   /// else the body's code as it is.
   func perIterationLoopBody(_ body: [Statement]) -> StatementCode {
-    let (code, slotCount) = iterationScope(perIteration: body.makesClosures) { loopBody(body) }
-    guard let slotCount else { return code }
+    let (code, frames) = iterationScope(perIteration: body.makesClosures) { loopBody(body) }
+    guard let frames else { return code }
     return { frame throws(EvaluationError) in
-      let iteration = Frame(count: slotCount, parent: frame)
+      let iteration = Frame(count: frames.slotCount, parent: frame)
+      defer { iteration.release(frames.uncapturedSlots) }
       let flow = try code(iteration)
       if case .returned = flow { frame.takeResult(of: iteration) }
       return flow
@@ -41,9 +52,15 @@ extension ProgramCompiler {
 extension Frame {
   /// The frame one iteration runs on: a fresh one when the body has names of its own.
   @inline(__always)
-  func iterationFrame(slotCount: Int?) -> Frame {
-    guard let slotCount else { return self }
-    return Frame(count: slotCount, parent: self)
+  func iterationFrame(_ frames: IterationFrames?) -> Frame {
+    guard let frames else { return self }
+    return Frame(count: frames.slotCount, parent: self)
+  }
+
+  /// Ends an iteration that ran on `iteration` (see `iterationFrame`).
+  @inline(__always)
+  func endIteration(_ iteration: Frame, _ frames: IterationFrames?) {
+    if let frames, iteration !== self { iteration.release(frames.uncapturedSlots) }
   }
 
   /// Hands a `return` made in an iteration frame to this frame, where the caller reads it.

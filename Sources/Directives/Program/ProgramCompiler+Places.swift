@@ -55,6 +55,17 @@ extension ProgramCompiler {
           modify: { _, body throws(EvaluationError) in try body(&box.value) }, slot: nil, box: box)
       case .local(let depth, let local):
         let slot = local.slot
+        if case .function = local.type {
+          // Kept without the frame it captured, as `define` keeps it (see `stored(in:)`).
+          return Place(
+            type: local.type, read: read,
+            modify: { frame, body throws(EvaluationError) in
+              let holder = frame.outer(depth)
+              var value = holder.slots[slot].read(from: holder)
+              try body(&value)
+              holder.slots[slot] = value.stored(in: holder)
+            }, slot: nil)
+        }
         return Place(
           type: local.type, read: read,
           modify: { frame, body throws(EvaluationError) in

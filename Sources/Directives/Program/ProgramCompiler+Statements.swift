@@ -257,7 +257,7 @@ extension ProgramCompiler {
     }
     var slot = -1
     var filterCode: BoolCode?
-    let (bodyCode, iterationSlots) = iterationScope(perIteration: body.makesClosures) {
+    let (bodyCode, iterationFrames) = iterationScope(perIteration: body.makesClosures) {
       loopBody(body) {
         if let name {
           self.scope.blocks[self.scope.blocks.count - 1][name] = LocalName(
@@ -276,7 +276,8 @@ extension ProgramCompiler {
       let values = try sequenceCode(frame)
       func iteration(_ value: Value) throws(EvaluationError) -> Flow? {
         try control.tick(at: at)
-        let iterationFrame = frame.iterationFrame(slotCount: iterationSlots)
+        let iterationFrame = frame.iterationFrame(iterationFrames)
+        defer { frame.endIteration(iterationFrame, iterationFrames) }
         if loopSlot >= 0 { iterationFrame.slots[loopSlot] = value }
         if let loopFilter, !(try loopFilter(iterationFrame)) { return nil }
         switch try bodyCode(iterationFrame) {

@@ -178,6 +178,7 @@ extension ProgramCompiler {
     var fields: [Value] = []
     for defaultCode in defaults { fields.append(try defaultCode?(frame) ?? .void) }
     let callee = Frame(count: custom.slotCount, parent: definition.context)
+    defer { callee.release(custom.uncapturedSlots) }
     callee.slots[0] = .structure(
       StructValue(typeName: definition.name, fieldNames: definition.fieldNames, fields: fields))
     for index in 0..<(custom.parameters.count - 2) { callee.slots[index + 1] = frame.slots[index] }
@@ -354,6 +355,7 @@ extension ProgramCompiler {
       result,
       .value { frame throws(EvaluationError) in
         let calleeFrame = Frame(count: code.slotCount, parent: definition.context)
+        defer { calleeFrame.release(code.uncapturedSlots) }
         for (index, argument) in codes.enumerated() {
           if let argument {
             calleeFrame.slots[index + 1] = try argument(frame)

@@ -84,7 +84,8 @@ final class ProgramCompiler {
       }
     }
     return CompiledCell(
-      steps: steps, slotCount: scope.slotCount, problems: problems, globalsRead: globalsRead)
+      steps: steps, slotCount: scope.slotCount, uncapturedSlots: scope.uncapturedSlots,
+      problems: problems, globalsRead: globalsRead)
   }
 
   // MARK: Names
@@ -95,7 +96,7 @@ final class ProgramCompiler {
     while let function = current {
       for block in function.blocks.reversed() {
         if let local = block[name] {
-          noteLocal(of: function)
+          noteLocal(local.slot, of: function)
           return .local(depth: depth, local)
         }
       }
@@ -121,12 +122,16 @@ final class ProgramCompiler {
     compile()
   }
 
-  /// A local of `owner` was read: every function being compiled inside `owner` captures it.
-  private func noteLocal(of owner: FunctionScope) {
+  /// A local of `owner` was read: every function being compiled inside `owner` captures it,
+  /// and the slot outlives `owner`'s call or iteration.
+  private func noteLocal(_ slot: Int, of owner: FunctionScope) {
     for (scope, code) in enclosingFunctions where scope !== owner {
       var outer = scope.parent
       while let candidate = outer, candidate !== owner { outer = candidate.parent }
-      if outer != nil { code.definition?.capturesLocals = true }
+      guard outer != nil else { continue }
+      code.definition?.capturesLocals = true
+      code.capturesContext = true
+      owner.capturedSlots.insert(slot)
     }
   }
 
@@ -161,14 +166,18 @@ final class ProgramCompiler {
         function: function)
       globals[name] = box
       let table = runtimeGlobals
+      table.register(box)
       return { _, value in
         box.value = value
-        table.boxes[name] = box
+        table.publish(box)
       }
     }
     let slot = scope.allocate()
     scope.blocks[scope.blocks.count - 1][name] = LocalName(
       slot: slot, type: type, isConstant: isConstant, function: function)
+    if case .function = type {
+      return { frame, value in frame.slots[slot] = value.stored(in: frame) }
+    }
     return { frame, value in frame.slots[slot] = value }
   }
 
@@ -192,6 +201,15 @@ final class ProgramCompiler {
     case .local(let depth, let local):
       let slot = local.slot
       switch (depth, local.type) {
+      case (_, .function):
+        // A function kept without the frame it captured gets it back (see `stored(in:)`).
+        return Typed(
+          local.type,
+          .value { frame in
+            let holder = frame.outer(depth)
+            return holder.slots[slot].read(from: holder)
+          }, at: position
+        ).retyped(local.type)
       case (0, .int):
         return Typed(
           .int,
@@ -288,6 +306,8 @@ struct CompiledCell {
 
   var steps: [Step]
   var slotCount: Int
+  /// The slots of the cell's frame (its blocks' names) that no closure reads, emptied at its end.
+  var uncapturedSlots: [Int]
   var problems: [EvaluationError]
   var globalsRead: Set<String>
 }

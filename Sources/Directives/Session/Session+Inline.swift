@@ -78,7 +78,9 @@ extension NotebookChecker {
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     LargeStack.run {
-      let (_, view) = checkCells(cells: cells, params: params, file: file)
+      let scratch = GlobalTable()
+      defer { scratch.release() }
+      let (_, view) = checkCells(cells: cells, params: params, file: file, into: scratch)
       let globals = GlobalTable()
       globals.boxes = view
       for (expression, location) in expressions {

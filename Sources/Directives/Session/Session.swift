@@ -58,9 +58,8 @@ package final class Session {
 
   deinit {
     // A value nested 100,000 deep (`a = [a]` in a loop) is freed level by level: on a large stack.
-    let released = GlobalTable()
-    swap(&released.boxes, &globals.boxes)
-    LargeStack.run { released.boxes = [:] }
+    let table = globals
+    LargeStack.run { table.release() }
   }
 
   /// A session for a parsed notebook, reading from the notebook's folder.
@@ -130,6 +129,7 @@ package final class Session {
     -> Value?
   {
     let frame = Frame(count: compiled.slotCount, parent: nil)
+    defer { frame.release(compiled.uncapturedSlots) }
     var last: Value?
     for (index, step) in compiled.steps.enumerated() {
       switch step {

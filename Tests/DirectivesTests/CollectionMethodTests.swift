@@ -126,4 +126,43 @@ import Testing
     #expect(result.error == nil, "\(failure(result) ?? "")")
     #expect(printed(result) == "32.0 [\"0=a\", \"1=b\"] [10, 20] [\"x1\", \"y2\"]\n15.0\n")
   }
+
+  @Test func partialRangesSearchesFromTheEndAndDirectivesAsFunctions() throws {
+    let result = try evaluate(
+      """
+      let xs = [4, 8, 15, 16, 23, 42]
+      let half = xs.count / 2
+      var grid = [[1, 2, 3]]
+      print(xs[..<half], xs[half...], xs[...1], grid[0][1...], xs.lastIndex(of: 15)!)
+      print(xs.last { $0 < 20 }!, xs.lastIndex { $0 > 100 }, [2.0, 9.0].map(sqrt), [1, 4].map(Double.init))
+      grid[0][2] = 0
+      print(grid[0][1...], 1.5.description, true.description + "!", 7.description.count)
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(
+      printed(result)
+        == "[4, 8, 15] [16, 23, 42] [4, 8] [2, 3] 2\n16 nil [1.4142135623730951, 3.0] [1.0, 4.0]\n"
+        + "[2, 0] 1.5 true! 1\n")
+    let failed = try evaluate("let xs = [1, 2]\nprint(xs[3...])")[0]
+    #expect(
+      failure(failed) == "nb.md:11:11: error: range requires lowerBound <= upperBound, got 3..<2")
+  }
+
+  @Test func unsupportedFormsNameTheWayToWriteThem() {
+    #expect(
+      check("let f = [1].reduce(into: 0) { $0 += $1 }")
+        == [
+          "nb.md:10:13: error: 'reduce(into:)' is not supported: its closure changes an 'inout' value; write 'var result = initial' and a 'for' loop, or 'reduce(initial) { ... }'"
+        ])
+    #expect(
+      check("let x = 3 as Double")
+        == [
+          "nb.md:10:11: error: 'as' and 'is' is not supported in notebook cells; convert with 'Double(x)' or 'Int(x)', or declare the type: 'let x: Double = 3'"
+        ])
+    #expect(
+      check("let m = [1, 2].map { $0 }.first()[0...]")
+        == [
+          "nb.md:10:35: error: a range open at the top on this value is not supported in notebook cells; name the array first, or write 'values[start..<values.count]'"
+        ])
+  }
 }

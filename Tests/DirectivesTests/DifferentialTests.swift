@@ -401,6 +401,14 @@ import Testing
     }
     print(distance(Point(x: 0, y: 0), Point(x: 3, y: 4)), 3 > 2 ? 1 : nil, 1 > 2 ? "a" : nil)
     """,
+    """
+    let xs = [4, 8, 15, 16, 23, 42]
+    let half = xs.count / 2
+    var grid = [[1, 2, 3]]
+    grid[0][2] = 0
+    print(xs[..<half], xs[half...], xs[...1], grid[0][1...], xs.lastIndex(of: 15)!, xs.last { $0 < 20 }!)
+    print([2.0, 9.0].map(sqrt), [1, 4].map(Double.init), 1.5.description, atan2(1.0, 1.0), hypot(3.0, 4.0))
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -3,7 +3,14 @@ import Foundation
 /// Math functions beyond the basics (`floor`, `sin`, `tanh` ...) and the members of numbers
 /// (`isNaN`, `magnitude`, `squareRoot()`, `rounded()` ...).
 enum NumberDirectives {
-  static let all: [Directive] = functions + members
+  static let all: [Directive] = functions + members + descriptions
+
+  /// `x.description`: the text `print` shows, for Ints, Doubles and Bools.
+  static let descriptions: [Directive] = [ValueType.int, .double, .bool].map { type in
+    .computed("description", .property(of: type), .string, "The text `print` shows.") {
+      .string($0.description)
+    }
+  }
 
   static let functions: [Directive] = [
     CoreDirectives.unary("floor", "The largest whole number not above the value, as a Double.") {
@@ -21,7 +28,26 @@ enum NumberDirectives {
     CoreDirectives.unary("tanh", "The hyperbolic tangent.") { Foundation.tanh($0) },
     CoreDirectives.unary("log2", "The base-2 logarithm.") { Foundation.log2($0) },
     CoreDirectives.unary("log10", "The base-10 logarithm.") { Foundation.log10($0) },
+    binary("atan2", "y", "x", "The angle of the point (x, y) from the x axis, in radians.") {
+      Foundation.atan2($0, $1)
+    },
+    binary("hypot", "x", "y", "The length of the hypotenuse: √(x² + y²).") {
+      Foundation.hypot($0, $1)
+    },
   ]
+
+  private static func binary(
+    _ name: String, _ first: String, _ second: String, _ summary: String,
+    _ operation: @escaping @Sendable (Double, Double) -> Double
+  ) -> Directive {
+    Directive(
+      name,
+      parameters: [Parameter(nil, name: first, .double), Parameter(nil, name: second, .double)],
+      result: .double, summary: summary
+    ) { call throws(EvaluationError) in
+      .double(operation(try call.double(first), try call.double(second)))
+    }
+  }
 
   static let members: [Directive] = [
     property("isNaN", "Whether the value is not a number.") { .bool($0.isNaN) },

@@ -19,9 +19,19 @@ extension ProgramCompiler {
     case .name(let name):
       if let member = implicitSelf(name, at: at) { return compile(member, expected: expected) }
       if let resolved = lookup(name) { return read(resolved, at: at) }
-      if let function = operatorFunction(name, expected: expected, at: at) { return function }
+      if let function = operatorFunction(name, expected: expected, at: at)
+        ?? directiveFunction(name, expected: expected, at: at)
+      {
+        return function
+      }
       return unknownName(name, at: at)
     case .member(let base, let name, let namePosition):
+      // `values.map(Double.init)`: a conversion named as a function.
+      if name == "init", case .name(let typeName) = base.kind, lookup(typeName) == nil,
+        let function = directiveFunction(typeName, expected: expected, at: at)
+      {
+        return function
+      }
       return member(base, name, at: namePosition)
     case .call(let callee, let arguments):
       return call(callee, arguments, expected: expected, at: at)
@@ -206,6 +216,31 @@ extension ProgramCompiler {
   }
 
   /// `+`, `<` ... used as a function value, as in `reduce(0, +)`.
+  /// A directive named where a function is expected (`values.map(sqrt)`, `Double.init`): the
+  /// closure that calls it with the function's parameters, `{ sqrt($0) }`.
+  func directiveFunction(_ name: String, expected: ValueType?, at position: Position) -> Typed? {
+    guard case .function(let parameters, _)? = expected, !parameters.isEmpty,
+      table.function(named: name, labels: parameters.map { _ in nil }) != nil
+    else { return nil }
+    let names = parameters.indices.map { "$\($0)" }
+    let call = Expression(
+      kind: .call(
+        callee: Expression(kind: .name(name), position: position),
+        arguments: names.map { parameter in
+          CallArgument(
+            label: nil, labelPosition: position,
+            value: Expression(kind: .name(parameter), position: position))
+        }),
+      position: position)
+    let closure = ClosureExpression(
+      parameters: names.map {
+        FunctionParameter(label: nil, name: $0, type: nil, defaultValue: nil, position: position)
+      },
+      resultType: nil, body: [Statement(kind: .expression(call), position: position)],
+      usesShorthand: true)
+    return compile(Expression(kind: .closure(closure), position: position), expected: expected)
+  }
+
   func operatorFunction(_ name: String, expected: ValueType?, at position: Position) -> Typed? {
     guard let op = BinaryOperator(rawValue: name), op != .and, op != .or else { return nil }
     var left: ValueType = .any

@@ -80,8 +80,8 @@ extension ProgramCompiler {
       position: at)
   }
 
-  /// `first(where:)`, `firstIndex(of:)`, `firstIndex(where:)`, `compactMap`, `flatMap` and
-  /// `enumerated()` on an array, or nil for other methods.
+  /// `first(where:)`, `firstIndex(of:)`, `firstIndex(where:)` (and their `last` forms),
+  /// `compactMap`, `flatMap` and `enumerated()` on an array, or nil for other methods.
   func searchMethod(
     _ receiver: Typed, _ name: String, _ arguments: [CallArgument], at position: Position
   ) -> Typed? {
@@ -94,7 +94,8 @@ extension ProgramCompiler {
     switch (name, labels) {
     case ("enumerated", []):
       return enumerated(receiver, element: element, at: position)
-    case ("firstIndex", ["of"]):
+    case ("firstIndex", ["of"]), ("lastIndex", ["of"]):
+      let fromEnd = name == "lastIndex"
       let target = compile(arguments[0].value, expected: element)
       guard Operators.resultType(.equal, element, target.type) != nil else {
         return fail(
@@ -107,19 +108,23 @@ extension ProgramCompiler {
         .value { frame throws(EvaluationError) in
           let values = try Self.elements(of: try receiverCode(frame), at: position)
           let wanted = try targetCode(frame)
-          return .optional(
-            values.firstIndex { Value.equal($0, wanted) == true }.map(Value.int))
+          let matches = { (value: Value) in Value.equal(value, wanted) == true }
+          let found = fromEnd ? values.lastIndex(where: matches) : values.firstIndex(where: matches)
+          return .optional(found.map(Value.int))
         }, at: position)
-    case ("first", ["where"]), ("firstIndex", ["where"]):
+    case ("first", ["where"]), ("firstIndex", ["where"]), ("last", ["where"]),
+      ("lastIndex", ["where"]):
       let predicate = closureArgument(arguments[0].value, of: name, [element], .bool).value
-      let wantsIndex = name == "firstIndex"
+      let wantsIndex = name.hasSuffix("Index")
+      let fromEnd = name.hasPrefix("last")
       return Typed(
         .optional(wantsIndex ? .int : element),
         .value { frame throws(EvaluationError) in
           let values = try Self.elements(of: try receiverCode(frame), at: position)
           let call = try FunctionCaller(try predicate(frame), control: control, at: position)
-          for (index, value) in values.enumerated() where try call.test(value) {
-            return .optional(wantsIndex ? .int(index) : value)
+          let order = fromEnd ? Array(values.indices.reversed()) : Array(values.indices)
+          for index in order where try call.test(values[index]) {
+            return .optional(wantsIndex ? .int(index) : values[index])
           }
           return .optional(nil)
         }, at: position)

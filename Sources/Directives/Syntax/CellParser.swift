@@ -455,10 +455,17 @@ struct Lowering {
     }
     if let subscripted = syntax.as(SubscriptCallExprSyntax.self) {
       if let closure = subscripted.trailingClosure { throw unsupported("a closure", closure) }
-      return make(
-        .subscripted(
-          base: try expression(subscripted.calledExpression),
-          arguments: try arguments(subscripted.arguments)))
+      let base = try expression(subscripted.calledExpression)
+      if subscripted.arguments.count == 1, let only = subscripted.arguments.first,
+        only.label == nil,
+        let range = try partialRange(only.expression, of: subscripted.calledExpression, base)
+      {
+        return make(
+          .subscripted(
+            base: base,
+            arguments: [CallArgument(label: nil, labelPosition: range.position, value: range)]))
+      }
+      return make(.subscripted(base: base, arguments: try arguments(subscripted.arguments)))
     }
     if let tuple = syntax.as(TupleExprSyntax.self) {
       guard tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil else {
@@ -509,6 +516,57 @@ struct Lowering {
       throw unsupported("'switch' as a value", syntax, hint: "assign a variable in each case")
     }
     throw unsupported("this expression", syntax)
+  }
+
+  /// `xs[..<n]`, `xs[...n]` and `xs[n...]` as the ranges they stand for: from 0, and up to
+  /// `xs.count` (the base is then read twice, so it must be a name or a member of one).
+  /// Nil for any other subscript argument.
+  mutating func partialRange(
+    _ syntax: ExprSyntax, of baseSyntax: ExprSyntax, _ base: Expression
+  ) throws(UnsupportedSyntax) -> Expression? {
+    let at = position(of: syntax)
+    if let prefixed = syntax.as(PrefixOperatorExprSyntax.self),
+      let op = BinaryOperator(rawValue: prefixed.operator.text),
+      op == .halfOpenRange || op == .closedRange
+    {
+      return Expression(
+        kind: .binary(
+          op, Expression(kind: .integer(0), position: at), try expression(prefixed.expression),
+          operatorPosition: at),
+        position: at)
+    }
+    guard let postfixed = syntax.as(PostfixOperatorExprSyntax.self),
+      postfixed.operator.text == "..."
+    else { return nil }
+    guard Self.readsOnlyNames(baseSyntax) else {
+      throw unsupported(
+        "a range open at the top on this value", postfixed,
+        hint: "name the array first, or write 'values[start..<values.count]'")
+    }
+    let operatorAt = position(of: postfixed.operator)
+    return Expression(
+      kind: .binary(
+        .halfOpenRange, try expression(postfixed.expression),
+        Expression(
+          kind: .member(base: base, name: "count", namePosition: operatorAt), position: at),
+        operatorPosition: operatorAt),
+      position: at)
+  }
+
+  /// Whether reading the expression twice does what reading it once does: a name, a member
+  /// of one, or an element at a literal or named index (`grid[i].values`).
+  static func readsOnlyNames(_ syntax: ExprSyntax) -> Bool {
+    if syntax.is(DeclReferenceExprSyntax.self) || syntax.is(IntegerLiteralExprSyntax.self) {
+      return true
+    }
+    if let member = syntax.as(MemberAccessExprSyntax.self), let base = member.base {
+      return readsOnlyNames(base)
+    }
+    if let element = syntax.as(SubscriptCallExprSyntax.self) {
+      return readsOnlyNames(element.calledExpression)
+        && element.arguments.allSatisfy { $0.label == nil && readsOnlyNames($0.expression) }
+    }
+    return false
   }
 
   /// Whether an expression called as a function is a collection type: `[Int]`, `[String: Int]`,
@@ -625,7 +683,9 @@ struct Lowering {
       } else if let ternary = element.as(UnresolvedTernaryExprSyntax.self) {
         operators.append((.ternary(try expression(ternary.thenExpression)), at))
       } else if element.is(UnresolvedAsExprSyntax.self) || element.is(UnresolvedIsExprSyntax.self) {
-        throw unsupported("'as' and 'is'", element)
+        throw unsupported(
+          "'as' and 'is'", element,
+          hint: "convert with 'Double(x)' or 'Int(x)', or declare the type: 'let x: Double = 3'")
       } else {
         throw unsupported("this operator", element)
       }

@@ -159,6 +159,21 @@ import Testing
         == [
           "nb.md:10:11: error: 'as' and 'is' is not supported in notebook cells; convert with 'Double(x)' or 'Int(x)', or declare the type: 'let x: Double = 3'"
         ])
+    let seeded =
+      "is not in the language: a report shows the same numbers on every run; the directives that draw numbers take a 'seed:' (network(..., seed: 1), train(..., shuffleSeed: 2))"
+    #expect(
+      check(
+        "let r = Double.random(in: 0..<1)\nvar xs = [1, 2].shuffled()\nvar ys = [1]\nys.shuffle()")
+        == [
+          "nb.md:10:16: error: 'Double.random' \(seeded)",
+          "nb.md:11:17: error: 'shuffled()' \(seeded)",
+          "nb.md:13:4: error: 'shuffle()' \(seeded)",
+        ])
+    #expect(
+      check("var i = 0\ni++")
+        == [
+          "nb.md:11:2: error: '++' (Swift does not have it) is not supported in notebook cells; write 'i += 1'"
+        ])
     #expect(
       check("let m = [1, 2].map { $0 }.first()[0...]")
         == [

@@ -157,6 +157,8 @@ extension ProgramCompiler {
           for value in try elements(frame) { joined += try Self.elements(of: value, at: position) }
           return .array(joined)
         }, at: position)
+    case ("shuffled", []), ("shuffle", []), ("randomElement", []):
+      return randomness("'\(name)()'", at: position)
     case ("reduce", ["into", nil]):
       return fail(
         "'reduce(into:)' is not supported: its closure changes an 'inout' value; write 'var result = initial' and a 'for' loop, or 'reduce(initial) { ... }'",

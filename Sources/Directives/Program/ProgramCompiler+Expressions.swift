@@ -34,6 +34,12 @@ extension ProgramCompiler {
       }
       return member(base, name, at: namePosition)
     case .call(let callee, let arguments):
+      if case .member(let base, "random", let namePosition) = callee.kind,
+        case .name(let typeName) = base.kind, ["Int", "Double", "Bool"].contains(typeName),
+        lookup(typeName) == nil
+      {
+        return randomness("'\(typeName).random'", at: namePosition)
+      }
       return call(callee, arguments, expected: expected, at: at)
     case .initializer(let type, let arguments): return initializer(type, arguments, at: at)
     case .subscripted(let base, let arguments):
@@ -216,6 +222,13 @@ extension ProgramCompiler {
   }
 
   /// `+`, `<` ... used as a function value, as in `reduce(0, +)`.
+  /// `Int.random(in:)`, `xs.shuffled()` ...: refused, with the way a notebook draws numbers.
+  func randomness(_ what: String, at position: Position) -> Typed {
+    fail(
+      "\(what) is not in the language: a report shows the same numbers on every run; the directives that draw numbers take a 'seed:' (network(..., seed: 1), train(..., shuffleSeed: 2))",
+      at: position)
+  }
+
   /// A directive named where a function is expected (`values.map(sqrt)`, `Double.init`): the
   /// closure that calls it with the function's parameters, `{ sqrt($0) }`.
   func directiveFunction(_ name: String, expected: ValueType?, at position: Position) -> Typed? {

@@ -515,6 +515,14 @@ struct Lowering {
     if syntax.is(SwitchExprSyntax.self) {
       throw unsupported("'switch' as a value", syntax, hint: "assign a variable in each case")
     }
+    if let postfixed = syntax.as(PostfixOperatorExprSyntax.self),
+      ["++", "--"].contains(postfixed.operator.text)
+    {
+      let sign = postfixed.operator.text == "++" ? "+" : "-"
+      throw unsupported(
+        "'\(postfixed.operator.text)' (Swift does not have it)", postfixed.operator,
+        hint: "write '\(postfixed.expression.trimmedDescription) \(sign)= 1'")
+    }
     throw unsupported("this expression", syntax)
   }
 

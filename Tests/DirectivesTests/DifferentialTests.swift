@@ -409,6 +409,18 @@ import Testing
     print(xs[..<half], xs[half...], xs[...1], grid[0][1...], xs.lastIndex(of: 15)!, xs.last { $0 < 20 }!)
     print([2.0, 9.0].map(sqrt), [1, 4].map(Double.init), 1.5.description, atan2(1.0, 1.0), hypot(3.0, 4.0))
     """,
+    """
+    var groups: [String: [Int]] = ["a": [1]]
+    groups["a"]!.append(2)
+    var best: (Int, Double)? = (1, 0.5)
+    best!.1 = 0.25
+    func first(_ v: [Int]) -> Int {
+      guard let f = v.first else { fatalError("empty input") }
+      return f
+    }
+    precondition(first([7]) == 7, "first")
+    print(groups["a"]!, best!, first([7]), [1, 2].firstIndex(of: 2)!)
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -217,6 +217,47 @@ import Testing
         ])
   }
 
+  @Test func valuesInsideOptionalsChangeThroughTheBang() throws {
+    let results = try evaluate(
+      """
+      var groups: [String: [Int]] = ["a": [1]]
+      groups["a"]!.append(2)
+      var best: (Int, Double)? = (1, 0.5)
+      best!.1 = 0.25
+      var xs: [Int]? = [3]
+      xs![0] += 1
+      print(groups, best!, xs!)
+      """, "groups[\"b\"]!.append(3)")
+    #expect(printed(results[0]) == "[\"a\": [1, 2]] (1, 0.25) [4]\n")
+    #expect(
+      failure(results[1])
+        == "nb.md:20:12: error: unexpectedly found nil while unwrapping an Optional value")
+    #expect(
+      check("let d = [\"a\": [1]]\nd[\"a\"]!.append(2)\nvar n = 1\nn! = 2")
+        == [
+          "nb.md:11:9: error: cannot use mutating member 'append' on 'd': it is a 'let' constant; declare it with 'var'",
+          "nb.md:13:2: error: cannot force unwrap value of non-optional type 'Int'",
+        ])
+  }
+
+  @Test func fatalErrorsAndFailedPreconditionsStopTheCellAtTheCall() throws {
+    let results = try evaluate(
+      """
+      func first(_ v: [Int]) -> Int {
+        guard let f = v.first else { fatalError("empty input") }
+        return f
+      }
+      precondition(first([7]) == 7, "first")
+      assert(true)
+      print(first([7]))
+      """,
+      "precondition(1 > 2, \"sizes differ\")", "assert(false)", "print(first([]))")
+    #expect(printed(results[0]) == "7\n")
+    #expect(failure(results[1]) == "nb.md:20:1: error: precondition failed: sizes differ")
+    #expect(failure(results[2]) == "nb.md:30:1: error: assertion failed")
+    #expect(failure(results[3]) == "nb.md:11:32: error: fatal error: empty input")
+  }
+
   @Test func enumerationCasesPrintAsSwiftPrintsThem() throws {
     let result = try evaluate(
       """

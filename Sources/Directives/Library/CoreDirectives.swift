@@ -6,7 +6,7 @@ import Notebook
 enum CoreDirectives {
   static let all: [Directive] =
     output + numbers + arrays + ranges + strings + NumberDirectives.all + StringDirectives.all
-    + SequenceDirectives.all + KeyedDirectives.all
+    + SequenceDirectives.all + KeyedDirectives.all + AssertionDirectives.all
 
   static let numeric: ValueType = .oneOf([.int, .double])
 

@@ -23,7 +23,10 @@ extension ProgramCompiler {
 
   /// `value!`: the wrapped value, or an error at the `!` when it is nil.
   func forceUnwrap(_ operand: Expression, at bang: Position) -> Typed {
-    let typed = compile(operand)
+    forceUnwrap(compile(operand), at: bang)
+  }
+
+  func forceUnwrap(_ typed: Typed, at bang: Position) -> Typed {
     guard let wrapped = Self.wrappedType(of: typed) else {
       return fail("cannot force unwrap value of non-optional type '\(typed.type)'", at: bang)
     }

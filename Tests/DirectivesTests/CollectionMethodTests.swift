@@ -170,6 +170,26 @@ import Testing
           "nb.md:13:4: error: 'shuffle()' \(seeded)",
         ])
     #expect(
+      check("typealias Vector = [Double]")
+        == [
+          "nb.md:10:1: error: a 'typealias' is not supported in notebook cells; write the type itself: '[Double]'"
+        ])
+    #expect(
+      check("extension Double { var squared: Double { self * self } }")
+        == [
+          "nb.md:10:1: error: an extension is not supported in notebook cells; declare a function that takes the value instead, as in 'func mean(_ values: [Double]) -> Double'"
+        ])
+    #expect(
+      check("func bump(_ x: inout Int) { x += 1 }")
+        == [
+          "nb.md:10:16: error: an 'inout' parameter is not supported in notebook cells; return the new value and assign it: 'x = f(x)'"
+        ])
+    #expect(
+      check("var c = 1\nprint(max(&c, 2))")
+        == [
+          "nb.md:11:11: error: passing '&' (an inout argument) is not supported in notebook cells; return the new value and assign it: 'x = f(x)'"
+        ])
+    #expect(
       check("var i = 0\ni++")
         == [
           "nb.md:11:2: error: '++' (Swift does not have it) is not supported in notebook cells; write 'i += 1'"

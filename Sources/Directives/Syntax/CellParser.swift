@@ -126,6 +126,18 @@ struct Lowering {
         throw unsupported(
           "'import'", declaration, hint: "directives are available without imports")
       }
+      if let alias = declaration.as(TypeAliasDeclSyntax.self) {
+        throw unsupported(
+          "a 'typealias'", declaration,
+          hint: "write the type itself: '\(alias.initializer.value.trimmedDescription)'")
+      }
+      if declaration.is(ExtensionDeclSyntax.self) {
+        throw unsupported(
+          "an extension", declaration,
+          hint:
+            "declare a function that takes the value instead, as in 'func mean(_ values: [Double]) -> Double'"
+        )
+      }
       if declaration.is(EnumDeclSyntax.self) {
         throw unsupported(
           "declaring an enum", declaration,
@@ -304,6 +316,13 @@ struct Lowering {
     var parameters: [FunctionParameter] = []
     for parameter in clause.parameters {
       if let ellipsis = parameter.ellipsis { throw unsupported("a variadic parameter", ellipsis) }
+      if let attributed = parameter.type.as(AttributedTypeSyntax.self),
+        attributed.specifiers.contains(where: { $0.trimmedDescription == "inout" })
+      {
+        throw unsupported(
+          "an 'inout' parameter", attributed,
+          hint: "return the new value and assign it: 'x = f(x)'")
+      }
       let label = parameter.firstName.text == "_" ? nil : parameter.firstName.text
       parameters.append(
         FunctionParameter(
@@ -514,6 +533,11 @@ struct Lowering {
     if let optional = try optionalExpression(syntax, at: at) { return optional }
     if syntax.is(SwitchExprSyntax.self) {
       throw unsupported("'switch' as a value", syntax, hint: "assign a variable in each case")
+    }
+    if syntax.is(InOutExprSyntax.self) {
+      throw unsupported(
+        "passing '&' (an inout argument)", syntax,
+        hint: "return the new value and assign it: 'x = f(x)'")
     }
     if let postfixed = syntax.as(PostfixOperatorExprSyntax.self),
       ["++", "--"].contains(postfixed.operator.text)

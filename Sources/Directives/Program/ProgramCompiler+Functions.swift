@@ -204,7 +204,7 @@ extension ProgramCompiler {
         types.append(expectedParameters[index])
       } else {
         report(
-          "cannot infer the type of the closure parameter '\(parameter.name)'; write it: '{ (\(parameter.name): Double) in ... }'",
+          "cannot infer the type of the closure parameter '\(parameter.name)'; write it: '{ (\(parameter.name.hasPrefix("$") ? "x" : parameter.name): Double) in ... }'",
           at: parameter.position)
         types.append(.any)
       }

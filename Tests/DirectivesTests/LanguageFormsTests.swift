@@ -163,13 +163,17 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let session = try makeSession(directory: directory)
     try evaluate(
-      "let a: Int? = 3\nlet b: String? = nil\nlet t = (x: 1, y: [\"s\"])\nlet list = [a, nil]",
+      "let a: Int? = 3\nlet b: String? = nil\nlet t = (x: 1, y: [\"s\"])\nlet list = [a, nil]\n"
+        + "let chosen: [Activation] = [.relu]",
       session: session)
     let data = try session.snapshotData()
     let restored = try makeSession(directory: directory)
     try restored.restore(from: data)
-    let result = try evaluate("print(a, b, t, list, a! + t.x)", session: restored)[0]
-    #expect(printed(result) == "Optional(3) nil (x: 1, y: [\"s\"]) [Optional(3), nil] 4\n")
+    let result = try evaluate(
+      "print(a, b, t, list, a! + t.x, chosen, chosen[0])", session: restored)[0]
+    #expect(
+      printed(result)
+        == "Optional(3) nil (x: 1, y: [\"s\"]) [Optional(3), nil] 4 [Activation.relu] relu\n")
   }
 
   @Test func tupleElementsAreAssignedInPlace() throws {

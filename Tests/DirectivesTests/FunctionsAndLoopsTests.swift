@@ -34,6 +34,15 @@ import Testing
       """, is: "9.0 40 8 6765\n")
   }
 
+  @Test func discardingAResultRunsItForItsEffects() throws {
+    try expectOutput(
+      "var calls = 0\nfunc bump() -> Int {\n  calls += 1\n  return calls\n}\n_ = bump()\n_ = bump()\nprint(calls)",
+      "func f() -> Int {\n  _ = [1, 2].map { $0 * 2 }\n  return 1\n}\n_ = f()\n_ = 1 / 0",
+      "let y = _",
+      is: "2\nnb.md:25:7: error: division by zero\n"
+        + "nb.md:30:9: error: '_' can only appear on the left of '=' ('_ = f()' drops a result)\n")
+  }
+
   @Test func functionsAreVisibleInLaterCellsAndNestedFunctionsCapture() throws {
     try expectOutput(
       "func twice(_ x: Int) -> Int { 2 * x }",

@@ -163,6 +163,16 @@ extension ProgramCompiler {
   )
     -> Typed
   {
+    if case .name("_") = target.kind, op == nil {
+      // `_ = value`: computed for its effects, then dropped.
+      let code = compile(value).value
+      return Typed(
+        .void,
+        .value { frame throws(EvaluationError) in
+          _ = try code(frame)
+          return .void
+        }, at: position)
+    }
     guard let place = place(target, at: target.position) else {
       _ = compile(value)
       return Typed(.void, .value { _ in .void }, at: position)

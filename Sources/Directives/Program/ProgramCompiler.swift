@@ -137,6 +137,10 @@ final class ProgramCompiler {
 
   /// Reports an unknown name the way Swift would, with what the notebook offers instead.
   func unknownName(_ name: String, at position: Position) -> Typed {
+    if name == "_" {
+      return fail(
+        "'_' can only appear on the left of '=' ('_ = f()' drops a result)", at: position)
+    }
     if let later = laterDefinitions[name], later.order >= order {
       let place = later.order == order ? "later in this cell" : "in cell '\(later.cellID)'"
       return fail(

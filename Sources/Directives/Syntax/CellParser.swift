@@ -436,6 +436,8 @@ struct Lowering {
       for element in array.elements { elements.append(try expression(element.expression)) }
       return make(.array(elements))
     }
+    // `_ = value`: the name `_` is only accepted on the left of `=` (see `assignment`).
+    if syntax.is(DiscardAssignmentExprSyntax.self) { return make(.name("_")) }
     if let reference = syntax.as(DeclReferenceExprSyntax.self) {
       if let arguments = reference.argumentNames {
         throw unsupported("a function reference", arguments)

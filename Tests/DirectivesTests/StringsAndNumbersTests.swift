@@ -120,6 +120,16 @@ import Testing
     #expect(failure(failed) == "nb.md:11:37: error: 'count' must be at least 0, got -1")
   }
 
+  @Test func floatIsRefusedForDouble() {
+    let message = "is not in the language: numbers with a fraction are Doubles; write 'Double'"
+    #expect(
+      check("let x: Float = 1.0 / 3.0\nlet y = Float(2) / 3\nfunc f(_ v: [Float]) {}")
+        == [
+          "nb.md:12:8: error: 'Float' \(message)", "nb.md:10:5: error: 'Float' \(message)",
+          "nb.md:11:9: error: 'Float' \(message)",
+        ])
+  }
+
   @Test func swiftUISpecifiersAndEnumDeclarationsNameTheWayToWriteThem() {
     #expect(
       check(#"let x = 0.5"# + "\n" + #"print("\(x, specifier: "%.3f")")"#)

@@ -79,7 +79,9 @@ extension ValueType {
     let name = name.trimmingSpaces
     switch name {
     case "Int": return .int
-    case "Double", "Float": return .double
+    case "Double": return .double
+    case "Float", "Float32", "Float64", "CGFloat":
+      throw EvaluationError(Self.floatMessage(name), at: position)
     case "String": return .string
     case "Bool": return .bool
     case "Void", "()": return .void
@@ -122,6 +124,11 @@ extension ValueType {
       if let enumeration = EnumerationType.named[name] { return .enumeration(enumeration) }
       throw EvaluationError("cannot find type '\(name)' in scope", at: position)
     }
+  }
+
+  /// Why `Float` is refused: it prints with fewer digits than the Double a cell would compute.
+  static func floatMessage(_ name: String) -> String {
+    "'\(name)' is not in the language: numbers with a fraction are Doubles; write 'Double'"
   }
 
   /// The `->` of a function type that is not inside brackets.

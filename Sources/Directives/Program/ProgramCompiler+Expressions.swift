@@ -40,6 +40,13 @@ extension ProgramCompiler {
       {
         return randomness("'\(typeName).random'", at: namePosition)
       }
+      if case .name(let name) = callee.kind,
+        ["Float", "Float32", "Float64", "CGFloat"].contains(name),
+        lookup(name) == nil
+      {
+        arguments.forEach { _ = compile($0.value) }
+        return fail(ValueType.floatMessage(name), at: callee.position)
+      }
       return call(callee, arguments, expected: expected, at: at)
     case .initializer(let type, let arguments): return initializer(type, arguments, at: at)
     case .subscripted(let base, let arguments):

@@ -120,6 +120,22 @@ import Testing
     #expect(failure(failed) == "nb.md:11:37: error: 'count' must be at least 0, got -1")
   }
 
+  @Test func anIntVariableDoesNotMeetADoubleButALiteralDoes() throws {
+    #expect(
+      check(
+        "let n = 3\nvar x = 1.5\nx += n\nlet xs = [1.0]\nprint(n * 0.5, xs.count / 2.0, n < 2.5)")
+        == [
+          "nb.md:12:1: error: binary operator '+=' cannot be applied to operands of type 'Double' and 'Int'; convert the Int: 'Double(n)'",
+          "nb.md:14:9: error: binary operator '*' cannot be applied to operands of type 'Int' and 'Double'; convert the Int: 'Double(n)'",
+          "nb.md:14:25: error: binary operator '/' cannot be applied to operands of type 'Int' and 'Double'; convert the Int: 'Double(xs.count)'",
+          "nb.md:14:34: error: binary operator '<' cannot be applied to operands of type 'Int' and 'Double'; convert the Int: 'Double(n)'",
+        ])
+    let result = try evaluate(
+      "let n = 3\nvar x = 1.5\nx *= 2\nprint(2 * 1.5, (2 + 3) * 0.5, -1 * x, Double(n) / 2, x > 1)")[
+        0]
+    #expect(printed(result) == "3.0 2.5 -3.0 1.5 true\n")
+  }
+
   @Test func floatIsRefusedForDouble() {
     let message = "is not in the language: numbers with a fraction are Doubles; write 'Double'"
     #expect(

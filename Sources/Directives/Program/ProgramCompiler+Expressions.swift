@@ -76,6 +76,9 @@ extension ProgramCompiler {
     case .binary(let op, let left, let right, let operatorAt):
       let leftTyped = compile(left)
       let rightTyped = compile(right, expected: Self.literalContext(op, leftTyped.type))
+      if let mixed = Self.mixedNumbers(op, (left, leftTyped.type), (right, rightTyped.type)) {
+        return fail(mixed, at: operatorAt)
+      }
       return binary(op, leftTyped, rightTyped, at: at, operatorAt: operatorAt)
     case .prefix(let op, let operand):
       return prefix(op, compile(operand, expected: expected), at: at)
@@ -229,6 +232,24 @@ extension ProgramCompiler {
   }
 
   /// `+`, `<` ... used as a function value, as in `reduce(0, +)`.
+  /// Swift's message when an Int that is not a literal meets a Double (`n * 0.5`), or nil:
+  /// a literal takes the other side's type (`2 * x`), a variable does not.
+  static func mixedNumbers(
+    _ op: BinaryOperator, _ left: (Expression, ValueType), _ right: (Expression, ValueType),
+    compound: Bool = false
+  ) -> String? {
+    let intSide: Expression
+    switch (left.1, right.1) {
+    case (.int, .double): intSide = left.0
+    case (.double, .int): intSide = right.0
+    default: return nil
+    }
+    guard !intSide.isNumberLiteral else { return nil }
+    let written = intSide.spelledName ?? "..."
+    return
+      "binary operator '\(op.rawValue)\(compound ? "=" : "")' cannot be applied to operands of type '\(left.1)' and '\(right.1)'; convert the Int: 'Double(\(written))'"
+  }
+
   /// `Int.random(in:)`, `xs.shuffled()` ...: refused, with the way a notebook draws numbers.
   func randomness(_ what: String, at position: Position) -> Typed {
     fail(
@@ -329,6 +350,28 @@ extension ProgramCompiler {
           try Operators.apply(op, try code(frame), at: position)
         }, at: position
       ).retyped(result)
+    }
+  }
+}
+
+extension Expression {
+  /// `n` or `xs.count` as written, for a message; nil for other expressions.
+  var spelledName: String? {
+    switch kind {
+    case .name(let name): name
+    case .member(let base, let name, _): base.spelledName.map { "\($0).\(name)" }
+    default: nil
+    }
+  }
+
+  /// Whether the expression is made of number literals only (`2`, `-1`, `(3 + 4) * 2`), so
+  /// Swift types it from its context.
+  var isNumberLiteral: Bool {
+    switch kind {
+    case .integer, .floating: true
+    case .prefix(_, let operand): operand.isNumberLiteral
+    case .binary(_, let left, let right, _): left.isNumberLiteral && right.isNumberLiteral
+    default: false
     }
   }
 }

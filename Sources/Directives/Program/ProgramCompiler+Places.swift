@@ -183,6 +183,11 @@ extension ProgramCompiler {
       guard Operators.resultType(op, place.type, typed.type) != nil else {
         return fail(Operators.mismatch(op, place.type, typed.type), at: position)
       }
+      if let mixed = Self.mixedNumbers(
+        op, (target, place.type), (value, typed.type), compound: true)
+      {
+        return fail(mixed, at: position)
+      }
       if let updated = updateVariable(op, place, typed, at: position) { return updated }
       assigned = binary(op, place.read, typed, at: position, operatorAt: position)
     }

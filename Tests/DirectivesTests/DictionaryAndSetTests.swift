@@ -111,13 +111,17 @@ import Testing
       print([Double](repeating: 0, count: 2), Set<String>(["a", "b", "a"]), [Int](1...3), Array(0..<3))
       let byParity = Dictionary(grouping: [1, 2, 3, 4, 5], by: { $0 % 2 })
       let byInitial = Dictionary(grouping: ["apple", "avocado", "fig"]) { $0.first! }
-      print(byParity, byInitial)
+      let byName = Dictionary(uniqueKeysWithValues: zip(["a", "b"], [1.5, 2]))
+      print(byParity, byInitial, byName, [String: Int](uniqueKeysWithValues: [("x", 1)]))
       """
     #expect(
       try printed(evaluate(source)[0])
         == "[1] [\"x\": 2.0] [3] [[1.0]] [4] [\"y\": [5]] 0 true\n"
         + "[0.0, 0.0] [\"a\", \"b\"] [1, 2, 3] [0, 1, 2]\n"
-        + "[1: [1, 3, 5], 0: [2, 4]] [\"a\": [\"apple\", \"avocado\"], \"f\": [\"fig\"]]\n")
+        + "[1: [1, 3, 5], 0: [2, 4]] [\"a\": [\"apple\", \"avocado\"], \"f\": [\"fig\"]] "
+        + "[\"a\": 1.5, \"b\": 2.0] [\"x\": 1]\n")
+    let twice = try evaluate(#"let d = Dictionary(uniqueKeysWithValues: [("a", 1), ("a", 2)])"#)[0]
+    #expect(failure(twice) == #"nb.md:10:42: error: the key "a" is given twice"#)
   }
 
   @Test func typedInitializerCheckErrors() {

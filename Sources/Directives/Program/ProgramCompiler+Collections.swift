@@ -285,6 +285,8 @@ extension ProgramCompiler {
     case ("String", ["repeating", "count"]): return stringRepeating(arguments, at: position)
     case ("Dictionary", ["grouping", "by"]), ("Dictionary", ["grouping", nil]):
       return dictionaryGrouping(arguments, at: position)
+    case ("Dictionary", ["uniqueKeysWithValues"]):
+      return dictionaryOfPairs(arguments[0].value, at: position)
     default: break
     }
     if name == "Set" { return setConversion(arguments, at: position) }

@@ -1,6 +1,6 @@
 /// Initializers written with a type: `[Int]()`, `Set<String>()`, `[String: Double]()`,
 /// `[Double](repeating: 0, count: n)`, `Set<Int>(values)`; and `String(describing:)`,
-/// `String(repeating:count:)`, `Dictionary(grouping:by:)`.
+/// `String(repeating:count:)`, `Dictionary(grouping:by:)`, `Dictionary(uniqueKeysWithValues:)`.
 extension ProgramCompiler {
   /// `Type(arguments)` for a collection type: empty without arguments, else what
   /// `Array(...)`, `Set(...)` or `Dictionary(...)` make, converted to the type.
@@ -80,6 +80,39 @@ extension ProgramCompiler {
             at: countAt)
         }
         return .string(String(repeating: text, count: times))
+      }, at: position)
+  }
+
+  /// `Dictionary(uniqueKeysWithValues: zip(keys, values))`: a key given twice is an error.
+  func dictionaryOfPairs(_ argument: Expression, at position: Position) -> Typed {
+    let sequence = compile(argument)
+    guard case .tuple(let types, _)? = sequence.type.elementType, types.count == 2,
+      sequence.type != .object(.dataset)
+    else {
+      return fail(
+        "'Dictionary(uniqueKeysWithValues:)' needs pairs (key, value), as 'zip(keys, values)' gives, not a value of type '\(sequence.type)'",
+        at: argument.position)
+    }
+    guard HashKey.isHashable(types[0]) else {
+      return fail(
+        "a dictionary key is an Int, Double, String or Bool, not '\(types[0])'",
+        at: argument.position)
+    }
+    let code = sequence.value
+    let at = argument.position
+    return Typed(
+      .dictionary(types[0], types[1]),
+      .value { frame throws(EvaluationError) in
+        var dictionary = DictionaryValue()
+        for pair in try Self.elements(of: try code(frame), at: at) {
+          guard case .tuple(let parts, _) = pair, parts.count == 2 else { continue }
+          let hash = try Self.hashKey(parts[0], at: at)
+          guard dictionary[hash] == nil else {
+            throw EvaluationError("the key \(parts[0].debugText) is given twice", at: at)
+          }
+          dictionary.update(parts[0], hash: hash, initial: parts[1]) { _ in }
+        }
+        return .dictionary(dictionary)
       }, at: position)
   }
 

@@ -86,11 +86,16 @@ import Testing
       print(String(s.reversed()), s.map { $0.uppercased() }, s.filter { $0 != "l" }, s.first!)
       print(s.contains { $0 == "e" }, s.contains("ell"), s.sorted(), s.max()!, s.last)
       for (i, c) in s.enumerated() where i > 2 { print(i, c) }
+      var grown = s
+      grown.append("!")
+      grown.append(contentsOf: "?")
+      print(grown, s)
       """)[0]
     #expect(
       printed(result)
         == "olleh [\"H\", \"E\", \"L\", \"L\", \"O\"] heo h\n"
-        + "true true [\"e\", \"h\", \"l\", \"l\", \"o\"] o Optional(\"o\")\n3 l\n4 o\n")
+        + "true true [\"e\", \"h\", \"l\", \"l\", \"o\"] o Optional(\"o\")\n3 l\n4 o\n"
+        + "hello!? hello\n")
   }
 
   @Test func dictionariesFilteredAndMappedStayDictionaries() throws {

@@ -1,6 +1,7 @@
 /// The methods that change an array variable in place besides `append`: `insert(_:at:)`,
 /// `remove(at:)`, `removeFirst()`, `removeLast()`, `popLast()`, `removeAll()`,
-/// `removeAll(where:)`, `append(contentsOf:)`, `sort()`, `sort(by:)` and `reverse()`.
+/// `removeAll(where:)`, `append(contentsOf:)`, `sort()`, `sort(by:)` and `reverse()`; and
+/// `append` on a string.
 extension ProgramCompiler {
   static let arrayEditingMethods: Set<String> = [
     "insert", "remove", "removeFirst", "removeLast", "popLast", "removeAll", "append", "sort",
@@ -131,6 +132,34 @@ extension ProgramCompiler {
       typed.append(Typed(type, .value(coerced(value, to: type)), at: value.position))
     }
     return editing(base, name, typed, result, at: position, edit)
+  }
+
+  /// `text.append("s")` (or `append(contentsOf:)`): the string variable grows in place.
+  func stringAppend(_ base: Expression, _ argument: CallArgument, at position: Position) -> Typed {
+    let piece = compile(argument.value, expected: .string)
+    guard ValueType.string.accepts(piece.type) else {
+      return fail(
+        "cannot convert value of type '\(piece.type)' to expected argument type 'String'",
+        at: argument.value.position)
+    }
+    guard let place = place(base, mutatingMember: "append", at: position) else {
+      return .failing(EvaluationError("'append' cannot change this value", at: position))
+    }
+    let pieceCode = piece.value
+    return Typed(
+      .void,
+      .value { frame throws(EvaluationError) in
+        guard case .string(let added) = try pieceCode(frame) else { return .void }
+        try place.modify(frame) { value throws(EvaluationError) in
+          guard case .string(var text) = value else {
+            throw EvaluationError("'append' needs a String", at: position)
+          }
+          value = .void  // uniquely referenced now: the string grows in place
+          text += added
+          value = .string(text)
+        }
+        return .void
+      }, at: position)
   }
 
   /// Computes the arguments, then runs `edit` on the array stored in the variable, in place.

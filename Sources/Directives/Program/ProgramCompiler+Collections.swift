@@ -45,6 +45,11 @@ extension ProgramCompiler {
         kept throws(EvaluationError) in .set(try Self.set(of: kept, at: position))
       }
     }
+    if receiver.type == .string, name == "append", arguments.count == 1,
+      arguments[0].label == nil || arguments[0].label == "contentsOf"
+    {
+      return stringAppend(base, arguments[0], at: position)
+    }
     if receiver.type == .string, Self.stringSequenceMethods.contains(name) {
       return methodOfElements(base, receiver, .string, name, arguments, at: position) { kept in
         .string(kept.map(\.description).joined())

@@ -123,6 +123,7 @@ extension ProgramCompiler {
   func isMutatingMethod(_ name: String, on type: ValueType?) -> Bool {
     guard let type else { return false }
     if case .array = type, Self.arrayEditingMethods.contains(name) { return true }
+    if type == .string, name == "append" { return true }
     return table.member(named: name, on: type)?.isMutating == true
   }
 

@@ -121,7 +121,7 @@ import Testing
       let counts = ["x": 1, "y": 2]
       var seen: [String] = []
       counts.forEach { key, value in seen.append(key + String(value)) }
-      print(dot, labelled, counts.map { k, v in v * 10 }, seen)
+      print(dot, labelled, counts.map { k, v in v * 10 }, seen, zip(xs, ys).map(*), zip(xs, ys).map(<))
       let scaled = xs.map { x in
         let doubled = x * 2
         return doubled + 1
@@ -129,7 +129,10 @@ import Testing
       print(scaled.reduce(0, +))
       """)[0]
     #expect(result.error == nil, "\(failure(result) ?? "")")
-    #expect(printed(result) == "32.0 [\"0=a\", \"1=b\"] [10, 20] [\"x1\", \"y2\"]\n15.0\n")
+    #expect(
+      printed(result)
+        == "32.0 [\"0=a\", \"1=b\"] [10, 20] [\"x1\", \"y2\"] [4.0, 10.0, 18.0] [true, true, true]\n15.0\n"
+    )
   }
 
   @Test func partialRangesSearchesFromTheEndAndDirectivesAsFunctions() throws {

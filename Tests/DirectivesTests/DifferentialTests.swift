@@ -421,6 +421,15 @@ import Testing
     precondition(first([7]) == 7, "first")
     print(groups["a"]!, best!, first([7]), [1, 2].firstIndex(of: 2)!)
     """,
+    """
+    struct Box { var xs: [Int]; var name: String? }
+    let some: Box? = Box(xs: [1, 2], name: "b")
+    let none: Box? = nil
+    print(some?.xs.count, none?.xs.count, some?.xs.map { $0 * 2 }, some?.xs[1], some?.name?.count)
+    var text = "ab"
+    text.append("c")
+    print(zip([1.0, 2.0], [3.0, 4.0]).map(*), text, Dictionary(uniqueKeysWithValues: [(1, "a")]))
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -244,6 +244,22 @@ import Testing
         ])
   }
 
+  @Test func anOptionalChainGoesOnThroughMembersCallsAndSubscripts() throws {
+    let result = try evaluate(
+      """
+      struct Box { var xs: [Int]; var name: String? }
+      let some: Box? = Box(xs: [1, 2], name: "b")
+      let none: Box? = nil
+      print(some?.xs.count, none?.xs.count, some?.xs.map { $0 * 2 }, some?.xs[1], none?.xs[5])
+      print(some?.name?.count, some?.xs.first, none?.xs.first, some?.name?.uppercased().count)
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(
+      printed(result)
+        == "Optional(2) nil Optional([2, 4]) Optional(2) nil\nOptional(1) Optional(1) nil Optional(1)\n"
+    )
+  }
+
   @Test func fatalErrorsAndFailedPreconditionsStopTheCellAtTheCall() throws {
     let results = try evaluate(
       """

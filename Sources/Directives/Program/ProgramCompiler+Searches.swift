@@ -51,11 +51,31 @@ extension ProgramCompiler {
   static func splittingTuple(_ argument: Expression, _ parameters: [ValueType], _ result: ValueType)
     -> Expression
   {
-    guard parameters.count == 1, case .tuple(let elements, _) = parameters[0],
-      elements.count > 1, case .closure(let closure) = argument.kind,
-      closure.parameters.count == elements.count
+    guard parameters.count == 1, case .tuple(let elements, _) = parameters[0], elements.count > 1
     else { return argument }
     let at = argument.position
+    // `zip(a, b).map(*)`: the operator as the closure `{ $0 * $1 }`.
+    if case .name(let name) = argument.kind, elements.count == 2,
+      let op = BinaryOperator(rawValue: name), op != .and, op != .or
+    {
+      let operands = ["$0", "$1"].map { Expression(kind: .name($0), position: at) }
+      let closure = ClosureExpression(
+        parameters: ["$0", "$1"].map {
+          FunctionParameter(label: nil, name: $0, type: nil, defaultValue: nil, position: at)
+        },
+        resultType: nil,
+        body: [
+          Statement(
+            kind: .expression(
+              Expression(
+                kind: .binary(op, operands[0], operands[1], operatorPosition: at), position: at)),
+            position: at)
+        ],
+        usesShorthand: true)
+      return splittingTuple(Expression(kind: .closure(closure), position: at), parameters, result)
+    }
+    guard case .closure(let closure) = argument.kind, closure.parameters.count == elements.count
+    else { return argument }
     let whole = "(tuple)"  // a name no cell can write
     let pattern = Pattern.tuple(closure.parameters.map { .binding($0.name, $0.position) }, at)
     var body = closure.body

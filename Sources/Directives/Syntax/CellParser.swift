@@ -457,7 +457,7 @@ struct Lowering {
       guard let base = access.base else { return make(.enumCase(name)) }
       return make(
         .member(
-          base: try expression(base), name: name, namePosition: position(of: access.declName)))
+          base: try chainedBase(base), name: name, namePosition: position(of: access.declName)))
     }
     if let call = syntax.as(FunctionCallExprSyntax.self) {
       if let extra = call.additionalTrailingClosures.first {
@@ -476,7 +476,7 @@ struct Lowering {
     }
     if let subscripted = syntax.as(SubscriptCallExprSyntax.self) {
       if let closure = subscripted.trailingClosure { throw unsupported("a closure", closure) }
-      let base = try expression(subscripted.calledExpression)
+      let base = try chainedBase(subscripted.calledExpression)
       if subscripted.arguments.count == 1, let only = subscripted.arguments.first,
         only.label == nil,
         let range = try partialRange(only.expression, of: subscripted.calledExpression, base)
@@ -550,6 +550,30 @@ struct Lowering {
         hint: "write '\(postfixed.expression.trimmedDescription) \(sign)= 1'")
     }
     throw unsupported("this expression", syntax)
+  }
+
+  /// The base of a member or subscript; `a?.b` in `a?.b.c` continues the optional chain, as in
+  /// Swift: it is lowered as `(a?.b)?.c`, nil when `a` is.
+  mutating func chainedBase(_ syntax: ExprSyntax) throws(UnsupportedSyntax) -> Expression {
+    let base = try expression(syntax)
+    guard !syntax.is(OptionalChainingExprSyntax.self), Self.continuesOptionalChain(syntax)
+    else { return base }
+    return Expression(kind: .optionalChain(base), position: base.position)
+  }
+
+  /// Whether a member, call or subscript hangs off a `value?` (`a?.b`, `a?.f()`, `a?.xs[0]`).
+  static func continuesOptionalChain(_ syntax: ExprSyntax) -> Bool {
+    if syntax.is(OptionalChainingExprSyntax.self) { return true }
+    if let member = syntax.as(MemberAccessExprSyntax.self), let base = member.base {
+      return continuesOptionalChain(base)
+    }
+    if let call = syntax.as(FunctionCallExprSyntax.self) {
+      return continuesOptionalChain(call.calledExpression)
+    }
+    if let element = syntax.as(SubscriptCallExprSyntax.self) {
+      return continuesOptionalChain(element.calledExpression)
+    }
+    return false
   }
 
   /// `xs[..<n]`, `xs[...n]` and `xs[n...]` as the ranges they stand for: from 0, and up to

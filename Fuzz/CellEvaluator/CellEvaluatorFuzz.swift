@@ -44,10 +44,11 @@ func evaluate(_ sources: [String]) {
   // Each input parses its cells afresh, and nothing is left stored for the leak check at exit.
   defer { ParsedCells.removeAll() }
   let text = sources.map { CodeFence.block($0, language: "swift") }.joined(separator: "\n")
+  var options = EvaluationOptions(cellTimeout: 1)
+  // Well under libFuzzer's limits (-malloc_limit_mb=1024, -rss_limit_mb=2048).
+  options.valueLimit = 128 << 20
   guard let document = try? Document(parsing: text, path: "fuzz.md"),
-    let session = try? Session(
-      document: document, outputDirectory: outputFolder,
-      options: EvaluationOptions(cellTimeout: 1))
+    let session = try? Session(document: document, outputDirectory: outputFolder, options: options)
   else { return }
   for cell in document.cells { _ = session.evaluate(cell) }
 }

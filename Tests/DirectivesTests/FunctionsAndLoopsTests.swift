@@ -209,7 +209,7 @@ import Testing
     let message = try failure(evaluate("let xs = Array(repeating: 0, count: 1_000_000_000_000)")[0])
     #expect(
       message
-        == "nb.md:10:37: error: an array of 1000000000000 elements is beyond the limit of 100000000"
+        == "nb.md:10:37: error: an array of 1000000000000 elements is beyond the limit of \(ValueLimits.size(ValueLimits.defaultBytes)) for one value; build it in smaller parts"
     )
   }
 }

@@ -38,12 +38,14 @@ func makeSession(
   params: [Param] = [], overrides: [ParamOverride] = [],
   cellTimeout: Double = EvaluationOptions.defaultCellTimeout,
   outputLimit: Int = EvaluationOptions.defaultOutputLimit,
+  valueLimit: Int = ValueLimits.defaultBytes,
   directory: String = temporaryDirectory()
 ) throws -> Session {
-  try Session(
+  var options = EvaluationOptions(cellTimeout: cellTimeout, outputLimit: outputLimit)
+  options.valueLimit = valueLimit
+  return try Session(
     file: "nb.md", params: params, overrides: overrides, notebookDirectory: directory,
-    outputDirectory: directory + "/output",
-    options: EvaluationOptions(cellTimeout: cellTimeout, outputLimit: outputLimit))
+    outputDirectory: directory + "/output", options: options)
 }
 
 /// Evaluates the sources as consecutive cells (cell N starts at line 10 * (N + 1)).

@@ -56,6 +56,8 @@ package struct EvaluationOptions: Sendable {
   package var cellTimeout: Double
   /// About how many bytes of output (text, tables, figures, metrics) one cell may make.
   package var outputLimit: Int
+  /// The largest string or array a cell may build, in bytes (see `ValueLimits`).
+  package var valueLimit = ValueLimits.defaultBytes
   /// Whether training may draw a progress bar (on a terminal, without `-q`).
   package var showsProgress: Bool
   /// Polled between mini-batches so Ctrl-C can finish training early.

@@ -43,19 +43,23 @@ enum Operators {
   }
 
   /// `left op right` for the operators that evaluate both sides (not `&&` and `||`).
-  static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: Position)
-    throws(EvaluationError) -> Value
-  {
+  static func apply(
+    _ op: BinaryOperator, _ left: Value, _ right: Value, limit: Int = ValueLimits.defaultBytes,
+    at position: Position
+  ) throws(EvaluationError) -> Value {
     switch (left, right) {
     case (.int(let a), .int(let b)):
       return try integer(op, a, b, at: position)
     case (.string(let a), .string(let b)):
       switch op {
-      case .add: return .string(a + b)
+      case .add:
+        try ValueLimits.checkString(bytes: a.utf8.count + b.utf8.count, limit: limit, at: position)
+        return .string(a + b)
       case .less, .lessOrEqual, .greater, .greaterOrEqual: return .bool(compare(op, a, b))
       default: break
       }
     case (.array(let a), .array(let b)) where op == .add:
+      try ValueLimits.checkArray(count: a.count + b.count, limit: limit, at: position)
       return .array(a + b)
     default:
       if let a = left.number, let b = right.number, left.type != .bool {

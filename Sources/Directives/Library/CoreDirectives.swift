@@ -218,6 +218,8 @@ enum CoreDirectives {
       summary: "Adds an element at the end (the array must be a `var`)."
     ) { call throws(EvaluationError) in
       guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
+      try ValueLimits.checkArray(
+        count: elements.count + 1, limit: call.context.options.valueLimit, at: call.position)
       return .array(Coercion.homogeneous(elements + [call.value("element")]))
     },
     Directive(

@@ -11,7 +11,7 @@ extension ProgramCompiler {
   }
 
   /// The largest array a cell may build at once, so a typo cannot exhaust memory.
-  static let maximumElements = 100_000_000
+  static var maximumElements: Int { ValueLimits.defaultMaximumElements }
 
   /// `first` and `last` of an array, or of a string (its first or last character, a String).
   func collectionProperty(_ receiver: Typed, _ name: String, at position: Position) -> Typed? {
@@ -107,6 +107,12 @@ extension ProgramCompiler {
               throw EvaluationError("'append' needs an array", at: position)
             }
             value = .void  // uniquely referenced now: appending does not copy
+            do throws(EvaluationError) {
+              try ValueLimits.makeRoom(in: &values, limit: control.valueLimit, at: position)
+            } catch {
+              value = .array(values)
+              throw error
+            }
             values.append(newElement)
             value = .array(values)
           }
@@ -314,6 +320,7 @@ extension ProgramCompiler {
     let valueCode = repeated.value
     let countCode = count.int
     let countAt = arguments[1].value.position
+    let control = self.control
     return Typed(
       .array(Self.storedType(repeated.type)),
       .value { frame throws(EvaluationError) in
@@ -322,11 +329,7 @@ extension ProgramCompiler {
         guard total >= 0 else {
           throw EvaluationError("'count' must be at least 0, got \(total)", at: countAt)
         }
-        guard total <= Self.maximumElements else {
-          throw EvaluationError(
-            "an array of \(total) elements is beyond the limit of \(Self.maximumElements)",
-            at: countAt)
-        }
+        try ValueLimits.checkArray(count: total, limit: control.valueLimit, at: countAt)
         return .array(Array(repeating: value, count: total))
       }, at: position)
   }

@@ -170,13 +170,18 @@ extension ProgramCompiler {
       case .expression(let inner): return compile(inner).value
       }
     }
+    let control = self.control
     return Typed(
       .string,
       .value { frame throws(EvaluationError) in
         var text = ""
         for code in codes {
           let value = try code(frame)
-          if case .string(let piece) = value { text += piece } else { text += value.description }
+          let piece: String
+          if case .string(let string) = value { piece = string } else { piece = value.description }
+          try ValueLimits.checkString(
+            bytes: text.utf8.count + piece.utf8.count, limit: control.valueLimit, at: position)
+          text += piece
         }
         return .string(text)
       }, at: position)
@@ -298,8 +303,10 @@ extension ProgramCompiler {
       parameters: [Parameter(nil, name: "lhs", left), Parameter(nil, name: "rhs", right)],
       resultType: result, defaults: [nil, nil], position: position)
     code.slotCount = 2
+    let control = self.control
     code.body = { frame throws(EvaluationError) in
-      frame.result = try Operators.apply(op, frame.slots[0], frame.slots[1], at: position)
+      frame.result = try Operators.apply(
+        op, frame.slots[0], frame.slots[1], limit: control.valueLimit, at: position)
       return .returned
     }
     // On numbers, the operation unboxed (`reduce(0, +)` over Doubles).
@@ -311,7 +318,6 @@ extension ProgramCompiler {
         binary(op, operands[0], operands[1], at: position, operatorAt: position)
         .code
     }
-    let control = self.control
     let value = Value.function(FunctionValue(code: code, context: nil, control: control))
     return .literal(value, type: code.type, at: position)
   }

@@ -31,10 +31,12 @@ extension ProgramCompiler {
     default: break
     }
     let (a, b) = (left.value, right.value)
+    let control = self.control
     return Typed(
       result,
       .value { frame throws(EvaluationError) in
-        try Operators.apply(op, try a(frame), try b(frame), at: operatorAt)
+        try Operators.apply(
+          op, try a(frame), try b(frame), limit: control.valueLimit, at: operatorAt)
       }, at: position
     ).retyped(result)
   }

@@ -108,12 +108,19 @@ extension ProgramCompiler {
   private func append<Storage: VariableStorage>(
     _ storage: Storage, _ element: @escaping ValueCode, at position: Position
   ) -> Typed {
+    let control = self.control
     let code: StatementCode = { frame throws(EvaluationError) in
       let newElement = try element(frame)
       guard case .array(var values) = storage.load(frame) else {
         throw EvaluationError("'append' needs an array", at: position)
       }
       storage.store(.void, in: frame)  // the array is now uniquely referenced: no copy
+      do throws(EvaluationError) {
+        try ValueLimits.makeRoom(in: &values, limit: control.valueLimit, at: position)
+      } catch {
+        storage.store(.array(values), in: frame)
+        throw error
+      }
       values.append(newElement)
       storage.store(.array(values), in: frame)
       return .next

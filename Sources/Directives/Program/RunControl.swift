@@ -12,13 +12,19 @@ final class RunControl: @unchecked Sendable {
   var context: EvaluationContext?
   var depth = 0
   private var ticks = 0
+  /// The largest string or array the running cell may build, in bytes.
+  var valueLimit = ValueLimits.defaultBytes
 
   /// Nested calls allowed; the evaluator runs on a thread whose stack holds this many.
   static let maximumDepth = 10_000
 
   /// Prepares for running a cell (or an inline value) with this context and time limit.
-  func begin(context: EvaluationContext, timeLimit: Double, shouldStop: (@Sendable () -> Bool)?) {
+  func begin(
+    context: EvaluationContext, timeLimit: Double, shouldStop: (@Sendable () -> Bool)?,
+    valueLimit: Int
+  ) {
     self.timeLimit = timeLimit
+    self.valueLimit = valueLimit
     deadline = monotonicSeconds() + timeLimit
     self.shouldStop = shouldStop
     self.context = context

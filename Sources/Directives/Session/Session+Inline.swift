@@ -21,7 +21,8 @@ extension Session {
         result = .failure(diagnostic)
       case .success(let compiled):
         control.begin(
-          context: context, timeLimit: options.cellTimeout, shouldStop: options.shouldStop)
+          context: context, timeLimit: options.cellTimeout, shouldStop: options.shouldStop,
+          valueLimit: options.valueLimit)
         defer { control.context = nil }
         do throws(EvaluationError) {
           let value = try Self.run(compiled, context: context)

@@ -102,7 +102,7 @@ package final class Session {
         }
         control.begin(
           context: context, timeLimit: cell.options.timeout ?? options.cellTimeout,
-          shouldStop: options.shouldStop)
+          shouldStop: options.shouldStop, valueLimit: options.valueLimit)
         defer { control.context = nil }
         do throws(EvaluationError) {
           let last = try Self.run(compiled, context: context)

@@ -19,8 +19,5 @@ package struct StructValue: Sendable, Codable {
   }
 
   /// As Swift prints a struct: `Point(x: 1.0, y: 2.0)`.
-  package var description: String {
-    typeName + "("
-      + zip(fieldNames, fields).map { "\($0): \($1.debugText)" }.joined(separator: ", ") + ")"
-  }
+  package var description: String { Value.structure(self).description }
 }

@@ -73,14 +73,22 @@ package enum Value: Sendable, Codable {
 }
 
 extension Value: CustomStringConvertible {
-  /// The text `print` and string interpolation show, as Swift would print it.
+  /// The text `print` and string interpolation show, as Swift would print it (cut with "…" past
+  /// `ValueLimits.maximumTextBytes`).
   package var description: String {
+    if case .string(let value) = self { return value }
+    var writer = ValueTextWriter(budget: ValueLimits.maximumTextBytes)
+    writer.write(self, quoted: false)
+    return writer.text
+  }
+
+  /// The text of a value that has no parts (see `ValueTextWriter` for the others).
+  var leafDescription: String {
     switch self {
     case .int(let value): String(value)
     case .double(let value): String(value)
     case .string(let value): value
     case .bool(let value): String(value)
-    case .array(let elements): "[" + elements.map(\.debugText).joined(separator: ", ") + "]"
     case .range(let range): "\(range.lowerBound)..<\(range.upperBound)"
     case .enumCase(let name, _): name
     case .figure(let figure): "Figure(\(figure.caption ?? "untitled"))"
@@ -89,21 +97,8 @@ extension Value: CustomStringConvertible {
     case .object(let object): object.description
     case .function(let function): "(Function \(function.name))"
     case .void: "()"
-    case .dictionary(let dictionary):
-      dictionary.count == 0
-        ? "[:]"
-        : "["
-          + zip(dictionary.keys, dictionary.values).map { "\($0.debugText): \($1.debugText)" }
-          .joined(separator: ", ") + "]"
-    case .set(let set): "[" + set.elements.map(\.debugText).joined(separator: ", ") + "]"
-    case .structure(let value): value.description
-    case .optional(let wrapped?): "Optional(\(wrapped.debugText))"
     case .optional(nil): "nil"
-    case .tuple(let elements, let labels):
-      "("
-        + zip(labels, elements).map { label, element in
-          (label.map { "\($0): " } ?? "") + element.debugText
-        }.joined(separator: ", ") + ")"
+    case .array, .dictionary, .set, .structure, .optional, .tuple: ""
     }
   }
 

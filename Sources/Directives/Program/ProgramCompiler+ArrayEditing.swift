@@ -20,6 +20,7 @@ extension ProgramCompiler {
     let result: ValueType
     var edit: Edit
     let argumentAt = arguments.first?.value.position ?? position
+    let control = self.control
     switch (name, labels) {
     case ("insert", [nil, "at"]):
       (argumentTypes, result) = ([element, .int], .void)
@@ -29,6 +30,7 @@ extension ProgramCompiler {
             "index \(values[1]) is out of range for an insertion (0...\(elements.count))",
             at: arguments[1].value.position)
         }
+        try ValueLimits.makeRoom(in: &elements, limit: control.valueLimit, at: position)
         elements.insert(values[0], at: index)
         return .void
       }
@@ -77,7 +79,10 @@ extension ProgramCompiler {
       let elementType = element
       return editing(base, name, [sequence], .void, at: position) {
         elements, values throws(EvaluationError) in
-        for value in try Self.elements(of: values[0], at: argumentAt) {
+        let added = try Self.elements(of: values[0], at: argumentAt)
+        try ValueLimits.checkArray(
+          count: elements.count + added.count, limit: control.valueLimit, at: position)
+        for value in added {
           elements.append(try Coercion.coerce(value, to: elementType, at: argumentAt))
         }
         return .void
@@ -96,7 +101,6 @@ extension ProgramCompiler {
       let predicate = closureArgument(
         arguments[0].value, of: name, name == "sort" ? [element, element] : [element], .bool)
       (argumentTypes, result) = ([predicate.type], .void)
-      let control = self.control
       let isSort = name == "sort"
       edit = { elements, values throws(EvaluationError) in
         let call = try FunctionCaller(values[0], control: control, at: position)
@@ -146,6 +150,7 @@ extension ProgramCompiler {
       return .failing(EvaluationError("'append' cannot change this value", at: position))
     }
     let pieceCode = piece.value
+    let control = self.control
     return Typed(
       .void,
       .value { frame throws(EvaluationError) in
@@ -154,6 +159,8 @@ extension ProgramCompiler {
           guard case .string(var text) = value else {
             throw EvaluationError("'append' needs a String", at: position)
           }
+          try ValueLimits.checkString(
+            bytes: text.utf8.count + added.utf8.count, limit: control.valueLimit, at: position)
           value = .void  // uniquely referenced now: the string grows in place
           text += added
           value = .string(text)

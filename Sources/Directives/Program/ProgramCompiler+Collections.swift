@@ -165,7 +165,12 @@ extension ProgramCompiler {
         .array(inner),
         .value { frame throws(EvaluationError) in
           var joined: [Value] = []
-          for value in try elements(frame) { joined += try Self.elements(of: value, at: position) }
+          for value in try elements(frame) {
+            let inner = try Self.elements(of: value, at: position)
+            try ValueLimits.checkArray(
+              count: joined.count + inner.count, limit: control.valueLimit, at: position)
+            joined += inner
+          }
           return .array(joined)
         }, at: position)
     case ("shuffled", []), ("shuffle", []), ("randomElement", []):

@@ -61,6 +61,7 @@ extension ProgramCompiler {
     let pieceCode = piece.value
     let countCode = count.int
     let countAt = count.position
+    let control = self.control
     return Typed(
       .string,
       .value { frame throws(EvaluationError) in
@@ -71,14 +72,9 @@ extension ProgramCompiler {
         guard times >= 0 else {
           throw EvaluationError("'count' must be at least 0, got \(times)", at: countAt)
         }
-        guard
-          times.multipliedReportingOverflow(by: text.utf8.count).partialValue
-            <= Self.maximumElements, times <= Self.maximumElements
-        else {
-          throw EvaluationError(
-            "a string of \(times) copies is beyond the limit of \(Self.maximumElements) characters",
-            at: countAt)
-        }
+        let (bytes, overflow) = times.multipliedReportingOverflow(by: text.utf8.count)
+        try ValueLimits.checkString(
+          bytes: overflow ? Int.max : bytes, limit: control.valueLimit, at: countAt)
         return .string(String(repeating: text, count: times))
       }, at: position)
   }

@@ -175,7 +175,10 @@ extension ProgramCompiler {
           for value in values {
             switch try call.one(value) {
             case .optional(let present?): results.append(present)
-            case .array(let inner) where isFlat: results += inner
+            case .array(let inner) where isFlat:
+              try ValueLimits.checkArray(
+                count: results.count + inner.count, limit: control.valueLimit, at: position)
+              results += inner
             default: break
             }
           }

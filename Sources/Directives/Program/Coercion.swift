@@ -82,6 +82,10 @@ extension ValueType {
     case "Double": return .double
     case "Float", "Float32", "Float64", "CGFloat":
       throw EvaluationError(Self.floatMessage(name), at: position)
+    case "Set", "Array", "Dictionary":
+      let example = name == "Dictionary" ? "[String: Int]" : name == "Set" ? "Set<Int>" : "[Int]"
+      throw EvaluationError(
+        "'\(name)' needs the type of its elements here: write it, as in '\(example)'", at: position)
     case "String": return .string
     case "Bool": return .bool
     case "Void", "()": return .void

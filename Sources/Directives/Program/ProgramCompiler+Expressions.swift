@@ -251,8 +251,13 @@ extension ProgramCompiler {
     }
     guard !intSide.isNumberLiteral else { return nil }
     let written = intSide.spelledName ?? "..."
+    // `total += x` with `var total = 0`: the variable should have been a Double.
+    let fix =
+      compound && left.1 == .int
+      ? "declare '\(written)' a Double ('var \(written) = 0.0')"
+      : "convert the Int: 'Double(\(written))'"
     return
-      "binary operator '\(op.rawValue)\(compound ? "=" : "")' cannot be applied to operands of type '\(left.1)' and '\(right.1)'; convert the Int: 'Double(\(written))'"
+      "binary operator '\(op.rawValue)\(compound ? "=" : "")' cannot be applied to operands of type '\(left.1)' and '\(right.1)'; \(fix)"
   }
 
   /// `Int.random(in:)`, `xs.shuffled()` ...: refused, with the way a notebook draws numbers.

@@ -32,6 +32,41 @@ import Testing
     )
   }
 
+  @Test func removalsKeepTheOrderOfTheRest() throws {
+    // Removing most keys sweeps the holes they leave; the rest keep their order and values, and
+    // a key added again goes to the end, as before any sweep.
+    let source = """
+      var d: [Int: String] = [:]
+      var s: Set<Int> = []
+      for i in 0..<100 {
+        d[i] = "v\\(i)"
+        s.insert(i)
+      }
+      for i in 0..<100 where i % 10 != 3 {
+        d[i] = nil
+        s.remove(i)
+      }
+      print(d, d.count, s.sorted() == Array(s), s.count)
+      d[3] = nil
+      d[3] = "again"
+      s.remove(3)
+      s.insert(3)
+      print(d.keys.map { $0 }, d.values.map { $0 }, d[13] ?? "-", d[14] ?? "-", Array(s))
+      var e = d
+      e[23] = nil
+      print(d.count, e.count, e.keys.map { $0 })
+      """
+    let results = try evaluate(source)
+    #expect(failure(results[0]) == nil)
+    #expect(
+      printed(results[0]) == """
+        [3: "v3", 13: "v13", 23: "v23", 33: "v33", 43: "v43", 53: "v53", 63: "v63", 73: "v73", 83: "v83", 93: "v93"] 10 true 10
+        [13, 23, 33, 43, 53, 63, 73, 83, 93, 3] ["v13", "v23", "v33", "v43", "v53", "v63", "v73", "v83", "v93", "again"] v13 - [13, 23, 33, 43, 53, 63, 73, 83, 93, 3]
+        10 9 [13, 33, 43, 53, 63, 73, 83, 93, 3]
+
+        """)
+  }
+
   @Test func literalsTakeTheirTypesFromTheContext() throws {
     let results = try evaluate(
       #"let rates: [String: Double] = ["a": 1, "b": 0.5]"#,

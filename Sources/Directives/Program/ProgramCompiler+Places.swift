@@ -122,10 +122,40 @@ extension ProgramCompiler {
         }, slot: nil)
     case .member(let base, let name, let namePosition):
       return structFieldPlace(base, name, mutatingMember: mutatingMember, at: namePosition)
+    case .forceUnwrap(let operand, let bang):
+      return unwrappedPlace(operand, mutatingMember: mutatingMember, at: position, bang: bang)
     default:
       report("cannot assign to this expression", at: target.position)
       return nil
     }
+  }
+
+  /// `d[key]!.append(x)`, `best!.0 = 1`: the value inside an optional variable or entry,
+  /// changed in place; nil is an error at the `!`.
+  private func unwrappedPlace(
+    _ operand: Expression, mutatingMember: String?, at position: Position, bang: Position
+  ) -> Place? {
+    guard let optionalPlace = place(operand, mutatingMember: mutatingMember, at: position) else {
+      return nil
+    }
+    guard case .optional(let wrapped) = optionalPlace.type else {
+      report(
+        "cannot force unwrap value of non-optional type '\(optionalPlace.type)'", at: bang)
+      return nil
+    }
+    return Place(
+      type: wrapped, read: forceUnwrap(optionalPlace.read, at: bang),
+      modify: { frame, body throws(EvaluationError) in
+        try optionalPlace.modify(frame) { value throws(EvaluationError) in
+          guard case .optional(var present?) = value else {
+            throw EvaluationError(
+              "unexpectedly found nil while unwrapping an Optional value", at: bang)
+          }
+          value = .void  // uniquely referenced now: the wrapped value changes in place
+          defer { value = .optional(present) }
+          try body(&present)
+        }
+      }, slot: nil)
   }
 
   func assignment(
@@ -152,6 +182,11 @@ extension ProgramCompiler {
     if let op {
       guard Operators.resultType(op, place.type, typed.type) != nil else {
         return fail(Operators.mismatch(op, place.type, typed.type), at: position)
+      }
+      if let mixed = Self.mixedNumbers(
+        op, (target, place.type), (value, typed.type), compound: true)
+      {
+        return fail(mixed, at: position)
       }
       if let updated = updateVariable(op, place, typed, at: position) { return updated }
       if op == .add, let extended = extendInPlace(place, typed, at: position) { return extended }
@@ -217,7 +252,7 @@ extension Expression.Kind {
   /// Whether an assignment may go through this expression: a name or an element of one.
   var isAssignableBase: Bool {
     switch self {
-    case .name, .subscripted, .member: true
+    case .name, .subscripted, .member, .forceUnwrap: true
     default: false
     }
   }

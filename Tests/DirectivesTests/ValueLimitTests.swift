@@ -81,6 +81,20 @@ import Testing
     #expect(printed(results[5]) == "true true 1048576\n")
   }
 
+  @Test func growingADictionaryOrASetStopsAtTheLimit() throws {
+    let entries = ValueLimits.maximumElements(Self.limit) / 4
+    let results = try run(
+      "var d: [Int: Int] = [:]\nvar i = 0\nwhile true {\n  d[i] = i\n  i += 1\n}",
+      "var s: Set<Int> = []\nvar j = 0\nwhile true {\n  s.insert(j)\n  j += 1\n}",
+      "print(d.count, s.count)")
+    #expect(
+      failure(results[0])
+        == "nb.md:13:3: error: a dictionary of \(entries + 1) entries \(Self.tooLarge)")
+    #expect(
+      failure(results[1]) == "nb.md:23:5: error: a set of \(entries + 1) entries \(Self.tooLarge)")
+    #expect(printed(results[2]) == "\(entries) \(entries)\n")
+  }
+
   @Test func aValueSharingItsPartsPrintsCutShort() throws {
     let results = try evaluate(
       "var a: [Any] = [1]\nfor _ in 0..<40 { a = [a, a] }\nlet text = \"\\(a)\"\nprint(text.count <= \(ValueLimits.maximumTextBytes + 1), text.hasSuffix(\"…\"), text.hasPrefix(\"[[[[[[[[[[[[\"))"

@@ -154,7 +154,7 @@ package final class FunctionValue: @unchecked Sendable {
 
   /// Calls with one value per parameter (already coerced to the parameter types).
   func call(_ arguments: [Value], at position: Position) throws(EvaluationError) -> Value {
-    let frame = Frame(count: code.slotCount, parent: context)
+    let frame = code.makeFrame(context: context)
     defer { code.recycle(frame) }
     for (index, argument) in arguments.enumerated() { frame.slots[index] = argument }
     return try run(frame, at: position)

@@ -31,6 +31,29 @@ import Testing
     #expect(try value("let x = 3.0\n[x < 2, x > 2.5, x == 3]") == "[false, true, true]")
   }
 
+  @Test func appendingWithPlusEqualsKeepsValueSemantics() throws {
+    // `+=` on arrays and strings appends in place; copies made before keep their value.
+    #expect(
+      try value(
+        """
+        var a = [1]
+        let b = a
+        a += [2, 3]
+        var s = "ab"
+        let t = s
+        s += "cd"
+        var m = [[1.0], [2.0]]
+        let n = m
+        m[1] += [5]
+        var d = ["k": "x"]
+        d["k", default: ""] += "y"
+        var any: [Any] = [1]
+        any += ["two"]
+        (a, b, s, t, m, n, d, any.count)
+        """)
+        == #"([1, 2, 3], [1], "abcd", "ab", [[1.0], [2.0, 5.0]], [[1.0], [2.0]], ["k": "xy"], 2)"#)
+  }
+
   @Test func numberConversionsMatchTheDirectives() throws {
     #expect(try value("let i = 3\nlet x = -2.7\n[Double(i), Double(x)]") == "[3.0, -2.7]")
     #expect(try value("let x = -2.7\n[Int(x), Int(2)]") == "[-2, 2]")

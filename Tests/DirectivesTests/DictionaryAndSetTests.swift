@@ -112,6 +112,66 @@ import Testing
     )
   }
 
+  @Test func setsAnswerSequenceMethods() throws {
+    let source = """
+      var s: Set<Int> = [3, 1, 2]
+      let kept = s.filter { $0 > 1 }
+      print(s.map { $0 * 2 }, kept.union([9]), s.reduce(0, +), s.min(), s.max()!, s.sorted(by: >))
+      print(s.contains { $0 > 2 }, s.allSatisfy { $0 > 0 }, s.first { $0 > 1 }, s.compactMap { $0 > 1 ? $0 : nil })
+      var visited: [Int] = []
+      s.forEach { visited.append($0) }
+      print(visited, Set<String>().min(), Set(["pear", "fig"]).max()!, ["b", "a"].min()!)
+      """
+    #expect(
+      try printed(evaluate(source)[0])
+        == "[6, 2, 4] [3, 2, 9] 6 Optional(1) 3 [3, 2, 1]\ntrue true Optional(3) [3, 2]\n"
+        + "[3, 1, 2] nil pear a\n")
+  }
+
+  @Test func emptyCollectionsFromTheirTypes() throws {
+    let source = """
+      var a = [Int]()
+      var b = [String: Double]()
+      var c = Set<Int>()
+      var d = [[Double]]()
+      var e = Array<Int>()
+      var f = Dictionary<String, [Int]>()
+      a.append(1)
+      b["x"] = 2
+      c.insert(3)
+      d.append([1])
+      e.append(4)
+      f["y", default: []].append(5)
+      print(a, b, c, d, e, f, [Int?]().count, Array<String>().isEmpty)
+      print([Double](repeating: 0, count: 2), Set<String>(["a", "b", "a"]), [Int](1...3), Array(0..<3))
+      let byParity = Dictionary(grouping: [1, 2, 3, 4, 5], by: { $0 % 2 })
+      let byInitial = Dictionary(grouping: ["apple", "avocado", "fig"]) { $0.first! }
+      let byName = Dictionary(uniqueKeysWithValues: zip(["a", "b"], [1.5, 2]))
+      print(byParity, byInitial, byName, [String: Int](uniqueKeysWithValues: [("x", 1)]))
+      """
+    #expect(
+      try printed(evaluate(source)[0])
+        == "[1] [\"x\": 2.0] [3] [[1.0]] [4] [\"y\": [5]] 0 true\n"
+        + "[0.0, 0.0] [\"a\", \"b\"] [1, 2, 3] [0, 1, 2]\n"
+        + "[1: [1, 3, 5], 0: [2, 4]] [\"a\": [\"apple\", \"avocado\"], \"f\": [\"fig\"]] "
+        + "[\"a\": 1.5, \"b\": 2.0] [\"x\": 1]\n")
+    let twice = try evaluate(#"let d = Dictionary(uniqueKeysWithValues: [("a", 1), ("a", 2)])"#)[0]
+    #expect(failure(twice) == #"nb.md:10:42: error: the key "a" is given twice"#)
+  }
+
+  @Test func typedInitializerCheckErrors() {
+    #expect(
+      check("let a = [Widget]()\nlet b = [Int](repeating: 0.5, count: 2)\nlet c = Set<Int>(1, 2)")
+        == [
+          "nb.md:10:9: error: cannot find type 'Widget' in scope",
+          "nb.md:11:9: error: cannot convert value of type '[Double]' to '[Int]'",
+          "nb.md:12:9: error: write 'Set(values)' or 'let name: Set<Int> = [...]'",
+        ])
+    #expect(
+      check("let g = Dictionary(grouping: [[1]], by: { $0 })")
+        == ["nb.md:10:41: error: a dictionary key is an Int, Double, String or Bool, not '[Int]'"])
+  }
+
   @Test func checkErrorsNameTheFormToWrite() {
     #expect(
       check(#"var d = ["a": 1]"# + "\n" + #"d["a"] += 1"#) == [

@@ -321,6 +321,115 @@ import Testing
     }
     print(firstNegative([nil, 4, -2, -9]))
     """,
+    """
+    var t = (1, 2)
+    t.0 = 5
+    t.1 += 10
+    var point = (x: 1.5, y: 2)
+    point.x *= 2
+    var pairs = [(1, "a"), (2, "b")]
+    pairs[1].0 = 20
+    pairs[0].1 += "!"
+    struct Shape { var corner: (x: Int, y: Int) }
+    var shape = Shape(corner: (x: 0, y: 0))
+    shape.corner.y -= 3
+    print(t, point, pairs, shape)
+    """,
+    """
+    let chosen: Activation = .tanh
+    let names = [Activation.relu, .sigmoid].map { "\\($0)" }
+    print(Activation.relu, chosen, "\\(chosen)!", String(describing: chosen), names, chosen == .tanh)
+    """,
+    """
+    var a = [Int]()
+    var b = [String: Double]()
+    var c = Set<Int>()
+    var d = [[Double]]()
+    var e = Array<Int>()
+    var f = Dictionary<String, Int>()
+    a.append(1)
+    b["x"] = 2
+    c.insert(3)
+    d.append([1])
+    e.append(4)
+    f["y"] = 5
+    print(a, b, c, d, e, f, Array(0..<5), Set([1, 2]).sorted(), [Double](repeating: 0, count: 2))
+    """,
+    """
+    var s: Set<Int> = [3, 1, 2]
+    s.insert(5)
+    s.remove(1)
+    var total = 0
+    for x in s { total += x }
+    print(s.map { $0 * 2 }.sorted(), s.filter { $0 > 2 }.sorted(), s.sorted(), s.contains(2), s.count)
+    print(s.isEmpty, s.union([7]).sorted(), s.intersection([2, 3]).sorted(), s.subtracting([2]).sorted())
+    print(s.isSubset(of: [1, 2, 3, 5]), total, s.reduce(0, +), s.min()!, s.max()!, s.remove(42))
+    """,
+    """
+    let xs = [1.0, 2.0, 3.0]
+    let ys = [4.0, 5.0, 6.0]
+    let labelled = ["a", "b"].enumerated().map { i, s in "\\(i)=\\(s)" }
+    let scaled = xs.map { x in
+      let doubled = x * 2
+      return doubled + 1
+    }
+    print(zip(xs, ys).map { $0 * $1 }.reduce(0, +), labelled, scaled, [[1, 2], [3]].flatMap { $0 })
+    let scores = ["ann": 0.9, "bob": 0.7, "cy": 0.95]
+    let good = scores.filter { $0.value > 0.8 }
+    print(good.keys.sorted(), scores.mapValues { Int($0 * 100) }.sorted { $0.key < $1.key }.map { $0.value })
+    """,
+    """
+    var xs = [5, 3, 9]
+    xs.insert(1, at: 0)
+    let removed = xs.remove(at: 1)
+    xs.sort(by: >)
+    xs.append(contentsOf: [6, 2])
+    xs.removeAll { $0 % 3 == 0 }
+    print(xs, removed, xs.removeFirst(), xs.removeLast(), xs.popLast(), xs)
+    let s = "hello"
+    print(String(s.reversed()), s.map { $0.uppercased() }, s.filter { $0 != "l" }, s.contains { $0 == "e" })
+    let x = 3.7
+    print(x.rounded(.down), x.rounded(.up), (-2.5).rounded(.towardZero), 2.5.rounded(.toNearestOrEven))
+    print(String(repeating: "ab", count: 3), 12.isMultiple(of: 4), [3.5, 1.25].min()!, ["b", "a"].max()!)
+    """,
+    """
+    struct Point { var x: Double; var y: Double }
+    func distance(_ a: Point, _ b: Point) -> Double {
+      let dx = a.x - b.x
+      let dy = a.y - b.y
+      return (dx * dx + dy * dy).squareRoot()
+    }
+    print(distance(Point(x: 0, y: 0), Point(x: 3, y: 4)), 3 > 2 ? 1 : nil, 1 > 2 ? "a" : nil)
+    """,
+    """
+    let xs = [4, 8, 15, 16, 23, 42]
+    let half = xs.count / 2
+    var grid = [[1, 2, 3]]
+    grid[0][2] = 0
+    print(xs[..<half], xs[half...], xs[...1], grid[0][1...], xs.lastIndex(of: 15)!, xs.last { $0 < 20 }!)
+    print([2.0, 9.0].map(sqrt), [1, 4].map(Double.init), 1.5.description, atan2(1.0, 1.0), hypot(3.0, 4.0))
+    """,
+    """
+    var groups: [String: [Int]] = ["a": [1]]
+    groups["a"]!.append(2)
+    var best: (Int, Double)? = (1, 0.5)
+    best!.1 = 0.25
+    func first(_ v: [Int]) -> Int {
+      guard let f = v.first else { fatalError("empty input") }
+      return f
+    }
+    precondition(first([7]) == 7, "first")
+    print(groups["a"]!, best!, first([7]), [1, 2].firstIndex(of: 2)!)
+    """,
+    """
+    struct Box { var xs: [Int]; var name: String? }
+    let some: Box? = Box(xs: [1, 2], name: "b")
+    let none: Box? = nil
+    print(some?.xs.count, none?.xs.count, some?.xs.map { $0 * 2 }, some?.xs[1], some?.name?.count)
+    var text = "ab"
+    text.append("c")
+    print(zip([1.0, 2.0], [3.0, 4.0]).map(*), text, Dictionary(uniqueKeysWithValues: [(1, "a")]))
+    """,
   ]
 
   static let separator = "----snippet----"
@@ -341,7 +450,8 @@ import Testing
     }
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    var program = "import Foundation\n"
+    // The directive enumerations the snippets use, as a notebook sees them.
+    var program = "import Foundation\nenum Activation { case sigmoid, relu, tanh, softmax }\n"
     for (index, snippet) in Self.snippets.enumerated() {
       let body = snippet.split(separator: "\n", omittingEmptySubsequences: false)
         .map { "  " + $0 }.joined(separator: "\n")

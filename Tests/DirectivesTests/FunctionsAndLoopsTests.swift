@@ -152,6 +152,10 @@ import Testing
         "nb.md:10:11: error: cannot infer the type of the closure parameter 'x'; write it: '{ (x: Double) in ... }'"
       ])
     #expect(
+      check("let g = { $0 * 2 }") == [
+        "nb.md:10:9: error: cannot infer the type of the closure parameter '$0'; write it: '{ (x: Double) in ... }'"
+      ])
+    #expect(
       check("guard 1 < 2 else { print(1) }") == [
         "nb.md:10:1: error: the 'else' of a 'guard' must leave the scope: end it with 'return', 'break' or 'continue'"
       ])

@@ -163,13 +163,134 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let session = try makeSession(directory: directory)
     try evaluate(
-      "let a: Int? = 3\nlet b: String? = nil\nlet t = (x: 1, y: [\"s\"])\nlet list = [a, nil]",
+      "let a: Int? = 3\nlet b: String? = nil\nlet t = (x: 1, y: [\"s\"])\nlet list = [a, nil]\n"
+        + "let chosen: [Activation] = [.relu]",
       session: session)
     let data = try session.snapshotData()
     let restored = try makeSession(directory: directory)
     try restored.restore(from: data)
-    let result = try evaluate("print(a, b, t, list, a! + t.x)", session: restored)[0]
-    #expect(printed(result) == "Optional(3) nil (x: 1, y: [\"s\"]) [Optional(3), nil] 4\n")
+    let result = try evaluate(
+      "print(a, b, t, list, a! + t.x, chosen, chosen[0])", session: restored)[0]
+    #expect(
+      printed(result)
+        == "Optional(3) nil (x: 1, y: [\"s\"]) [Optional(3), nil] 4 [Activation.relu] relu\n")
+  }
+
+  @Test func tupleElementsAreAssignedInPlace() throws {
+    let result = try evaluate(
+      """
+      var t = (1, 2)
+      t.0 = 5
+      t.1 += 10
+      var point = (x: 1.5, y: 2)
+      point.x += 1
+      point.y = 7
+      var pairs = [(1, "a"), (2, "b")]
+      pairs[1].0 = 20
+      pairs[0].1 += "!"
+      struct Shape { var corner: (x: Int, y: Int) }
+      var shape = Shape(corner: (x: 0, y: 0))
+      shape.corner.x = 1
+      shape.corner.y -= 3
+      var nested = ((1, 2), xs: [3])
+      nested.0.1 = 9
+      nested.xs.append(4)
+      let copy = nested
+      nested.xs[0] = 0
+      print(t, point, pairs, shape, nested, copy)
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(
+      printed(result)
+        == "(5, 12) (x: 2.5, y: 7) [(1, \"a!\"), (20, \"b\")] Shape(corner: (x: 1, y: -3)) "
+        + "((1, 9), xs: [0, 4]) ((1, 9), xs: [3, 4])\n")
+  }
+
+  @Test func tupleElementAssignmentCheckErrors() {
+    #expect(
+      check("let t = (1, 2)\nt.0 = 3")
+        == [
+          "nb.md:11:1: error: cannot assign to value: 't' is a 'let' constant; declare it with 'var' to change it"
+        ])
+    #expect(
+      check("var t = (x: 1, y: 2)\nt.z = 3\nt.2 = 1\nt.x = \"a\"")
+        == [
+          "nb.md:11:3: error: value of type '(x: Int, y: Int)' has no member 'z'",
+          "nb.md:12:3: error: value of type '(x: Int, y: Int)' has no member '2'",
+          "nb.md:13:1: error: cannot assign value of type 'String' to type 'Int'",
+        ])
+  }
+
+  @Test func valuesInsideOptionalsChangeThroughTheBang() throws {
+    let results = try evaluate(
+      """
+      var groups: [String: [Int]] = ["a": [1]]
+      groups["a"]!.append(2)
+      var best: (Int, Double)? = (1, 0.5)
+      best!.1 = 0.25
+      var xs: [Int]? = [3]
+      xs![0] += 1
+      print(groups, best!, xs!)
+      """, "groups[\"b\"]!.append(3)")
+    #expect(printed(results[0]) == "[\"a\": [1, 2]] (1, 0.25) [4]\n")
+    #expect(
+      failure(results[1])
+        == "nb.md:20:12: error: unexpectedly found nil while unwrapping an Optional value")
+    #expect(
+      check("let d = [\"a\": [1]]\nd[\"a\"]!.append(2)\nvar n = 1\nn! = 2")
+        == [
+          "nb.md:11:9: error: cannot use mutating member 'append' on 'd': it is a 'let' constant; declare it with 'var'",
+          "nb.md:13:2: error: cannot force unwrap value of non-optional type 'Int'",
+        ])
+  }
+
+  @Test func anOptionalChainGoesOnThroughMembersCallsAndSubscripts() throws {
+    let result = try evaluate(
+      """
+      struct Box { var xs: [Int]; var name: String? }
+      let some: Box? = Box(xs: [1, 2], name: "b")
+      let none: Box? = nil
+      print(some?.xs.count, none?.xs.count, some?.xs.map { $0 * 2 }, some?.xs[1], none?.xs[5])
+      print(some?.name?.count, some?.xs.first, none?.xs.first, some?.name?.uppercased().count)
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(
+      printed(result)
+        == "Optional(2) nil Optional([2, 4]) Optional(2) nil\nOptional(1) Optional(1) nil Optional(1)\n"
+    )
+  }
+
+  @Test func fatalErrorsAndFailedPreconditionsStopTheCellAtTheCall() throws {
+    let results = try evaluate(
+      """
+      func first(_ v: [Int]) -> Int {
+        guard let f = v.first else { fatalError("empty input") }
+        return f
+      }
+      precondition(first([7]) == 7, "first")
+      assert(true)
+      print(first([7]))
+      """,
+      "precondition(1 > 2, \"sizes differ\")", "assert(false)", "print(first([]))")
+    #expect(printed(results[0]) == "7\n")
+    #expect(failure(results[1]) == "nb.md:20:1: error: precondition failed: sizes differ")
+    #expect(failure(results[2]) == "nb.md:30:1: error: assertion failed")
+    #expect(failure(results[3]) == "nb.md:11:32: error: fatal error: empty input")
+  }
+
+  @Test func enumerationCasesPrintAsSwiftPrintsThem() throws {
+    let result = try evaluate(
+      """
+      let chosen: Activation = .tanh
+      let maybe: Activation? = .relu
+      print(Activation.relu, "\\(chosen)", String(describing: chosen), maybe!, chosen == .tanh)
+      print([Activation.relu, .softmax], maybe, (chosen, 1), ["k": Cost.crossEntropy])
+      """)[0]
+    #expect(
+      printed(result)
+        == "relu tanh tanh relu true\n"
+        + "[Activation.relu, Activation.softmax] Optional(Activation.relu) (Activation.tanh, 1) "
+        + "[\"k\": Cost.crossEntropy]\n")
   }
 
   @Test func rangesAnswerArrayMethods() throws {

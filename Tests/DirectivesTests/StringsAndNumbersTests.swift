@@ -104,6 +104,67 @@ import Testing
       ])
   }
 
+  @Test func roundingRulesRepeatedStringsAndMultiples() throws {
+    let source = """
+      let x = 3.7
+      print(x.rounded(), x.rounded(.down), x.rounded(.up), (-2.5).rounded(.towardZero), 2.5.rounded(.toNearestOrEven))
+      print(String(repeating: "-", count: 3) + "|", String(repeating: "ab", count: 0) + "|", 12.isMultiple(of: 4))
+      """
+    #expect(try printed(evaluate(source)[0]) == "4.0 3.0 4.0 -2.0 2.0\n---| | true\n")
+    #expect(
+      check("let y = 1.5.rounded(.sideways)")
+        == [
+          "nb.md:10:21: error: type 'FloatingPointRoundingRule' has no member 'sideways' (one of .toNearestOrAwayFromZero, .toNearestOrEven, .up, .down, .towardZero, .awayFromZero)"
+        ])
+    let failed = try evaluate("let n = -1\nprint(String(repeating: \"x\", count: n))")[0]
+    #expect(failure(failed) == "nb.md:11:37: error: 'count' must be at least 0, got -1")
+  }
+
+  @Test func anIntVariableDoesNotMeetADoubleButALiteralDoes() throws {
+    #expect(
+      check(
+        "let n = 3\nvar x = 1.5\nx += n\nlet xs = [1.0]\nprint(n * 0.5, xs.count / 2.0, n < 2.5)")
+        == [
+          "nb.md:12:1: error: binary operator '+=' cannot be applied to operands of type 'Double' and 'Int'; convert the Int: 'Double(n)'",
+          "nb.md:14:9: error: binary operator '*' cannot be applied to operands of type 'Int' and 'Double'; convert the Int: 'Double(n)'",
+          "nb.md:14:25: error: binary operator '/' cannot be applied to operands of type 'Int' and 'Double'; convert the Int: 'Double(xs.count)'",
+          "nb.md:14:34: error: binary operator '<' cannot be applied to operands of type 'Int' and 'Double'; convert the Int: 'Double(n)'",
+        ])
+    #expect(
+      check("var total = 0\nfor x in [1.5, 2.5] { total += x }\nlet s: Set = [1]")
+        == [
+          "nb.md:11:23: error: binary operator '+=' cannot be applied to operands of type 'Int' and 'Double'; declare 'total' a Double ('var total = 0.0')",
+          "nb.md:12:5: error: 'Set' needs the type of its elements here: write it, as in 'Set<Int>'",
+        ])
+    let result = try evaluate(
+      "let n = 3\nvar x = 1.5\nx *= 2\nprint(2 * 1.5, (2 + 3) * 0.5, -1 * x, Double(n) / 2, x > 1)")[
+        0]
+    #expect(printed(result) == "3.0 2.5 -3.0 1.5 true\n")
+  }
+
+  @Test func floatIsRefusedForDouble() {
+    let message = "is not in the language: numbers with a fraction are Doubles; write 'Double'"
+    #expect(
+      check("let x: Float = 1.0 / 3.0\nlet y = Float(2) / 3\nfunc f(_ v: [Float]) {}")
+        == [
+          "nb.md:12:8: error: 'Float' \(message)", "nb.md:10:5: error: 'Float' \(message)",
+          "nb.md:11:9: error: 'Float' \(message)",
+        ])
+  }
+
+  @Test func swiftUISpecifiersAndEnumDeclarationsNameTheWayToWriteThem() {
+    #expect(
+      check(#"let x = 0.5"# + "\n" + #"print("\(x, specifier: "%.3f")")"#)
+        == [
+          #"nb.md:11:8: error: an interpolation with labels or several values is not supported in notebook cells; format a number with '\(String(format: "%.3f", x))'"#
+        ])
+    #expect(
+      check("enum Shape { case circle, square }")
+        == [
+          #"nb.md:10:1: error: declaring an enum is not supported in notebook cells; name the cases with Strings (let shape = "circle") and 'switch' over them; the directives' enumerations (Activation, Cost ...) are available"#
+        ])
+  }
+
   @Test func strides() throws {
     let source = """
       var sum = 0

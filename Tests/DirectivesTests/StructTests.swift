@@ -89,6 +89,16 @@ import Testing
     #expect(shown(results[2]) == "Point(x: 0.0, y: 3.0)")
   }
 
+  @Test func functionsOfTheSameCellNameTheStruct() throws {
+    let result = try evaluate(
+      Self.point + "\n"
+        + "func distance(_ a: Point, _ b: Point) -> Double { a.scaled(by: -1).x + b.x }\n"
+        + "func origin() -> Point { Point(x: 0) }\n"
+        + "print(distance(Point(x: 1), Point(x: 3)), origin())")[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(printed(result) == "2.0 Point(x: 0.0, y: 0.0)\n")
+  }
+
   @Test func checkErrors() {
     #expect(
       check(

@@ -62,6 +62,39 @@ import Testing
     }
   }
 
+  @Test func editingAndRepeatingStopAtTheLimit() throws {
+    let elements = ValueLimits.maximumElements(Self.limit)
+    let results = try run(
+      "var a = [1]\nwhile true { a.append(contentsOf: a) }",
+      "var b = [1]\nwhile true { b.insert(0, at: 0) }",
+      "var s = \"ab\"\nwhile true { s.append(s) }",
+      "let r = String(repeating: \"ab\", count: \(Self.limit))",
+      "let f = [Array(repeating: 1, count: \(elements / 2 + 1))].flatMap { $0 + $0 }",
+      "print(a.count <= \(elements), b.count <= \(elements), s.count)")
+    for (index, line) in [(0, "nb.md:11:16"), (1, "nb.md:21:16")] {
+      #expect(failure(results[index])?.hasPrefix("\(line): error: an array of ") == true)
+      #expect(failure(results[index])?.hasSuffix(Self.tooLarge) == true)
+    }
+    #expect(failure(results[2]) == "nb.md:31:16: error: a string of 2.1 MB \(Self.tooLarge)")
+    #expect(failure(results[3]) == "nb.md:40:40: error: a string of 2.1 MB \(Self.tooLarge)")
+    #expect(failure(results[4])?.hasSuffix(Self.tooLarge) == true)
+    #expect(printed(results[5]) == "true true 1048576\n")
+  }
+
+  @Test func growingADictionaryOrASetStopsAtTheLimit() throws {
+    let entries = ValueLimits.maximumElements(Self.limit) / 4
+    let results = try run(
+      "var d: [Int: Int] = [:]\nvar i = 0\nwhile true {\n  d[i] = i\n  i += 1\n}",
+      "var s: Set<Int> = []\nvar j = 0\nwhile true {\n  s.insert(j)\n  j += 1\n}",
+      "print(d.count, s.count)")
+    #expect(
+      failure(results[0])
+        == "nb.md:13:3: error: a dictionary of \(entries + 1) entries \(Self.tooLarge)")
+    #expect(
+      failure(results[1]) == "nb.md:23:5: error: a set of \(entries + 1) entries \(Self.tooLarge)")
+    #expect(printed(results[2]) == "\(entries) \(entries)\n")
+  }
+
   @Test func aValueSharingItsPartsPrintsCutShort() throws {
     let results = try evaluate(
       "var a: [Any] = [1]\nfor _ in 0..<40 { a = [a, a] }\nlet text = \"\\(a)\"\nprint(text.count <= \(ValueLimits.maximumTextBytes + 1), text.hasSuffix(\"…\"), text.hasPrefix(\"[[[[[[[[[[[[\"))"

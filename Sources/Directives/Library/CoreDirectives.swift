@@ -6,7 +6,7 @@ import Notebook
 enum CoreDirectives {
   static let all: [Directive] =
     output + numbers + arrays + ranges + strings + NumberDirectives.all + StringDirectives.all
-    + SequenceDirectives.all + KeyedDirectives.all
+    + SequenceDirectives.all + KeyedDirectives.all + AssertionDirectives.all
 
   static let numeric: ValueType = .oneOf([.int, .double])
 
@@ -133,8 +133,17 @@ enum CoreDirectives {
     },
     Directive(
       "String", parameters: [Parameter(nil, name: "value", .any)], result: .string,
-      summary: "The value's text, as `print` shows it."
-    ) { call throws(EvaluationError) in .string(call.value("value").description) },
+      summary:
+        "The value's text, as `print` shows it; characters (`s.reversed()`) joined into one String."
+    ) { call throws(EvaluationError) in
+      let value = call.value("value")
+      if case .array(let elements) = value, !elements.isEmpty,
+        elements.allSatisfy({ if case .string = $0 { true } else { false } })
+      {
+        return .string(elements.map(\.description).joined())
+      }
+      return .string(value.description)
+    },
   ]
 
   static func unary(
@@ -217,12 +226,12 @@ enum CoreDirectives {
       "min", .method(on: anyArray), result: .optional(.any),
       resultFromArguments: { .optional(elementResult($0)) },
       summary: "The smallest element, or nil when the array is empty."
-    ) { call throws(EvaluationError) in try ordered(call, <) },
+    ) { call throws(EvaluationError) in try ordered(call, wantsMax: false) },
     Directive(
       "max", .method(on: anyArray), result: .optional(.any),
       resultFromArguments: { .optional(elementResult($0)) },
       summary: "The largest element, or nil when the array is empty."
-    ) { call throws(EvaluationError) in try ordered(call, >) },
+    ) { call throws(EvaluationError) in try ordered(call, wantsMax: true) },
     Directive(
       "reversed", .method(on: anyArray), result: .any, resultFromArguments: sameAsReceiver,
       summary: "The elements in reverse order."
@@ -241,16 +250,22 @@ enum CoreDirectives {
     },
   ]
 
-  private static func ordered(_ call: Invocation, _ better: (Double, Double) -> Bool)
-    throws(EvaluationError) -> Value
-  {
+  /// The smallest (or largest) of numbers or of strings; the first of equal ones wins.
+  private static func ordered(_ call: Invocation, wantsMax: Bool) throws(EvaluationError) -> Value {
     guard case .array(let elements) = call.self_ else { throw call.error("not an array") }
     guard var best = elements.first else { return .optional(nil) }
     for element in elements.dropFirst() {
-      guard let number = element.number, let current = best.number else {
-        throw call.error("'\(call.directive.name)()' needs an array of numbers")
+      switch (element, best) {
+      case (.string(let text), .string(let current)):
+        if wantsMax ? text > current : text < current { best = element }
+      default:
+        guard let number = element.number, let current = best.number else {
+          throw call.error(
+            "'\(call.directive.name)()' needs numbers or strings; use '\(call.directive.name)(by:)'"
+          )
+        }
+        if wantsMax ? number > current : number < current { best = element }
       }
-      if better(number, current) { best = element }
     }
     return .optional(best)
   }

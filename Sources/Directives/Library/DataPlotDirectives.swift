@@ -15,9 +15,9 @@ enum DataPlotDirectives {
     Parameter("title", .string, default: .string("")),
     Parameter("xLabel", .string, default: .string("x")),
     Parameter("yLabel", .string, default: .string("y")),
-    Parameter("xScale", .enumeration(scale), default: .enumCase("linear")),
-    Parameter("yScale", .enumeration(scale), default: .enumCase("linear")),
-    Parameter("kind", .enumeration(kind), default: .enumCase("line")),
+    Parameter("xScale", .enumeration(scale), default: scale.value("linear")),
+    Parameter("yScale", .enumeration(scale), default: scale.value("linear")),
+    Parameter("kind", .enumeration(kind), default: kind.value("line")),
   ]
 
   static let all: [Directive] = [

@@ -103,7 +103,14 @@ package struct Parameter: Sendable {
   package var signature: String {
     let head = label.map { "\($0): " } ?? "_ \(name): "
     let variadic = isVariadic ? "..." : ""
-    let defaultText = defaultValue.map { $0.type == .void ? " = nil" : " = \($0.debugText)" } ?? ""
+    let defaultText =
+      defaultValue.map { value in
+        switch value {
+        case .void: " = nil"
+        case .enumCase(let caseName, _): " = .\(caseName)"  // as a Swift signature writes it
+        default: " = \(value.debugText)"
+        }
+      } ?? ""
     return "\(head)\(type)\(variadic)\(defaultText)"
   }
 

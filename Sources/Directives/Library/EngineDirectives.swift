@@ -85,13 +85,15 @@ enum EngineDirectives {
       "network",
       parameters: [
         Parameter(nil, name: "sizes", .array(.int)),
-        Parameter("hidden", .enumeration(activation), default: .enumCase("sigmoid")),
-        Parameter("output", .enumeration(activation), default: .enumCase("sigmoid")),
-        Parameter("cost", .enumeration(cost), default: .enumCase("quadratic")),
+        Parameter("hidden", .enumeration(activation), default: activation.value("sigmoid")),
+        Parameter("output", .enumeration(activation), default: activation.value("sigmoid")),
+        Parameter("cost", .enumeration(cost), default: cost.value("quadratic")),
         Parameter("seed", .int, default: .int(0)),
-        Parameter("initialization", .enumeration(initialization), default: .enumCase("scaled")),
         Parameter(
-          "biasInitialization", .enumeration(biasInitialization), default: .enumCase("zero")),
+          "initialization", .enumeration(initialization), default: initialization.value("scaled")),
+        Parameter(
+          "biasInitialization", .enumeration(biasInitialization),
+          default: biasInitialization.value("zero")),
       ],
       result: network,
       summary:

@@ -93,7 +93,7 @@ package struct Invocation {
   package func enumCase(_ name: String, of enumeration: EnumerationType) throws(EvaluationError)
     -> String
   {
-    guard case .enumCase(let caseName) = value(name) else {
+    guard case .enumCase(let caseName, _) = value(name) else {
       throw mismatch(name, expected: enumeration.name)
     }
     guard enumeration.cases.contains(caseName) else {

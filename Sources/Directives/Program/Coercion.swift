@@ -27,14 +27,14 @@ enum Coercion {
         try elements.map { (inner) throws(EvaluationError) in
           try coerce(inner, to: element, at: position)
         })
-    case (.enumeration(let enumeration), .enumCase(let name)),
+    case (.enumeration(let enumeration), .enumCase(let name, _)),
       (.enumeration(let enumeration), .string(let name)):
       // A String names a case too, so a front-matter param can choose one: `hidden: activation`.
       guard enumeration.cases.contains(name) else {
         throw EvaluationError(
           EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
       }
-      return .enumCase(name)
+      return enumeration.value(name)
     case (.dictionary, .dictionary), (.set, .set):
       if let converted = try coerceKeyed(value, to: type, at: position) { return converted }
     case (.oneOf(let types), _):
@@ -79,7 +79,13 @@ extension ValueType {
     let name = name.trimmingSpaces
     switch name {
     case "Int": return .int
-    case "Double", "Float": return .double
+    case "Double": return .double
+    case "Float", "Float32", "Float64", "CGFloat":
+      throw EvaluationError(Self.floatMessage(name), at: position)
+    case "Set", "Array", "Dictionary":
+      let example = name == "Dictionary" ? "[String: Int]" : name == "Set" ? "Set<Int>" : "[Int]"
+      throw EvaluationError(
+        "'\(name)' needs the type of its elements here: write it, as in '\(example)'", at: position)
     case "String": return .string
     case "Bool": return .bool
     case "Void", "()": return .void
@@ -109,6 +115,10 @@ extension ValueType {
       if let keyed = try keyedTypeNamed(name, at: position, structures: structures) {
         return keyed
       }
+      if name.hasPrefix("Array<"), name.hasSuffix(">") {
+        return .array(
+          try named(String(name.dropFirst(6).dropLast()), at: position, structures: structures))
+      }
       if name.hasPrefix("["), name.hasSuffix("]") {
         return .array(
           try named(String(name.dropFirst().dropLast()), at: position, structures: structures))
@@ -118,6 +128,11 @@ extension ValueType {
       if let enumeration = EnumerationType.named[name] { return .enumeration(enumeration) }
       throw EvaluationError("cannot find type '\(name)' in scope", at: position)
     }
+  }
+
+  /// Why `Float` is refused: it prints with fewer digits than the Double a cell would compute.
+  static func floatMessage(_ name: String) -> String {
+    "'\(name)' is not in the language: numbers with a fraction are Doubles; write 'Double'"
   }
 
   /// The `->` of a function type that is not inside brackets.

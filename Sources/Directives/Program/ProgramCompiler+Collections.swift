@@ -6,26 +6,33 @@ extension ProgramCompiler {
     guard case .array = type else { return [] }
     return [
       "map", "filter", "reduce", "sorted", "forEach", "contains", "allSatisfy", "append",
-      "first", "last", "min", "max",
+      "first", "last", "min", "max", "flatMap", "compactMap",
     ]
   }
 
   /// The largest array a cell may build at once, so a typo cannot exhaust memory.
   static var maximumElements: Int { ValueLimits.defaultMaximumElements }
 
+  /// `first` and `last` of an array, or of a string (its first or last character, a String).
   func collectionProperty(_ receiver: Typed, _ name: String, at position: Position) -> Typed? {
-    guard case .array(let element) = receiver.type, name == "first" || name == "last" else {
-      return nil
+    guard name == "first" || name == "last" else { return nil }
+    let element: ValueType
+    switch receiver.type {
+    case .array(let type): element = type
+    case .string: element = .string
+    default: return nil
     }
     let code = receiver.value
     let isFirst = name == "first"
     return Typed(
       .optional(element),
       .value { frame throws(EvaluationError) in
-        guard case .array(let elements) = try code(frame) else {
-          throw EvaluationError("'\(name)' needs an array", at: position)
+        switch try code(frame) {
+        case .array(let elements): return .optional(isFirst ? elements.first : elements.last)
+        case .string(let text):
+          return .optional((isFirst ? text.first : text.last).map { .string(String($0)) })
+        default: throw EvaluationError("'\(name)' needs an array or a string", at: position)
         }
-        return .optional(isFirst ? elements.first : elements.last)
       }, at: position)
   }
 
@@ -33,13 +40,39 @@ extension ProgramCompiler {
     _ base: Expression, _ receiver: Typed, _ name: String, _ arguments: [CallArgument],
     at position: Position
   ) -> Typed? {
+    if case .set(let element) = receiver.type, Self.setSequenceMethods.contains(name) {
+      return methodOfElements(base, receiver, element, name, arguments, at: position) {
+        kept throws(EvaluationError) in .set(try Self.set(of: kept, at: position))
+      }
+    }
+    if receiver.type == .string, name == "append", arguments.count == 1,
+      arguments[0].label == nil || arguments[0].label == "contentsOf"
+    {
+      return stringAppend(base, arguments[0], at: position)
+    }
+    if receiver.type == .string, Self.stringSequenceMethods.contains(name) {
+      return methodOfElements(base, receiver, .string, name, arguments, at: position) { kept in
+        .string(kept.map(\.description).joined())
+      }
+    }
+    if case .dictionary(let key, let value) = receiver.type {
+      return dictionaryMethod(receiver, key, value, name, arguments, at: position)
+    }
     guard case .array(let element) = receiver.type else { return nil }
     var labels = arguments.map(\.label)
     // A trailing closure takes the label of the parameter it stands for: `sorted { ... }`.
     if let last = arguments.last, last.label == nil, case .closure = last.value.kind,
-      let label = ["sorted": "by", "contains": "where", "min": "by", "max": "by"][name]
+      let label = [
+        "sorted": "by", "sort": "by", "contains": "where", "min": "by", "max": "by",
+        "removeAll": "where",
+      ][name]
     {
       labels[labels.count - 1] = label
+    }
+    if Self.arrayEditingMethods.contains(name),
+      let edited = arrayEditing(base, element, name, arguments, labels: labels, at: position)
+    {
+      return edited
     }
     let receiverCode = receiver.value
     func elements(_ frame: Frame) throws(EvaluationError) -> [Value] {
@@ -126,6 +159,26 @@ extension ProgramCompiler {
           return result
         }, at: position
       ).retyped(accumulated)
+    case ("joined", []):
+      guard case .array(let inner) = element else { return nil }
+      return Typed(
+        .array(inner),
+        .value { frame throws(EvaluationError) in
+          var joined: [Value] = []
+          for value in try elements(frame) {
+            let inner = try Self.elements(of: value, at: position)
+            try ValueLimits.checkArray(
+              count: joined.count + inner.count, limit: control.valueLimit, at: position)
+            joined += inner
+          }
+          return .array(joined)
+        }, at: position)
+    case ("shuffled", []), ("shuffle", []), ("randomElement", []):
+      return randomness("'\(name)()'", at: position)
+    case ("reduce", ["into", nil]):
+      return fail(
+        "'reduce(into:)' is not supported: its closure changes an 'inout' value; write 'var result = initial' and a 'for' loop, or 'reduce(initial) { ... }'",
+        at: position)
     case ("forEach", [nil]):
       let body = function(0, [element], .void).value
       return Typed(
@@ -198,10 +251,20 @@ extension ProgramCompiler {
     }
   }
 
-  /// `Array(repeating: value, count: n)`.
+  /// `Array(repeating: value, count: n)`, `Array(sequence)`, `Set(sequence)`,
+  /// `String(format:)`, `String(describing:)`, `Dictionary(grouping:by:)`.
   func construct(_ name: String, _ arguments: [CallArgument], at position: Position) -> Typed? {
     if name == "String", arguments.first?.label == "format" {
       return formatted(arguments, at: position)
+    }
+    switch (name, arguments.map(\.label)) {
+    case ("String", ["describing"]): return stringDescribing(arguments, at: position)
+    case ("String", ["repeating", "count"]): return stringRepeating(arguments, at: position)
+    case ("Dictionary", ["grouping", "by"]), ("Dictionary", ["grouping", nil]):
+      return dictionaryGrouping(arguments, at: position)
+    case ("Dictionary", ["uniqueKeysWithValues"]):
+      return dictionaryOfPairs(arguments[0].value, at: position)
+    default: break
     }
     if name == "Set" { return setConversion(arguments, at: position) }
     guard name == "Array" else { return nil }

@@ -213,6 +213,7 @@ extension ProgramCompiler {
     else { return nil }
     let at = target.position
     let read = Self.entry(of: basePlace.read.value, key, fallback, valueType, at: at)
+    let control = self.control
     return Place(
       type: read.type, read: read,
       modify: { frame, body throws(EvaluationError) in
@@ -224,6 +225,10 @@ extension ProgramCompiler {
           }
           value = .void  // the dictionary is now uniquely referenced: changed in place
           defer { value = .dictionary(dictionary) }
+          if dictionary[hash] == nil {
+            try ValueLimits.checkEntries(
+              dictionary.count + 1, of: "a dictionary", limit: control.valueLimit, at: at)
+          }
           if let initial {
             try dictionary.update(keyValue, hash: hash, initial: initial, body)
             return
@@ -263,6 +268,7 @@ extension ProgramCompiler {
       let key = keyCode(arguments[0].value, keyType: keyType)
     else { return .failing(EvaluationError("'\(name)' cannot change this value", at: position)) }
     let isInsert = name == "insert"
+    let control = self.control
     return Typed(
       result,
       .value { frame throws(EvaluationError) in
@@ -282,6 +288,15 @@ extension ProgramCompiler {
           }
           value = .void
           if isInsert {
+            if !set.contains(hash) {
+              do throws(EvaluationError) {
+                try ValueLimits.checkEntries(
+                  set.count + 1, of: "a set", limit: control.valueLimit, at: position)
+              } catch {
+                value = .set(set)
+                throw error
+              }
+            }
             let inserted = set.insert(keyValue, hash: hash)
             outcome = .tuple(
               [.bool(inserted), set.member(hash) ?? keyValue], labels: Self.insertionLabels)

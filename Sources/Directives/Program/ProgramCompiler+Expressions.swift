@@ -19,12 +19,36 @@ extension ProgramCompiler {
     case .name(let name):
       if let member = implicitSelf(name, at: at) { return compile(member, expected: expected) }
       if let resolved = lookup(name) { return read(resolved, at: at) }
-      if let function = operatorFunction(name, expected: expected, at: at) { return function }
+      if let function = operatorFunction(name, expected: expected, at: at)
+        ?? directiveFunction(name, expected: expected, at: at)
+      {
+        return function
+      }
       return unknownName(name, at: at)
     case .member(let base, let name, let namePosition):
+      // `values.map(Double.init)`: a conversion named as a function.
+      if name == "init", case .name(let typeName) = base.kind, lookup(typeName) == nil,
+        let function = directiveFunction(typeName, expected: expected, at: at)
+      {
+        return function
+      }
       return member(base, name, at: namePosition)
     case .call(let callee, let arguments):
+      if case .member(let base, "random", let namePosition) = callee.kind,
+        case .name(let typeName) = base.kind, ["Int", "Double", "Bool"].contains(typeName),
+        lookup(typeName) == nil
+      {
+        return randomness("'\(typeName).random'", at: namePosition)
+      }
+      if case .name(let name) = callee.kind,
+        ["Float", "Float32", "Float64", "CGFloat"].contains(name),
+        lookup(name) == nil
+      {
+        arguments.forEach { _ = compile($0.value) }
+        return fail(ValueType.floatMessage(name), at: callee.position)
+      }
       return call(callee, arguments, expected: expected, at: at)
+    case .initializer(let type, let arguments): return initializer(type, arguments, at: at)
     case .subscripted(let base, let arguments):
       return subscripted(base, arguments, at: at)
     case .binary(.and, let left, let right, _), .binary(.or, let left, let right, _):
@@ -52,6 +76,9 @@ extension ProgramCompiler {
     case .binary(let op, let left, let right, let operatorAt):
       let leftTyped = compile(left)
       let rightTyped = compile(right, expected: Self.literalContext(op, leftTyped.type))
+      if let mixed = Self.mixedNumbers(op, (left, leftTyped.type), (right, rightTyped.type)) {
+        return fail(mixed, at: operatorAt)
+      }
       return binary(op, leftTyped, rightTyped, at: at, operatorAt: operatorAt)
     case .prefix(let op, let operand):
       return prefix(op, compile(operand, expected: expected), at: at)
@@ -66,6 +93,8 @@ extension ProgramCompiler {
         [.int, .double].contains(otherwiseTyped.type)
       {
         type = .double
+      } else if let joined = ValueType.optionalJoin([thenTyped.type, otherwiseTyped.type]) {
+        type = joined  // `x > 0 ? x : nil` is an `Int?`
       }
       switch type {
       case .int:
@@ -88,6 +117,13 @@ extension ProgramCompiler {
         return Typed(
           .double,
           .double { frame throws(EvaluationError) in
+            try conditionCode(frame) ? try a(frame) : try b(frame)
+          }, at: at)
+      case .optional:
+        let (a, b) = (coerced(thenTyped, to: type), coerced(otherwiseTyped, to: type))
+        return Typed(
+          type,
+          .value { frame throws(EvaluationError) in
             try conditionCode(frame) ? try a(frame) : try b(frame)
           }, at: at)
       default:
@@ -125,12 +161,12 @@ extension ProgramCompiler {
     }
     guard let enumeration = candidates.first else {
       return .literal(
-        .enumCase(name),
+        .enumCase(name, of: EnumerationType.anyCase),
         type: .enumeration(EnumerationType(name: EnumerationType.anyCase, cases: [])),
         at: position)
     }
     if let match = candidates.first(where: { $0.cases.contains(name) }) {
-      return .literal(.enumCase(name), type: .enumeration(match), at: position)
+      return .literal(match.value(name), type: .enumeration(match), at: position)
     }
     return fail(EnumerationType.unknownCaseMessage(name, in: enumeration), at: position)
   }
@@ -162,7 +198,17 @@ extension ProgramCompiler {
   func array(_ elements: [Expression], expected: ValueType?, at position: Position) -> Typed {
     var expectedElement: ValueType?
     if case .array(let element)? = expected { expectedElement = element }
-    let typed = elements.map { compile($0, expected: expectedElement) }
+    var typed: [Typed] = []
+    for element in elements {
+      // `[Activation.relu, .tanh]`: the first element's enumeration names the bare cases.
+      var wanted = expectedElement
+      if wanted == nil, case .enumeration(let enumeration)? = typed.first?.type,
+        enumeration.name != EnumerationType.anyCase
+      {
+        wanted = .enumeration(enumeration)
+      }
+      typed.append(compile(element, expected: wanted))
+    }
     var elementType: ValueType
     if let first = typed.first {
       if typed.allSatisfy({ $0.type == first.type }) {
@@ -199,6 +245,61 @@ extension ProgramCompiler {
   }
 
   /// `+`, `<` ... used as a function value, as in `reduce(0, +)`.
+  /// Swift's message when an Int that is not a literal meets a Double (`n * 0.5`), or nil:
+  /// a literal takes the other side's type (`2 * x`), a variable does not.
+  static func mixedNumbers(
+    _ op: BinaryOperator, _ left: (Expression, ValueType), _ right: (Expression, ValueType),
+    compound: Bool = false
+  ) -> String? {
+    let intSide: Expression
+    switch (left.1, right.1) {
+    case (.int, .double): intSide = left.0
+    case (.double, .int): intSide = right.0
+    default: return nil
+    }
+    guard !intSide.isNumberLiteral else { return nil }
+    let written = intSide.spelledName ?? "..."
+    // `total += x` with `var total = 0`: the variable should have been a Double.
+    let fix =
+      compound && left.1 == .int
+      ? "declare '\(written)' a Double ('var \(written) = 0.0')"
+      : "convert the Int: 'Double(\(written))'"
+    return
+      "binary operator '\(op.rawValue)\(compound ? "=" : "")' cannot be applied to operands of type '\(left.1)' and '\(right.1)'; \(fix)"
+  }
+
+  /// `Int.random(in:)`, `xs.shuffled()` ...: refused, with the way a notebook draws numbers.
+  func randomness(_ what: String, at position: Position) -> Typed {
+    fail(
+      "\(what) is not in the language: a report shows the same numbers on every run; the directives that draw numbers take a 'seed:' (network(..., seed: 1), train(..., shuffleSeed: 2))",
+      at: position)
+  }
+
+  /// A directive named where a function is expected (`values.map(sqrt)`, `Double.init`): the
+  /// closure that calls it with the function's parameters, `{ sqrt($0) }`.
+  func directiveFunction(_ name: String, expected: ValueType?, at position: Position) -> Typed? {
+    guard case .function(let parameters, _)? = expected, !parameters.isEmpty,
+      table.function(named: name, labels: parameters.map { _ in nil }) != nil
+    else { return nil }
+    let names = parameters.indices.map { "$\($0)" }
+    let call = Expression(
+      kind: .call(
+        callee: Expression(kind: .name(name), position: position),
+        arguments: names.map { parameter in
+          CallArgument(
+            label: nil, labelPosition: position,
+            value: Expression(kind: .name(parameter), position: position))
+        }),
+      position: position)
+    let closure = ClosureExpression(
+      parameters: names.map {
+        FunctionParameter(label: nil, name: $0, type: nil, defaultValue: nil, position: position)
+      },
+      resultType: nil, body: [Statement(kind: .expression(call), position: position)],
+      usesShorthand: true)
+    return compile(Expression(kind: .closure(closure), position: position), expected: expected)
+  }
+
   func operatorFunction(_ name: String, expected: ValueType?, at position: Position) -> Typed? {
     guard let op = BinaryOperator(rawValue: name), op != .and, op != .or else { return nil }
     var left: ValueType = .any
@@ -268,6 +369,28 @@ extension ProgramCompiler {
           try Operators.apply(op, try code(frame), at: position)
         }, at: position
       ).retyped(result)
+    }
+  }
+}
+
+extension Expression {
+  /// `n` or `xs.count` as written, for a message; nil for other expressions.
+  var spelledName: String? {
+    switch kind {
+    case .name(let name): name
+    case .member(let base, let name, _): base.spelledName.map { "\($0).\(name)" }
+    default: nil
+    }
+  }
+
+  /// Whether the expression is made of number literals only (`2`, `-1`, `(3 + 4) * 2`), so
+  /// Swift types it from its context.
+  var isNumberLiteral: Bool {
+    switch kind {
+    case .integer, .floating: true
+    case .prefix(_, let operand): operand.isNumberLiteral
+    case .binary(_, let left, let right, _): left.isNumberLiteral && right.isNumberLiteral
+    default: false
     }
   }
 }

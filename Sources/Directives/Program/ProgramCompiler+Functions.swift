@@ -204,7 +204,7 @@ extension ProgramCompiler {
         types.append(expectedParameters[index])
       } else {
         report(
-          "cannot infer the type of the closure parameter '\(parameter.name)'; write it: '{ (\(parameter.name): Double) in ... }'",
+          "cannot infer the type of the closure parameter '\(parameter.name)'; write it: '{ (\(parameter.name.hasPrefix("$") ? "x" : parameter.name): Double) in ... }'",
           at: parameter.position)
         types.append(.any)
       }
@@ -256,9 +256,12 @@ extension ProgramCompiler {
     if case .expression = body[0].kind, body.count == 1 {
       return Self.storedType(probe.compile(returned).type)
     }
-    // A `return` inside blocks may use names the body defines: collect them by compiling it.
-    _ = probe.compileBlock(
-      Array(body.prefix { if case .returnValue = $0.kind { false } else { true } }))
+    // A `return` may use names the body defines: collect them by compiling it (in the
+    // parameters' block, so the names are still there for the `return`).
+    for statement in body.prefix(while: { if case .returnValue = $0.kind { false } else { true } })
+    {
+      _ = probe.compile(statement)
+    }
     return Self.storedType(probe.compile(returned).type)
   }
 

@@ -23,7 +23,10 @@ extension ProgramCompiler {
 
   /// `value!`: the wrapped value, or an error at the `!` when it is nil.
   func forceUnwrap(_ operand: Expression, at bang: Position) -> Typed {
-    let typed = compile(operand)
+    forceUnwrap(compile(operand), at: bang)
+  }
+
+  func forceUnwrap(_ typed: Typed, at bang: Position) -> Typed {
     guard let wrapped = Self.wrappedType(of: typed) else {
       return fail("cannot force unwrap value of non-optional type '\(typed.type)'", at: bang)
     }
@@ -119,7 +122,8 @@ extension ProgramCompiler {
   /// Whether `name` changes its receiver (`append`, or a mutating directive) on a `type` value.
   func isMutatingMethod(_ name: String, on type: ValueType?) -> Bool {
     guard let type else { return false }
-    if name == "append", case .array = type { return true }
+    if case .array = type, Self.arrayEditingMethods.contains(name) { return true }
+    if type == .string, name == "append" { return true }
     return table.member(named: name, on: type)?.isMutating == true
   }
 

@@ -122,10 +122,40 @@ extension ProgramCompiler {
         }, slot: nil)
     case .member(let base, let name, let namePosition):
       return structFieldPlace(base, name, mutatingMember: mutatingMember, at: namePosition)
+    case .forceUnwrap(let operand, let bang):
+      return unwrappedPlace(operand, mutatingMember: mutatingMember, at: position, bang: bang)
     default:
       report("cannot assign to this expression", at: target.position)
       return nil
     }
+  }
+
+  /// `d[key]!.append(x)`, `best!.0 = 1`: the value inside an optional variable or entry,
+  /// changed in place; nil is an error at the `!`.
+  private func unwrappedPlace(
+    _ operand: Expression, mutatingMember: String?, at position: Position, bang: Position
+  ) -> Place? {
+    guard let optionalPlace = place(operand, mutatingMember: mutatingMember, at: position) else {
+      return nil
+    }
+    guard case .optional(let wrapped) = optionalPlace.type else {
+      report(
+        "cannot force unwrap value of non-optional type '\(optionalPlace.type)'", at: bang)
+      return nil
+    }
+    return Place(
+      type: wrapped, read: forceUnwrap(optionalPlace.read, at: bang),
+      modify: { frame, body throws(EvaluationError) in
+        try optionalPlace.modify(frame) { value throws(EvaluationError) in
+          guard case .optional(var present?) = value else {
+            throw EvaluationError(
+              "unexpectedly found nil while unwrapping an Optional value", at: bang)
+          }
+          value = .void  // uniquely referenced now: the wrapped value changes in place
+          defer { value = .optional(present) }
+          try body(&present)
+        }
+      }, slot: nil)
   }
 
   func assignment(
@@ -153,7 +183,13 @@ extension ProgramCompiler {
       guard Operators.resultType(op, place.type, typed.type) != nil else {
         return fail(Operators.mismatch(op, place.type, typed.type), at: position)
       }
+      if let mixed = Self.mixedNumbers(
+        op, (target, place.type), (value, typed.type), compound: true)
+      {
+        return fail(mixed, at: position)
+      }
       if let updated = updateVariable(op, place, typed, at: position) { return updated }
+      if op == .add, let extended = extendInPlace(place, typed, at: position) { return extended }
       assigned = binary(op, place.read, typed, at: position, operatorAt: position)
     }
     guard place.type.accepts(assigned.type) else {
@@ -173,11 +209,50 @@ extension ProgramCompiler {
   }
 }
 
+extension ProgramCompiler {
+  /// `text += more` and `array += more`: appended where the variable's value is, as Swift does,
+  /// not by building `text + more` (which copied the whole value on every `+=` in a loop).
+  func extendInPlace(_ place: Place, _ addition: Typed, at position: Position) -> Typed? {
+    guard place.type == .string || place.type.elementType != nil && place.type != .range,
+      place.type.accepts(addition.type), addition.type != .any
+    else { return nil }
+    if case .array = place.type {} else if place.type != .string { return nil }
+    let additionCode = coerced(addition, to: place.type)
+    let control = self.control
+    return Typed(
+      .void,
+      .value { frame throws(EvaluationError) in
+        let more = try additionCode(frame)
+        try place.modify(frame) { value throws(EvaluationError) in
+          let limit = control.valueLimit
+          // One switch per value, not over a tuple of both: the tuple would hold a second
+          // reference to the stored value and every append would copy it.
+          if case .array(let added) = more, case .array(var values) = value {
+            try ValueLimits.checkArray(
+              count: values.count + added.count, limit: limit, at: position)
+            value = .void  // uniquely referenced now: appending does not copy
+            values.append(contentsOf: added)
+            value = .array(values)
+          } else if case .string(let added) = more, case .string(var text) = value {
+            try ValueLimits.checkString(
+              bytes: text.utf8.count + added.utf8.count, limit: limit, at: position)
+            value = .void
+            text += added
+            value = .string(text)
+          } else {
+            value = try Operators.apply(.add, value, more, limit: limit, at: position)
+          }
+        }
+        return .void
+      }, at: position)
+  }
+}
+
 extension Expression.Kind {
   /// Whether an assignment may go through this expression: a name or an element of one.
   var isAssignableBase: Bool {
     switch self {
-    case .name, .subscripted, .member: true
+    case .name, .subscripted, .member, .forceUnwrap: true
     default: false
     }
   }

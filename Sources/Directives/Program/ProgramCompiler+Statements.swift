@@ -150,9 +150,10 @@ extension ProgramCompiler {
     case .ifElse(_, let then, let otherwise):
       return leavesScope(then) && otherwise.map(leavesScope) == true
     case .expression(let expression):
-      // `fatalError("...")`-style calls are not in the language; a call never leaves.
-      _ = expression
-      return false
+      // `fatalError("...")` stops the cell.
+      guard case .call(let callee, _) = expression.kind, case .name(let name) = callee.kind
+      else { return false }
+      return AssertionDirectives.neverReturning.contains(name)
     default: return false
     }
   }

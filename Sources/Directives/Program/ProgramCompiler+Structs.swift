@@ -37,7 +37,7 @@ final class StructDefinition: @unchecked Sendable {
 extension ProgramCompiler {
   /// A declared type, the notebook's structs included.
   func typeNamed(_ name: String, at position: Position) throws(EvaluationError) -> ValueType {
-    var structures: Set<String> = []
+    var structures = declaredStructures
     for (name, box) in globals where structDefinition(of: box) != nil { structures.insert(name) }
     return try ValueType.named(name, at: position, structures: structures)
   }
@@ -396,6 +396,9 @@ extension ProgramCompiler {
     }
     guard let basePlace = place(base, mutatingMember: mutatingMember, at: position) else {
       return nil
+    }
+    if case .tuple = basePlace.type {
+      return tupleElementPlace(basePlace, name, at: position)
     }
     guard case .structure(let typeName) = basePlace.type,
       let definition = structDefinition(named: typeName)

@@ -1,5 +1,5 @@
-/// Tuples: `(a, b)`, `(x: 1, y: 2)`, `t.0`, `t.x`, `let (a, b) = t`, and the sequences that give
-/// tuples: `enumerated()` and `zip(a, b)`.
+/// Tuples: `(a, b)`, `(x: 1, y: 2)`, `t.0`, `t.x` (read or assigned), `let (a, b) = t`, and the
+/// sequences that give tuples: `enumerated()` and `zip(a, b)`.
 extension ProgramCompiler {
   func tuple(_ elements: [TupleElement], expected: ValueType?, at position: Position) -> Typed {
     var expectedTypes: [ValueType]?
@@ -57,6 +57,30 @@ extension ProgramCompiler {
         return values[index]
       }, at: position
     ).retyped(type)
+  }
+
+  /// `t.0 = v`, `t.x += 1`, `pairs[i].0 = v`: one element of a tuple variable, changed in place.
+  func tupleElementPlace(_ basePlace: Place, _ name: String, at position: Position) -> Place? {
+    guard let read = tupleElement(basePlace.read, name, at: position),
+      case .tuple(let types, let labels) = basePlace.type,
+      let index = Int(name) ?? labels.firstIndex(of: name)
+    else {
+      report("value of type '\(basePlace.type)' has no member '\(name)'", at: position)
+      return nil
+    }
+    return Place(
+      type: types[index], read: read,
+      modify: { frame, body throws(EvaluationError) in
+        try basePlace.modify(frame) { value throws(EvaluationError) in
+          guard case .tuple(var elements, let labels) = value, elements.indices.contains(index)
+          else {
+            throw EvaluationError("'.\(name)' needs a tuple", at: position)
+          }
+          value = .void  // uniquely referenced now: the element changes in place
+          defer { value = .tuple(elements, labels: labels) }
+          try body(&elements[index])
+        }
+      }, slot: nil)
   }
 
   /// `let (a, b) = value`: the tuple's elements bound to names (`_` skips one).

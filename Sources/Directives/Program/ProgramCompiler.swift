@@ -29,6 +29,9 @@ final class ProgramCompiler {
   /// Session variables by name that win over `globals`: a function compiled again from a saved
   /// session reads the very variables it read when first compiled.
   var pinned: [String: GlobalBox] = [:]
+  /// The structs the cell declares at its top level: a function the cell declares (its
+  /// signature is compiled first, see `hoistFunctions`) may name them before their declaration.
+  var declaredStructures: Set<String> = []
   /// Every function and closure compiled, by position (where a saved one is found again).
   private(set) var compiledFunctions: [Position: FunctionCode] = [:]
   /// The functions whose bodies are being compiled, innermost last, with their scopes.
@@ -64,6 +67,9 @@ final class ProgramCompiler {
   /// also gives its value, shown when it is the last one or when it draws a figure.
   func compileCell(_ program: CellProgram) -> CompiledCell {
     var steps: [CompiledCell.Step] = []
+    for case .structure(let declaration) in program.statements.map(\.kind) {
+      declaredStructures.insert(declaration.name)
+    }
     let hoisted = hoistFunctions(program.statements)
     steps += hoisted.map { CompiledCell.Step.statement($0) }
     for statement in program.statements {

@@ -44,4 +44,28 @@ extension Lowering {
     }
     return nil
   }
+
+  /// The base of a member or subscript; `a?.b` in `a?.b.c` continues the optional chain, as in
+  /// Swift: it is lowered as `(a?.b)?.c`, nil when `a` is.
+  mutating func chainedBase(_ syntax: ExprSyntax) throws(UnsupportedSyntax) -> Expression {
+    let base = try expression(syntax)
+    guard !syntax.is(OptionalChainingExprSyntax.self), Self.continuesOptionalChain(syntax)
+    else { return base }
+    return Expression(kind: .optionalChain(base), position: base.position)
+  }
+
+  /// Whether a member, call or subscript hangs off a `value?` (`a?.b`, `a?.f()`, `a?.xs[0]`).
+  static func continuesOptionalChain(_ syntax: ExprSyntax) -> Bool {
+    if syntax.is(OptionalChainingExprSyntax.self) { return true }
+    if let member = syntax.as(MemberAccessExprSyntax.self), let base = member.base {
+      return continuesOptionalChain(base)
+    }
+    if let call = syntax.as(FunctionCallExprSyntax.self) {
+      return continuesOptionalChain(call.calledExpression)
+    }
+    if let element = syntax.as(SubscriptCallExprSyntax.self) {
+      return continuesOptionalChain(element.calledExpression)
+    }
+    return false
+  }
 }

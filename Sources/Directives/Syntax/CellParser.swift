@@ -126,6 +126,25 @@ struct Lowering {
         throw unsupported(
           "'import'", declaration, hint: "directives are available without imports")
       }
+      if let alias = declaration.as(TypeAliasDeclSyntax.self) {
+        throw unsupported(
+          "a 'typealias'", declaration,
+          hint: "write the type itself: '\(alias.initializer.value.trimmedDescription)'")
+      }
+      if declaration.is(ExtensionDeclSyntax.self) {
+        throw unsupported(
+          "an extension", declaration,
+          hint:
+            "declare a function that takes the value instead, as in 'func mean(_ values: [Double]) -> Double'"
+        )
+      }
+      if declaration.is(EnumDeclSyntax.self) {
+        throw unsupported(
+          "declaring an enum", declaration,
+          hint:
+            "name the cases with Strings (let shape = \"circle\") and 'switch' over them; the directives' enumerations (Activation, Cost ...) are available"
+        )
+      }
       throw unsupported("this declaration", declaration)
     }
     if let attribute = variable.attributes.first {
@@ -297,6 +316,13 @@ struct Lowering {
     var parameters: [FunctionParameter] = []
     for parameter in clause.parameters {
       if let ellipsis = parameter.ellipsis { throw unsupported("a variadic parameter", ellipsis) }
+      if let attributed = parameter.type.as(AttributedTypeSyntax.self),
+        attributed.specifiers.contains(where: { $0.trimmedDescription == "inout" })
+      {
+        throw unsupported(
+          "an 'inout' parameter", attributed,
+          hint: "return the new value and assign it: 'x = f(x)'")
+      }
       let label = parameter.firstName.text == "_" ? nil : parameter.firstName.text
       parameters.append(
         FunctionParameter(
@@ -431,7 +457,7 @@ struct Lowering {
       guard let base = access.base else { return make(.enumCase(name)) }
       return make(
         .member(
-          base: try expression(base), name: name, namePosition: position(of: access.declName)))
+          base: try chainedBase(base), name: name, namePosition: position(of: access.declName)))
     }
     if let call = syntax.as(FunctionCallExprSyntax.self) {
       if let extra = call.additionalTrailingClosures.first {
@@ -442,14 +468,25 @@ struct Lowering {
         let value = try closure(trailing)
         arguments.append(CallArgument(label: nil, labelPosition: value.position, value: value))
       }
+      if Self.spellsCollectionType(call.calledExpression) {
+        return make(
+          .initializer(type: call.calledExpression.trimmedDescription, arguments: arguments))
+      }
       return make(.call(callee: try expression(call.calledExpression), arguments: arguments))
     }
     if let subscripted = syntax.as(SubscriptCallExprSyntax.self) {
       if let closure = subscripted.trailingClosure { throw unsupported("a closure", closure) }
-      return make(
-        .subscripted(
-          base: try expression(subscripted.calledExpression),
-          arguments: try arguments(subscripted.arguments)))
+      let base = try chainedBase(subscripted.calledExpression)
+      if subscripted.arguments.count == 1, let only = subscripted.arguments.first,
+        only.label == nil,
+        let range = try partialRange(only.expression, of: subscripted.calledExpression, base)
+      {
+        return make(
+          .subscripted(
+            base: base,
+            arguments: [CallArgument(label: nil, labelPosition: range.position, value: range)]))
+      }
+      return make(.subscripted(base: base, arguments: try arguments(subscripted.arguments)))
     }
     if let tuple = syntax.as(TupleExprSyntax.self) {
       guard tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil else {
@@ -499,6 +536,19 @@ struct Lowering {
     if syntax.is(SwitchExprSyntax.self) {
       throw unsupported("'switch' as a value", syntax, hint: "assign a variable in each case")
     }
+    if syntax.is(InOutExprSyntax.self) {
+      throw unsupported(
+        "passing '&' (an inout argument)", syntax,
+        hint: "return the new value and assign it: 'x = f(x)'")
+    }
+    if let postfixed = syntax.as(PostfixOperatorExprSyntax.self),
+      ["++", "--"].contains(postfixed.operator.text)
+    {
+      let sign = postfixed.operator.text == "++" ? "+" : "-"
+      throw unsupported(
+        "'\(postfixed.operator.text)' (Swift does not have it)", postfixed.operator,
+        hint: "write '\(postfixed.expression.trimmedDescription) \(sign)= 1'")
+    }
     throw unsupported("this expression", syntax)
   }
 
@@ -531,7 +581,14 @@ struct Lowering {
         guard interpolation.expressions.count == 1, let only = interpolation.expressions.first,
           only.label == nil
         else {
-          throw unsupported("an interpolation with labels or several values", interpolation)
+          // `"\(x, specifier: "%.2f")"` is SwiftUI's; plain Swift formats with String(format:).
+          let value = interpolation.expressions.first?.expression.trimmedDescription ?? "x"
+          let format =
+            interpolation.expressions.first { $0.label?.text == "specifier" }?
+            .expression.trimmedDescription ?? "\"%.2f\""
+          throw unsupported(
+            "an interpolation with labels or several values", interpolation,
+            hint: "format a number with '\\(String(format: \(format), \(value)))'")
         }
         parts.append(.expression(try expression(only.expression)))
       }
@@ -577,7 +634,9 @@ struct Lowering {
       } else if let ternary = element.as(UnresolvedTernaryExprSyntax.self) {
         operators.append((.ternary(try expression(ternary.thenExpression)), at))
       } else if element.is(UnresolvedAsExprSyntax.self) || element.is(UnresolvedIsExprSyntax.self) {
-        throw unsupported("'as' and 'is'", element)
+        throw unsupported(
+          "'as' and 'is'", element,
+          hint: "convert with 'Double(x)' or 'Int(x)', or declare the type: 'let x: Double = 3'")
       } else {
         throw unsupported("this operator", element)
       }

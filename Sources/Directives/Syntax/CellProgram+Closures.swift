@@ -45,6 +45,7 @@ extension Expression {
     case .member(let base, _, _): base.makesClosures
     case .call(let callee, let arguments), .subscripted(let callee, let arguments):
       callee.makesClosures || arguments.contains { $0.value.makesClosures }
+    case .initializer(_, let arguments): arguments.contains { $0.value.makesClosures }
     case .binary(_, let left, let right, _), .nilCoalescing(let left, let right, _):
       left.makesClosures || right.makesClosures
     case .prefix(_, let operand), .forceUnwrap(let operand, _), .optionalChain(let operand),

@@ -64,6 +64,7 @@ extension Expression {
     case .call(let callee, let arguments), .subscripted(let callee, let arguments):
       callee.collectNames(into: &names)
       arguments.forEach { $0.value.collectNames(into: &names) }
+    case .initializer(_, let arguments): arguments.forEach { $0.value.collectNames(into: &names) }
     case .binary(_, let left, let right, _):
       left.collectNames(into: &names)
       right.collectNames(into: &names)

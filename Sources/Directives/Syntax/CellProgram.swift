@@ -67,6 +67,9 @@ package struct Expression: Sendable {
     /// `.relu`: a case of whatever enumeration the context expects.
     case enumCase(String)
     case call(callee: Expression, arguments: [CallArgument])
+    /// `[Int]()`, `Set<String>(words)`, `[Double](repeating: 0, count: n)`: a collection type's
+    /// initializer, the type as written.
+    case initializer(type: String, arguments: [CallArgument])
     case subscripted(base: Expression, arguments: [CallArgument])
     /// The position of the expression is its start; `operatorPosition` is where operator errors go.
     case binary(BinaryOperator, Expression, Expression, operatorPosition: Position)

@@ -15,8 +15,9 @@ package enum Value: Sendable, Codable {
   case array([Value])
   /// A half-open range of Ints (`a...b` is stored as `a..<b+1`).
   case range(Range<Int>)
-  /// A case written `.relu`, resolved against the enumeration a parameter expects.
-  case enumCase(String)
+  /// A case written `.relu`, resolved against the enumeration a parameter expects; `of` is the
+  /// enumeration's name (`EnumerationType.anyCase` until the context names one).
+  indirect case enumCase(String, of: String)
   indirect case figure(Figure)
   indirect case table(Table)
   indirect case object(EngineObject)
@@ -43,7 +44,10 @@ package enum Value: Sendable, Codable {
     case .bool: .bool
     case .array(let elements): .array(elements.first?.type ?? .any)
     case .range: .range
-    case .enumCase: .enumeration(EnumerationType(name: EnumerationType.anyCase, cases: []))
+    case .enumCase(_, let enumeration):
+      .enumeration(
+        EnumerationType.named[enumeration]
+          ?? EnumerationType(name: EnumerationType.anyCase, cases: []))
     case .figure: .object(.figure)
     case .table: .object(.table)
     case .object(let object): .object(object.type)
@@ -86,7 +90,7 @@ extension Value: CustomStringConvertible {
     case .string(let value): value
     case .bool(let value): String(value)
     case .range(let range): "\(range.lowerBound)..<\(range.upperBound)"
-    case .enumCase(let name): "." + name
+    case .enumCase(let name, _): name
     case .figure(let figure): "Figure(\(figure.caption ?? "untitled"))"
     case .table(let table):
       "Table(\(table.rows.count) rows × \(table.columns.count) columns)"
@@ -98,8 +102,12 @@ extension Value: CustomStringConvertible {
     }
   }
 
-  /// Strings quoted, as inside an array or as a cell's shown value.
+  /// Strings quoted and enumeration cases qualified (`Activation.relu`), as inside an array or
+  /// as a cell's shown value. (Swift also names the module: `main.Activation.relu`.)
   package var debugText: String {
+    if case .enumCase(let name, let enumeration) = self {
+      return enumeration == EnumerationType.anyCase ? "." + name : enumeration + "." + name
+    }
     guard case .string(let text) = self else { return description }
     var quoted = "\""
     for character in text {
@@ -122,7 +130,7 @@ extension Value {
     case (.int(let a), .int(let b)): a == b
     case (.string(let a), .string(let b)): a == b
     case (.bool(let a), .bool(let b)): a == b
-    case (.enumCase(let a), .enumCase(let b)): a == b
+    case (.enumCase(let a, _), .enumCase(let b, _)): a == b
     case (.range(let a), .range(let b)): a == b
     case (.array(let a), .array(let b)), (.tuple(let a, _), .tuple(let b, _)):
       a.count == b.count

@@ -36,6 +36,17 @@ package enum ValueLimits {
     }
   }
 
+  /// Checks a dictionary or set about to hold `count` entries: each costs about four values
+  /// (key, value, and the position index's entry).
+  @inline(__always)
+  static func checkEntries(_ count: Int, of what: String, limit: Int, at position: Position)
+    throws(EvaluationError)
+  {
+    if count > maximumElements(limit) / 4 {
+      throw tooLarge("\(what) of \(count) entries", limit: limit, at: position)
+    }
+  }
+
   /// Before appending to `values`: an error when the array is full at the limit, and the last
   /// growth stops at the limit (an array doubling its storage would ask for twice the limit).
   @inline(__always)

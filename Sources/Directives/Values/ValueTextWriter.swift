@@ -13,6 +13,8 @@ struct ValueTextWriter {
     guard !isCut else { return }
     switch value {
     case .string(let string): append(quoted ? value.debugText : string)
+    // Qualified inside a collection, an optional or a tuple: `[Activation.relu]`.
+    case .enumCase: append(quoted ? value.debugText : value.leafDescription)
     case .array(let elements): writeList(elements)
     case .set(let set): writeList(set.elements)
     case .dictionary(let dictionary):

@@ -117,6 +117,9 @@ package struct EnumerationType: Hashable, Sendable, Codable {
   /// The type of a bare `.case` before the context says which enumeration it belongs to.
   package static let anyCase = "enum case"
 
+  /// The value of one of the cases.
+  package func value(_ caseName: String) -> Value { .enumCase(caseName, of: name) }
+
   /// The enumerations directives take, by name, so a function can take one:
   /// `func f(_ a: Activation)`.
   static let named: [String: EnumerationType] = Dictionary(

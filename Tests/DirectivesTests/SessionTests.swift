@@ -12,6 +12,17 @@ import Testing
     Param(name: "label", value: .string("run"), line: 6),
   ]
 
+  @Test func aValueTooDeepToSaveIsAClearError() throws {
+    let session = try makeSession()
+    _ = session.evaluate(makeCell("var a: [Any] = []\nfor _ in 0..<300 { a = [a] }"))
+    #expect {
+      _ = try session.snapshotData()
+    } throws: { error in
+      "\(error)".hasPrefix("the variables could not be saved: ")
+        && "\(error)".contains("nested a few hundred levels deep")
+    }
+  }
+
   @Test func paramsAreVariablesInEveryCell() throws {
     let session = try makeSession(params: params)
     let results = try evaluate("print(epochs, rate, fast, label)", "epochs * 2", session: session)

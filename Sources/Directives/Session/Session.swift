@@ -220,7 +220,17 @@ extension Session {
           SnapshotManifest(table: globals.boxes), userInfo: [SnapshotWriter.key: writer])
       }
     }
-    return Data(SnapshotArchive.pack(manifest: try result.get(), blob: writer.blob))
+    do {
+      return Data(SnapshotArchive.pack(manifest: try result.get(), blob: writer.blob))
+    } catch let error as EncodingError {
+      // Foundation's message names the manifest's type and its boxes, which says nothing to
+      // the notebook's author.
+      guard case .invalidValue(_, let context) = error else { throw error }
+      let reason = context.underlyingError.map { "\($0)" } ?? context.debugDescription
+      throw SnapshotError(
+        "the variables could not be saved: \(reason) (a value nested a few hundred levels deep is the usual cause); the cells after this one are computed again on the next render"
+      )
+    }
   }
 
   /// Replaces the variables with those of `snapshotData()`, reloading data sets from their files

@@ -213,10 +213,11 @@ extension ProgramCompiler {
   /// `text += more` and `array += more`: appended where the variable's value is, as Swift does,
   /// not by building `text + more` (which copied the whole value on every `+=` in a loop).
   func extendInPlace(_ place: Place, _ addition: Typed, at position: Position) -> Typed? {
-    guard place.type == .string || place.type.elementType != nil && place.type != .range,
-      place.type.accepts(addition.type), addition.type != .any
-    else { return nil }
-    if case .array = place.type {} else if place.type != .string { return nil }
+    switch place.type {
+    case .string, .array: break
+    default: return nil
+    }
+    guard place.type.accepts(addition.type), addition.type != .any else { return nil }
     let additionCode = coerced(addition, to: place.type)
     let control = self.control
     return Typed(

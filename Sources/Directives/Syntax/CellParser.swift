@@ -24,7 +24,7 @@ package enum CellParser {
     // Characters the lexer cannot place (control characters, U+FEFF, U+FFFD, ...) are reported
     // here: swift-syntax 603's diagnostics stop the process on some of them ("A Fix-It must have
     // at least one change"), so they never reach ParseDiagnosticsGenerator.
-    let strays = StrayCharacters.find(in: tree, converter: converter)
+    let strays = StrayCharacters.find(in: tree, source: cell.source, converter: converter)
     if !strays.isEmpty {
       return .failure(
         DiagnosticList(

@@ -9,7 +9,15 @@ enum StrayCharacters {
     var message: String
   }
 
-  static func find(in tree: SourceFileSyntax, converter: SourceLocationConverter) -> [Stray] {
+  static func find(
+    in tree: SourceFileSyntax, source: String, converter: SourceLocationConverter
+  ) -> [Stray] {
+    // Printable ASCII, tabs and line breaks are all tokens or whitespace: a cell of only those
+    // (most cells) needs no walk over its tokens, which took a sixth of a cheap cell's time.
+    let plain = source.utf8.allSatisfy { byte in
+      (0x20...0x7E).contains(byte) || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+    if plain { return [] }
     var strays: [Stray] = []
     for token in tree.tokens(viewMode: .all) {
       var offset = token.position

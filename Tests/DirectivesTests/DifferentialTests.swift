@@ -430,6 +430,32 @@ import Testing
     text.append("c")
     print(zip([1.0, 2.0], [3.0, 4.0]).map(*), text, Dictionary(uniqueKeysWithValues: [(1, "a")]))
     """,
+    """
+    let words = ["to", "be", "or", "not", "to", "be"]
+    let counts = words.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    let lengths = words.reduce(into: [Int: [String]]()) { (byLength: inout [Int: [String]], word: String) in
+      if word.count > 2 { return }
+      byLength[word.count, default: []].append(word)
+    }
+    let evens = (1...9).reduce(into: [Int]()) { result, n in if n % 2 == 0 { result.append(n) } }
+    print(counts["to"]!, counts["not"]!, counts.count, lengths[2]!, evens, (1...4).reduce(into: 1) { $0 *= $1 })
+    """,
+    """
+    let zero = 0.0
+    var shrinking = 5.0
+    shrinking /= zero
+    let nothing = zero / zero
+    // A NaN's sign depends on whether the compiler folded the division, so only `isNaN` is shown.
+    print(1.0 / zero, -1.0 / zero, nothing.isNaN, shrinking, [zero / zero].map { $0.isNaN }, (1.0 / zero).isInfinite)
+    func sign(_ x: Int) -> Int {
+      if x > 0 { return 1 }
+      if x < 0 { return -1 }
+      fatalError("zero has no sign")
+    }
+    func never(_ x: Int) -> Int { fatalError("never \\(x)") }
+    let pick: (Int) -> Int = { x in x > 0 ? sign(x) : never(x) }
+    print(sign(4), sign(-2), pick(3))
+    """,
   ]
 
   static let separator = "----snippet----"

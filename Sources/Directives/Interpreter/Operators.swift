@@ -18,9 +18,12 @@ enum Operators {
       if left == .string, right == .string { return .string }
       if case .array(let element) = left, case .array = right { return .array(element) }
       fallthrough
-    case .subtract, .multiply, .divide, .remainder:
+    case .subtract, .multiply, .divide:
       guard numeric.contains(left), numeric.contains(right) else { return nil }
       return left == .int && right == .int ? .int : .double
+    case .remainder:
+      // Swift has no `%` for Doubles (see `mismatch`).
+      return left == .int && right == .int ? .int : nil
     case .halfOpenRange, .closedRange:
       return left == .int && right == .int ? .range : nil
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
@@ -39,7 +42,12 @@ enum Operators {
   }
 
   static func mismatch(_ op: BinaryOperator, _ left: ValueType, _ right: ValueType) -> String {
-    "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(left)' and '\(right)'"
+    if op == .remainder, left == .double || right == .double {
+      return
+        "'%' is unavailable for Double, as in Swift: write 'x.truncatingRemainder(dividingBy: y)'"
+    }
+    return
+      "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(left)' and '\(right)'"
   }
 
   /// `left op right` for the operators that evaluate both sides (not `&&` and `||`).
@@ -131,15 +139,11 @@ enum Operators {
     case .add: return .double(a + b)
     case .subtract: return .double(a - b)
     case .multiply: return .double(a * b)
-    case .divide:
-      guard b != 0 else { throw EvaluationError("division by zero", at: position) }
-      return .double(a / b)
-    case .remainder:
-      guard b != 0 else { throw EvaluationError("division by zero", at: position) }
-      return .double(a.truncatingRemainder(dividingBy: b))
+    // Dividing a Double by zero gives an infinity or NaN, as in Swift.
+    case .divide: return .double(a / b)
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
       return .bool(compare(op, a, b))
-    case .halfOpenRange, .closedRange, .and, .or:
+    case .remainder, .halfOpenRange, .closedRange, .and, .or:
       throw EvaluationError(mismatch(op, .double, .double), at: position)
     }
   }

@@ -149,13 +149,17 @@ extension ProgramCompiler {
     case .returnValue, .breakLoop, .continueLoop: return true
     case .ifElse(_, let then, let otherwise):
       return leavesScope(then) && otherwise.map(leavesScope) == true
-    case .expression(let expression):
-      // `fatalError("...")` stops the cell.
-      guard case .call(let callee, _) = expression.kind, case .name(let name) = callee.kind
-      else { return false }
-      return AssertionDirectives.neverReturning.contains(name)
+    case .expression(let expression): return neverReturns(expression)
     default: return false
     }
+  }
+
+  /// Whether the expression is a call that never returns (`fatalError("...")` stops the cell),
+  /// which Swift types `Never`: it may end a `guard`'s `else` or a function that returns a value.
+  static func neverReturns(_ expression: Expression) -> Bool {
+    guard case .call(let callee, _) = expression.kind, case .name(let name) = callee.kind
+    else { return false }
+    return AssertionDirectives.neverReturning.contains(name)
   }
 
   func binding(

@@ -86,7 +86,8 @@ extension Value: CustomStringConvertible {
   var leafDescription: String {
     switch self {
     case .int(let value): String(value)
-    case .double(let value): String(value)
+    // As `print` writes it: "-nan" for the NaN that 0.0 / 0.0 makes, where `String(_:)` says "nan".
+    case .double(let value): "\(value)"
     case .string(let value): value
     case .bool(let value): String(value)
     case .range(let range): "\(range.lowerBound)..<\(range.upperBound)"

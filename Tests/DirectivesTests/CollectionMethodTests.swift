@@ -256,3 +256,60 @@ import Testing
         ])
   }
 }
+
+/// Forms Swift programmers write without thinking: key paths as functions, `Set` literals typed
+/// by their elements, empty literals beside typed siblings, string slices, set relations.
+@Suite struct EverydaySwiftTests {
+  @Test func keyPathsStandForTheClosuresThatReadThem() throws {
+    let result = try evaluate(
+      """
+      struct Item { var name: String; var tags: [String] }
+      let items = [Item(name: "ab", tags: ["x"]), Item(name: "c", tags: [])]
+      print(items.map(\\.name), items.map(\\.tags.count), items.filter(\\.tags.isEmpty).map(\\Item.name))
+      print(items.sorted { $0.name.count < $1.name.count }.map(\\.name), items.contains(where: \\.tags.isEmpty))
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(printed(result) == "[\"ab\", \"c\"] [1, 0] [\"c\"]\n[\"c\", \"ab\"] true\n")
+    let check = NotebookChecker().check(
+      cells: [makeCell("let xs = [[1]]\nlet f = xs.map(\\.[0])")], params: [], file: "nb.md")
+    #expect(
+      check.map(\.description).first?.contains("this key path component is not supported") == true)
+  }
+
+  @Test func literalsTakeTheirTypeFromTheirElementsOrSiblings() throws {
+    let result = try evaluate(
+      """
+      let primes: Set = [2, 3, 5, 3]
+      let rows = [[1, 2], [], [3]]
+      let tables = [["a": 1], [:]]
+      let initial: Character = "x"
+      print(primes.count, primes.contains(3), rows.flatMap { $0 }, rows.map { $0.count }, tables[1].isEmpty, initial)
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(printed(result) == "3 true [1, 2, 3] [2, 0, 1] true x\n")
+  }
+
+  @Test func stringSlicesAndPieces() throws {
+    #expect(
+      try shown(
+        evaluate(
+          "let s = \"notebook\"\n[s.prefix(4), s.suffix(4), s.dropFirst(), s.dropLast(5), s.prefix(20)]"
+        )[0])
+        == "[\"note\", \"book\", \"otebook\", \"not\", \"notebook\"]")
+    #expect(
+      try shown(evaluate("\"a,,b,\".components(separatedBy: \",\")")[0])
+        == "[\"a\", \"\", \"b\", \"\"]")
+    #expect(try failure(evaluate("\"abc\".prefix(-1)")[0])?.contains("-1") == true)
+  }
+
+  @Test func setRelations() throws {
+    let result = try evaluate(
+      """
+      let a: Set<Int> = [1, 2, 3]
+      print(a.isSuperset(of: [1, 3]), a.isSuperset(of: [4]), a.isDisjoint(with: [4, 5]), a.isDisjoint(with: Set([3])))
+      print(a.symmetricDifference([3, 4, 5]), a.isSubset(of: [1, 2, 3, 4]))
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(printed(result) == "true false true false\n[1, 2, 4, 5] true\n")
+  }
+}

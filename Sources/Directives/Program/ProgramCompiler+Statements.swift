@@ -166,7 +166,13 @@ extension ProgramCompiler {
     isConstant: Bool, name: String, typeName: String?, _ initial: Expression?, at: Position
   ) -> StatementCode {
     var declared: ValueType?
-    if let typeName {
+    if typeName?.trimmingSpaces == "Set", let initial, case .array(let elements) = initial.kind,
+      !elements.isEmpty,
+      case .array(let element) = probe(parameters: [], types: []).compile(initial).type
+    {
+      // `let primes: Set = [2, 3, 5]`: a Set of the literal's element type, as Swift infers.
+      declared = .set(element)
+    } else if let typeName {
       do {
         declared = try typeNamed(typeName, at: at)
       } catch {

@@ -158,6 +158,11 @@ import Testing
 
   @Test func unsupportedFormsNameTheWayToWriteThem() {
     #expect(
+      check("outer: for i in 0..<3 {\n  for j in 0..<3 { if i == j { break outer } }\n}")
+        == [
+          "nb.md:10:1: error: a labeled statement ('outer:') is not supported in notebook cells; put the loops in a function and 'return' from it, or set a Bool and 'break' each loop"
+        ])
+    #expect(
       check("let x = 3 as Double")
         == [
           "nb.md:10:11: error: 'as' and 'is' is not supported in notebook cells; convert with 'Double(x)' or 'Int(x)', or declare the type: 'let x: Double = 3'"

@@ -220,6 +220,13 @@ struct Lowering {
           }),
         position: at)
     }
+    if let labeled = statement.as(LabeledStmtSyntax.self) {
+      throw unsupported(
+        "a labeled statement ('\(labeled.label.text):')", labeled,
+        hint:
+          "put the loops in a function and 'return' from it, or set a Bool and 'break' each loop"
+      )
+    }
     if statement.is(FallThroughStmtSyntax.self) {
       throw unsupported(
         "'fallthrough'", statement, hint: "list the patterns in one case: 'case 1, 2:'")

@@ -441,6 +441,15 @@ import Testing
     print(counts["to"]!, counts["not"]!, counts.count, lengths[2]!, evens, (1...4).reduce(into: 1) { $0 *= $1 })
     """,
     """
+    let r = 1...10
+    let h = 0..<5
+    print(r, h, r.upperBound, h.upperBound, r.count, [r, 2...3].count, Array(r.prefix(3)), Array(r.dropFirst(8)))
+    let items = [(name: "b", size: 2), (name: "a", size: 1)]
+    let words: Set = ["x", "y"]
+    print(items.map(\\.name), items.map(\\.size).reduce(0, +), [[1, 2], []].flatMap { $0 }, words.isSuperset(of: ["x"]))
+    print("notebook".prefix(4), "a,,b".components(separatedBy: ","), Array([3, 1, 2].lazy.filter { $0 > 1 }.map { $0 * 10 }))
+    """,
+    """
     let zero = 0.0
     var shrinking = 5.0
     shrinking /= zero

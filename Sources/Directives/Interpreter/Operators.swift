@@ -117,13 +117,13 @@ enum Operators {
         throw EvaluationError(
           "range requires lowerBound <= upperBound, got \(a)..<\(b)", at: position)
       }
-      return .range(a..<b)
+      return .range(a..<b, closed: false)
     case .closedRange:
       guard a <= b, b < Int.max else {
         throw EvaluationError(
           "range requires lowerBound <= upperBound, got \(a)...\(b)", at: position)
       }
-      return .range(a..<(b + 1))
+      return .range(a..<(b + 1), closed: true)
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
       return .bool(compare(op, a, b))
     case .and, .or: throw EvaluationError(mismatch(op, .int, .int), at: position)

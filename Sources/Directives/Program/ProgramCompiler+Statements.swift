@@ -300,7 +300,7 @@ extension ProgramCompiler {
         }
       }
       switch values {
-      case .range(let range):
+      case .range(let range, _):
         for index in range { if let flow = try iteration(.int(index)) { return flow } }
       case .array(let elements):
         for element in elements { if let flow = try iteration(element) { return flow } }

@@ -450,6 +450,11 @@ import Testing
     print("notebook".prefix(4), "a,,b".components(separatedBy: ","), Array([3, 1, 2].lazy.filter { $0 > 1 }.map { $0 * 10 }))
     """,
     """
+    let people = [("bo", 30), ("al", 30), ("cy", 25)]
+    let ordered = people.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    print(ordered, (1, "b") < (1, "c"), (2, 0.5) >= (2, 0.5), (1, 2, 3) > (1, 2, 2), (0, "z") <= (1, "a"))
+    """,
+    """
     let zero = 0.0
     var shrinking = 5.0
     shrinking /= zero

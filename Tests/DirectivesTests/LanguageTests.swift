@@ -145,6 +145,16 @@ import Testing
         == "nb.md:10:10: error: range requires lowerBound <= upperBound, got 5..<2")
   }
 
+  @Test func tuplesCompareElementByElement() throws {
+    #expect(
+      try value("[(1, \"b\") < (1, \"c\"), (2, 1) > (1, 9), (1, 1) <= (1, 1)]")
+        == "[true, true, true]")
+    #expect(
+      try failure(evaluate("let a = (1, [2])\nlet b = (1, [3])\na < b")[0])
+        == "nb.md:12:3: error: binary operator '<' cannot be applied to operands of type '(Int, [Int])' and '(Int, [Int])'"
+    )
+  }
+
   @Test func floatingDivisionByZeroGivesInfinityOrNaNAsInSwift() throws {
     #expect(try value("let rate = 0.0\n[1.5 / rate, -1.5 / rate]") == "[inf, -inf]")
     #expect(try value("let rate = 0.0\nlet x = rate / rate\nx.isNaN") == "true")

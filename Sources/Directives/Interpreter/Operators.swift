@@ -28,6 +28,13 @@ enum Operators {
       return left == .int && right == .int ? .range : nil
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
       if numeric.contains(left), numeric.contains(right) { return .bool }
+      // `(a.score, a.name) < (b.score, b.name)`: tuples compare element by element, as in Swift.
+      if case .tuple(let lefts, _) = left, case .tuple(let rights, _) = right,
+        lefts.count == rights.count,
+        zip(lefts, rights).allSatisfy({ resultType(op, $0, $1) == .bool })
+      {
+        return .bool
+      }
       return left == .string && right == .string ? .bool : nil
     case .equal, .notEqual:
       if numeric.contains(left), numeric.contains(right) { return .bool }
@@ -64,6 +71,14 @@ enum Operators {
         try ValueLimits.checkString(bytes: a.utf8.count + b.utf8.count, limit: limit, at: position)
         return .string(a + b)
       case .less, .lessOrEqual, .greater, .greaterOrEqual: return .bool(compare(op, a, b))
+      default: break
+      }
+    case (.tuple(let a, _), .tuple(let b, _)) where a.count == b.count:
+      switch op {
+      case .less: return .bool(try tupleIsLess(a, b, at: position))
+      case .greater: return .bool(try tupleIsLess(b, a, at: position))
+      case .lessOrEqual: return .bool(!(try tupleIsLess(b, a, at: position)))
+      case .greaterOrEqual: return .bool(!(try tupleIsLess(a, b, at: position)))
       default: break
       }
     case (.array(let a), .array(let b)) where op == .add:
@@ -178,6 +193,19 @@ enum Operators {
 
 extension Operators {
   /// Swift's `<` for the values `sorted()` orders: numbers, then strings.
+  /// Swift's tuple `<`: the first elements that differ decide.
+  private static func tupleIsLess(_ left: [Value], _ right: [Value], at position: Position)
+    throws(EvaluationError) -> Bool
+  {
+    for (a, b) in zip(left, right) {
+      guard case .bool(let equal) = try apply(.equal, a, b, at: position) else { return false }
+      if equal { continue }
+      guard case .bool(let less) = try apply(.less, a, b, at: position) else { return false }
+      return less
+    }
+    return false
+  }
+
   static func isLess(_ left: Value, _ right: Value) -> Bool {
     switch (left, right) {
     case (.int(let a), .int(let b)): a < b

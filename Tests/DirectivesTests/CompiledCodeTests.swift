@@ -31,6 +31,28 @@ import Testing
     #expect(try value("let x = 3.0\n[x < 2, x > 2.5, x == 3]") == "[false, true, true]")
   }
 
+  @Test func elementsOfLocalArraysReadInPlaceKeepTheirErrorsAndValues() throws {
+    let results = try evaluate(
+      """
+      func dot(_ a: [Double], _ b: [Double]) -> Double {
+        var total = 0.0
+        for i in a.indices { total += a[i] * b[i] }
+        return total
+      }
+      func pick(_ xs: [Int], _ k: Int) -> Int {
+        let read = { (j: Int) -> Int in xs[j] + xs[k] }
+        return read(0)
+      }
+      var ys = [1.5, 2.5]
+      ys[0] = 4
+      let mixed: [Double] = [1, 2]
+      print(dot([1, 2, 3], [4, 5, 6]), pick([7, 8], 1), ys[0] + ys[1], mixed[0] + mixed[1])
+      """, "dot([1, 2], [3])", "pick([1], 5)")
+    #expect(printed(results[0]) == "32.0 15 6.5 3.0\n")
+    #expect(failure(results[1]) == "nb.md:12:42: error: index 1 is out of range (0..<1)")
+    #expect(failure(results[2]) == "nb.md:16:46: error: index 5 is out of range (0..<1)")
+  }
+
   @Test func appendingWithPlusEqualsKeepsValueSemantics() throws {
     // `+=` on arrays and strings appends in place; copies made before keep their value.
     #expect(

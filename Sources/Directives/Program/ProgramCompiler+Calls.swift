@@ -543,7 +543,7 @@ extension ProgramCompiler {
         let receiverCode = receiver.value
         let indexCode = index.int
         let indexAt = arguments[0].value.position
-        return Typed(
+        let general = Typed(
           element,
           .value { frame throws(EvaluationError) in
             guard case .array(let elements) = try receiverCode(frame) else {
@@ -554,6 +554,7 @@ extension ProgramCompiler {
             return elements[offset]
           }, at: position
         ).retyped(element)
+        return localElementRead(base, index: index, general: general) ?? general
       }
     }
     if receiver.type == .any {

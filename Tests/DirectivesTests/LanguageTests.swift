@@ -148,6 +148,18 @@ import Testing
         == "nb.md:10:10: error: a closed range up to Int.max is not supported: write '1..<Int.max'")
   }
 
+  @Test func numberTypesAnswerTheirConstants() throws {
+    #expect(
+      try value("[Double.ulpOfOne, Double.leastNonzeroMagnitude, Double.zero]")
+        == "[2.220446049250313e-16, 5e-324, 0.0]")
+    #expect(
+      try failure(evaluate("let e = Double.epsilon")[0])
+        == "nb.md:10:16: error: type 'Double' has no member 'epsilon'")
+    #expect(
+      try failure(evaluate("let m = Int.maxx")[0])
+        == "nb.md:10:13: error: type 'Int' has no member 'maxx'; did you mean 'max'?")
+  }
+
   @Test func tuplesCompareElementByElement() throws {
     #expect(
       try value("[(1, \"b\") < (1, \"c\"), (2, 1) > (1, 9), (1, 1) <= (1, 1)]")

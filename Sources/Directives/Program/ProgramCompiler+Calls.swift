@@ -461,6 +461,11 @@ extension ProgramCompiler {
       if let enumeration = EnumerationType.named[typeName] {
         return enumCase(name, expected: .enumeration(enumeration), at: position)
       }
+      if let members = Self.staticMemberNames[typeName] {
+        return fail(
+          "type '\(typeName)' has no member '\(name)'\(Suggestion.hint(for: name, among: members))",
+          at: position)
+      }
     }
     var receiver = compile(base)
     if case .structure(let typeName) = receiver.type {
@@ -485,16 +490,22 @@ extension ProgramCompiler {
   }
 
   static func staticMember(_ typeName: String, _ name: String) -> Value? {
-    switch (typeName, name) {
-    case ("Double", "pi"): .double(.pi)
-    case ("Double", "infinity"): .double(.infinity)
-    case ("Double", "nan"): .double(.nan)
-    case ("Double", "greatestFiniteMagnitude"): .double(.greatestFiniteMagnitude)
-    case ("Int", "max"): .int(.max)
-    case ("Int", "min"): .int(.min)
-    default: nil
-    }
+    staticMembers[typeName]?[name]
   }
+
+  /// `Double.pi`, `Int.max` ...: the constants of the number types.
+  static let staticMembers: [String: [String: Value]] = [
+    "Double": [
+      "pi": .double(.pi), "infinity": .double(.infinity), "nan": .double(.nan),
+      "greatestFiniteMagnitude": .double(.greatestFiniteMagnitude),
+      "leastNormalMagnitude": .double(.leastNormalMagnitude),
+      "leastNonzeroMagnitude": .double(.leastNonzeroMagnitude), "ulpOfOne": .double(.ulpOfOne),
+      "zero": .double(0),
+    ],
+    "Int": ["max": .int(.max), "min": .int(.min), "zero": .int(0)],
+  ]
+
+  static let staticMemberNames = staticMembers.mapValues { Array($0.keys) }
 
   /// A member of a value whose type is known only when it runs: looked up in the table then.
   func dynamicMember(

@@ -3,8 +3,8 @@
 extension ProgramCompiler {
   /// Declares a block's functions before its statements run, so they can call each other and be
   /// called from anywhere in the block; returns the code that makes their values on entry.
-  func hoistFunctions(_ statements: [Statement]) -> [StatementCode] {
-    var codes: [StatementCode] = []
+  func hoistFunctions(_ statements: [Statement]) -> [StatementStep] {
+    var codes: [StatementStep] = []
     let control = self.control
     for statement in statements {
       guard case .function(let declaration) = statement.kind else { continue }
@@ -12,10 +12,11 @@ extension ProgramCompiler {
       let store = define(declaration.name, type: code.type, isConstant: true, function: code)
       pendingBodies[statement.position] = code
       scope.makesClosures = true
-      codes.append { frame in
-        store(frame, .function(FunctionValue(code: code, madeOn: frame, control: control)))
-        return .next
-      }
+      codes.append(
+        StatementStep { frame in
+          store(frame, .function(FunctionValue(code: code, madeOn: frame, control: control)))
+          return .next
+        })
     }
     return codes
   }

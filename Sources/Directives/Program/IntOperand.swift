@@ -25,8 +25,8 @@ struct IntSlotOperand: IntOperand {
 extension ProgramCompiler {
   /// `condition ? a : b` on Ints (inlined: see `integer`).
   @inline(__always)
-  static func choice<A: IntOperand, B: IntOperand>(
-    _ condition: @escaping BoolCode, _ a: A, _ b: B, at position: Position
+  static func choice<Condition: BoolOperand, A: IntOperand, B: IntOperand>(
+    _ condition: Condition, _ a: A, _ b: B, at position: Position
   ) -> Typed {
     Typed(
       .int,

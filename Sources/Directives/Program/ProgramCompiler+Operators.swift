@@ -11,6 +11,9 @@ extension ProgramCompiler {
     }
     switch (left.type, right.type) {
     case (.int, .int):
+      if let fused = Self.fusedInteger(op, left, right, at: operatorAt) {
+        return fused.at(position)
+      }
       let code =
         if let slot = left.slot {
           Self.integer(
@@ -18,7 +21,9 @@ extension ProgramCompiler {
         } else {
           Self.integer(op, IntCodeOperand(code: left.int), right, at: operatorAt)
         }
-      if let code { return code.at(position) }
+      if let code {
+        return Self.slotWithLiteral(op, left, right, code, at: operatorAt).at(position)
+      }
     case (.int, .double), (.double, .int), (.double, .double):
       if let constant = right.constant?.number,
         let code = Self.floating(op, left.double, constant, at: operatorAt)
@@ -51,12 +56,12 @@ extension ProgramCompiler {
     {
       return code
     }
-    return integer(op, a, right.int, at: position)
+    return integer(op, a, IntCodeOperand(code: right.int), at: position)
   }
 
   @inline(__always)
-  static func integer<A: IntOperand>(
-    _ op: BinaryOperator, _ a: A, _ b: @escaping IntCode, at position: Position
+  static func integer<A: IntOperand, B: IntOperand>(
+    _ op: BinaryOperator, _ a: A, _ b: B, at position: Position
   ) -> Typed? {
     func overflow(_ x: Int, _ y: Int) -> EvaluationError {
       EvaluationError(
@@ -108,9 +113,15 @@ extension ProgramCompiler {
           return result
         }, at: position)
     default:
-      if let operand = a as? IntCodeOperand { return comparison(op, operand.code, b, at: position) }
-      return comparison(op, { frame throws(EvaluationError) in try a(frame) }, b, at: position)
+      return comparison(op, intCode(a), intCode(b), at: position)
     }
+  }
+
+  /// The operand as Int code: its own code when it has one, with no closure around it.
+  @inline(__always)
+  static func intCode<A: IntOperand>(_ operand: A) -> IntCode {
+    if let code = (operand as? IntCodeOperand)?.code { return code }
+    return { frame throws(EvaluationError) in try operand(frame) }
   }
 
   static func floating(

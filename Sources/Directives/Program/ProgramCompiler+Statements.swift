@@ -128,15 +128,19 @@ extension ProgramCompiler {
   }
 
   func condition(of expression: Expression, role: String) -> BoolCode {
+    conditionTyped(of: expression, role: role).bool
+  }
+
+  /// The condition compiled, with its shape for the fused forms (see `intChoice`).
+  func conditionTyped(of expression: Expression, role: String) -> Typed {
     let typed = compile(expression, expected: .bool)
     if !ValueType.bool.accepts(typed.type) {
       return Typed.failing(
         report(
           "cannot convert value of type '\(typed.type)' to expected \(role) type 'Bool'",
-          at: expression.position)
-      ).bool
+          at: expression.position))
     }
-    return typed.bool
+    return typed
   }
 
   @discardableResult

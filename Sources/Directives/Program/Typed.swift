@@ -20,6 +20,8 @@ struct Typed {
   /// For a read of an Int local of the frame the code runs on: its slot, so an operator reads it
   /// in place (see `IntSlotOperand`). Set by `ProgramCompiler.read` only.
   var slot: Int?
+  /// The expression's shape when a fused form can take it in place (see `FusableShape`).
+  var fused: FusableShape?
 
   init(
     _ type: ValueType, _ code: Code, at position: Position, constant: Value? = nil,

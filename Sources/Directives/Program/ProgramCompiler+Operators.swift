@@ -25,14 +25,38 @@ extension ProgramCompiler {
         return Self.slotWithLiteral(op, left, right, code, at: operatorAt).at(position)
       }
     case (.int, .double), (.double, .int), (.double, .double):
-      if let constant = right.constant?.number,
-        let code = Self.floating(op, left.double, constant, at: operatorAt)
-      {
-        return code.at(position)
+      // A Double local on either side is read in place (an Int one is converted by its code).
+      let leftSlot = left.type == .double ? left.slot : nil
+      let rightSlot = right.type == .double ? right.slot : nil
+      let leftCode = DoubleCodeOperand(code: left.double)
+      if let constant = right.constant?.number {
+        let code =
+          if let leftSlot {
+            Self.floating(
+              op, DoubleSlotOperand(slot: leftSlot, position: left.position), constant,
+              at: operatorAt)
+          } else {
+            Self.floating(op, leftCode, constant, at: operatorAt)
+          }
+        if let code { return code.at(position) }
       }
-      if let code = Self.floating(op, left.double, right.double, at: operatorAt) {
-        return code.at(position)
-      }
+      let rightCode = DoubleCodeOperand(code: right.double)
+      let code =
+        switch (leftSlot, rightSlot) {
+        case (let a?, let b?):
+          Self.floating(
+            op, DoubleSlotOperand(slot: a, position: left.position),
+            DoubleSlotOperand(slot: b, position: right.position), at: operatorAt)
+        case (let a?, nil):
+          Self.floating(
+            op, DoubleSlotOperand(slot: a, position: left.position), rightCode, at: operatorAt)
+        case (nil, let b?):
+          Self.floating(
+            op, leftCode, DoubleSlotOperand(slot: b, position: right.position), at: operatorAt)
+        case (nil, nil):
+          Self.floating(op, leftCode, rightCode, at: operatorAt)
+        }
+      if let code { return code.at(position) }
     default: break
     }
     let (a, b) = (left.value, right.value)
@@ -124,9 +148,9 @@ extension ProgramCompiler {
     return { frame throws(EvaluationError) in try operand(frame) }
   }
 
-  static func floating(
-    _ op: BinaryOperator, _ a: @escaping DoubleCode, _ b: @escaping DoubleCode,
-    at position: Position
+  @inline(__always)
+  static func floating<A: DoubleOperand, B: DoubleOperand>(
+    _ op: BinaryOperator, _ a: A, _ b: B, at position: Position
   ) -> Typed? {
     switch op {
     case .add:
@@ -156,7 +180,7 @@ extension ProgramCompiler {
           guard y != 0 else { throw EvaluationError("division by zero", at: position) }
           return x.truncatingRemainder(dividingBy: y)
         }, at: position)
-    default: return comparison(op, a, b, at: position)
+    default: return comparison(op, doubleCode(a), doubleCode(b), at: position)
     }
   }
 }
@@ -212,8 +236,9 @@ extension ProgramCompiler {
     return Typed(.int, .int(code), at: position)
   }
 
-  static func floating(
-    _ op: BinaryOperator, _ a: @escaping DoubleCode, _ y: Double, at position: Position
+  @inline(__always)
+  static func floating<A: DoubleOperand>(
+    _ op: BinaryOperator, _ a: A, _ y: Double, at position: Position
   ) -> Typed? {
     func double(_ code: @escaping DoubleCode) -> Typed {
       Typed(.double, .double(code), at: position)

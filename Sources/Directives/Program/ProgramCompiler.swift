@@ -232,11 +232,13 @@ final class ProgramCompiler {
         typed.slot = slot
         return typed
       case (0, .double):
-        return Typed(
+        var typed = Typed(
           .double,
           .double { frame throws(EvaluationError) in
             try Self.double(frame.slots[slot], at: position)
           }, at: position)
+        typed.slot = slot
+        return typed
       case (0, _):
         return Typed(local.type, .value { frame in frame.slots[slot] }, at: position)
           .retyped(local.type)

@@ -102,4 +102,30 @@ import Testing
 
         """)
   }
+
+  @Test func aBodyOfIfsThatEachReturnRunsAsOneExpression() throws {
+    let text = try run(
+      """
+      func fib(_ n: Int) -> Int {
+        if n < 2 { return n }
+        return fib(n - 1) + fib(n - 2)
+      }
+      func sign(_ x: Double) -> String {
+        if x < 0 { return "negative" } else if x == 0 { return "zero" } else { return "positive" }
+      }
+      func grade(_ n: Int) -> Int { if n > 90 { return 1 }; if n > 50 { return 2 }; return 3 }
+      func parsed(_ s: String) -> Int { if let n = Int(s) { return n }; return -1 }
+      print(fib(20), sign(-1), sign(0), sign(2), grade(95), grade(60), grade(10), parsed("7"), parsed("x"))
+      """,
+      "func h(_ n: Int) -> Int { if n == 0 { return 10 / n }; return n }\nprint(h(1), h(0))",
+      "func f(_ n: Int) -> Int { if n < 2 { return \"a\" }; return n }\nprint(f(1))")
+    #expect(
+      text
+        == """
+        6765 negative zero positive 1 2 3 7 -1
+        nb.md:20:49: error: division by zero
+        nb.md:30:45: error: cannot convert return expression of type 'String' to return type 'Int'
+
+        """)
+  }
 }

@@ -88,24 +88,31 @@ extension ProgramCompiler {
         code.defaults[index] = coerced(typed, to: code.parameters[index].type)
       }
     }
-    // `{ x * x }`: a body that is one expression returns it.
+    // `{ x * x }`: a body that is one expression returns it; so does a body of `if`s that each
+    // return (see `returnedExpression`).
+    var returned: Typed?
     if singleExpressionReturns, body.count == 1, case .expression(let expression) = body[0].kind,
       code.resultType != .void
     {
       if case .assignment = expression.kind {
       } else {
-        let returned = returnedValue(expression, at: body[0].position)
-        code.expression = returned.code
-        let result = returned.value
-        code.body = { frame throws(EvaluationError) in
-          frame.result = try result(frame)
-          return .returned
-        }
-        code.slotCount = scope.slotCount
-        code.makesClosures = scope.makesClosures
-        code.uncapturedSlots = scope.uncapturedSlots
-        return
+        returned = returnedValue(expression, at: body[0].position)
       }
+    }
+    if returned == nil {
+      returned = returnedExpressionBody(body, resultType: code.resultType)
+    }
+    if let returned {
+      code.expression = returned.code
+      let result = returned.value
+      code.body = { frame throws(EvaluationError) in
+        frame.result = try result(frame)
+        return .returned
+      }
+      code.slotCount = scope.slotCount
+      code.makesClosures = scope.makesClosures
+      code.uncapturedSlots = scope.uncapturedSlots
+      return
     }
     var body = body
     if singleExpressionReturns, code.resultType != .void, body.count == 1,

@@ -1,5 +1,5 @@
-/// Fused forms for the shapes recursive Int functions and scalar loops are made of: `n < 2` as a
-/// ternary's condition, `fib(n - 1)` with its argument written straight into the callee's slot,
+/// Fused forms for the shapes recursive Int functions and scalar loops are made of: a body of
+/// `if`s that each return, as one expression; `n < 2` as a ternary's condition, `fib(n - 1)` with its argument written straight into the callee's slot,
 /// `fib(n - 1) + fib(n - 2)` and `n * fact(n - 1)` as one closure, `total += i % 7`. Each form
 /// is one closure where the general code makes one call per node; each computes and reports
 /// exactly what the general code does (an overflow at its operator, a type mismatch at the
@@ -211,5 +211,52 @@ extension ProgramCompiler {
         condition, IntCodeOperand(code: then.int), IntCodeOperand(code: otherwise.int),
         at: position)
     }
+  }
+}
+
+extension ProgramCompiler {
+  /// The expression a body of returns is: `if c { return a }; return b` and
+  /// `if c { return a } else { return b }` (and chains of them) are `c ? a : b`, which runs as
+  /// one unboxed expression with the forms above instead of statements passing a boxed result.
+  /// nil for any other body, or an `if let`.
+  static func returnedExpression(_ body: ArraySlice<Statement>) -> Expression? {
+    guard let first = body.first else { return nil }
+    switch first.kind {
+    case .returnValue(let value?) where body.count == 1:
+      return value
+    case .ifElse(let conditions, let then, let otherwise) where conditions.count == 1:
+      if case .optionalBinding = conditions[0].kind { return nil }
+      guard let returned = returnedExpression(then[...]) else { return nil }
+      let rest: Expression?
+      if let otherwise {
+        rest = body.count == 1 ? returnedExpression(otherwise[...]) : nil
+      } else {
+        rest = returnedExpression(body.dropFirst())
+      }
+      guard let rest else { return nil }
+      return Expression(
+        kind: .ternary(condition: conditions[0], then: returned, otherwise: rest),
+        position: first.position)
+    default:
+      return nil
+    }
+  }
+
+  /// The body's returns as one expression (see `returnedExpression`), compiled for the result
+  /// type; nil, with nothing reported, when it is not that shape or does not compile as one
+  /// (the statements then give their own errors where they are).
+  func returnedExpressionBody(_ body: [Statement], resultType: ValueType) -> Typed? {
+    guard resultType != .void, resultType != .any, body.count <= 8,
+      let expression = Self.returnedExpression(body[...])
+    else { return nil }
+    let problemsBefore = problemCount
+    let typed = compile(expression, expected: resultType)
+    // Branches of other types would join into `Any`, checked only when run: the statements
+    // report them where they are instead.
+    guard problemCount == problemsBefore, typed.type == resultType else {
+      discardProblems(after: problemsBefore)
+      return nil
+    }
+    return converted(typed, to: resultType)
   }
 }

@@ -54,6 +54,11 @@ final class ProgramCompiler {
 
   func report(_ error: EvaluationError) { problems.append(error) }
 
+  var problemCount: Int { problems.count }
+
+  /// Forgets the problems found after the first `count` (a form tried and given up).
+  func discardProblems(after count: Int) { problems.removeSubrange(count...) }
+
   /// Records a problem and gives code that throws it when reached.
   func fail(_ message: String, at position: Position) -> Typed {
     let error = EvaluationError(message, at: position)

@@ -128,4 +128,25 @@ import Testing
 
         """)
   }
+
+  @Test func twoIntLocalsAreReadInPlaceWithTheSameResultsAndErrors() throws {
+    let text = try run(
+      """
+      func compare(_ a: Int, _ b: Int) -> [Bool] {
+        [a < b, a <= b, a > b, a >= b, a == b, a != b, a + 1 < b * 2]
+      }
+      func combine(_ a: Int, _ b: Int) -> [Int] { [a + b, a - b, a * b, a / b, a % b] }
+      print(compare(2, 3), compare(3, 3), combine(7, 2))
+      """,
+      "func add(_ a: Int, _ b: Int) -> Int { a + b }\nprint(add(9223372036854775807, 1))",
+      "func share(_ a: Int, _ b: Int) -> Int { a / b }\nprint(share(1, 0))")
+    #expect(
+      text
+        == """
+        [true, true, false, false, false, true, true] [false, true, false, true, true, false, true] [9, 5, 14, 3, 1]
+        nb.md:20:41: error: arithmetic overflow: '9223372036854775807 + 1' does not fit in an Int
+        nb.md:30:43: error: division by zero
+
+        """)
+  }
 }

@@ -1,9 +1,7 @@
 /// An operand of a Double operator as the operator's code reads it: any Double code, or a Double
 /// local read in place, so `$0 * 0.5` and the `+` of `reduce(0, +)` make one closure call, not
 /// three (see `IntOperand`).
-protocol DoubleOperand {
-  func callAsFunction(_ frame: Frame) throws(EvaluationError) -> Double
-}
+protocol DoubleOperand: ComparableOperand where Number == Double {}
 
 struct DoubleCodeOperand: DoubleOperand {
   let code: DoubleCode
@@ -20,14 +18,5 @@ struct DoubleSlotOperand: DoubleOperand {
   @inline(__always)
   func callAsFunction(_ frame: Frame) throws(EvaluationError) -> Double {
     try ProgramCompiler.double(frame.slots[slot], at: position)
-  }
-}
-
-extension ProgramCompiler {
-  /// The operand as Double code: its own code when it has one, with no closure around it.
-  @inline(__always)
-  static func doubleCode<A: DoubleOperand>(_ operand: A) -> DoubleCode {
-    if let code = (operand as? DoubleCodeOperand)?.code { return code }
-    return { frame throws(EvaluationError) in try operand(frame) }
   }
 }

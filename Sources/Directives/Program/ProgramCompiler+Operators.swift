@@ -15,10 +15,15 @@ extension ProgramCompiler {
         return fused.at(position)
       }
       let code =
-        if let slot = left.slot {
+        switch (left.slot, right.slot) {
+        case (let a?, let b?):
           Self.integer(
-            op, IntSlotOperand(slot: slot, position: left.position), right, at: operatorAt)
-        } else {
+            op, IntSlotOperand(slot: a, position: left.position),
+            IntSlotOperand(slot: b, position: right.position), at: operatorAt)
+        case (let a?, nil):
+          Self.integer(
+            op, IntSlotOperand(slot: a, position: left.position), right, at: operatorAt)
+        case (nil, _):
           Self.integer(op, IntCodeOperand(code: left.int), right, at: operatorAt)
         }
       if let code {
@@ -136,16 +141,8 @@ extension ProgramCompiler {
           if overflowed { throw overflow(x, y) }
           return result
         }, at: position)
-    default:
-      return comparison(op, intCode(a), intCode(b), at: position)
+    default: return comparison(op, a, b, at: position)
     }
-  }
-
-  /// The operand as Int code: its own code when it has one, with no closure around it.
-  @inline(__always)
-  static func intCode<A: IntOperand>(_ operand: A) -> IntCode {
-    if let code = (operand as? IntCodeOperand)?.code { return code }
-    return { frame throws(EvaluationError) in try operand(frame) }
   }
 
   @inline(__always)
@@ -180,7 +177,7 @@ extension ProgramCompiler {
           guard y != 0 else { throw EvaluationError("division by zero", at: position) }
           return x.truncatingRemainder(dividingBy: y)
         }, at: position)
-    default: return comparison(op, doubleCode(a), doubleCode(b), at: position)
+    default: return comparison(op, a, b, at: position)
     }
   }
 }
@@ -262,27 +259,22 @@ extension ProgramCompiler {
 }
 
 extension ProgramCompiler {
-  /// `<`, `==` ... on two unboxed operands of one comparable type.
-  static func comparison<T: Comparable>(
-    _ op: BinaryOperator, _ a: @escaping (Frame) throws(EvaluationError) -> T,
-    _ b: @escaping (Frame) throws(EvaluationError) -> T, at position: Position
-  ) -> Typed? {
-    let test: (T, T) -> Bool
+  /// `<`, `==` ... on two operands of one type, both read in the closure itself, left first.
+  @inline(__always)
+  static func comparison<A: ComparableOperand, B: ComparableOperand>(
+    _ op: BinaryOperator, _ a: A, _ b: B, at position: Position
+  ) -> Typed? where A.Number == B.Number {
+    func test(_ code: @escaping BoolCode) -> Typed { Typed(.bool, .bool(code), at: position) }
     switch op {
-    case .less: test = { $0 < $1 }
-    case .lessOrEqual: test = { $0 <= $1 }
-    case .greater: test = { $0 > $1 }
-    case .greaterOrEqual: test = { $0 >= $1 }
-    case .equal: test = { $0 == $1 }
-    case .notEqual: test = { $0 != $1 }
+    case .less: return test { frame throws(EvaluationError) in try a(frame) < b(frame) }
+    case .lessOrEqual: return test { frame throws(EvaluationError) in try a(frame) <= b(frame) }
+    case .greater: return test { frame throws(EvaluationError) in try a(frame) > b(frame) }
+    case .greaterOrEqual:
+      return test { frame throws(EvaluationError) in try a(frame) >= b(frame) }
+    case .equal: return test { frame throws(EvaluationError) in try a(frame) == b(frame) }
+    case .notEqual: return test { frame throws(EvaluationError) in try a(frame) != b(frame) }
     default: return nil
     }
-    return Typed(
-      .bool,
-      .bool { frame throws(EvaluationError) in
-        let x = try a(frame)
-        return test(x, try b(frame))
-      }, at: position)
   }
 }
 

@@ -158,9 +158,9 @@ import Testing
 
   @Test func unsupportedFormsNameTheWayToWriteThem() {
     #expect(
-      check("let f = [1].reduce(into: 0) { $0 += $1 }")
+      check("outer: for i in 0..<3 {\n  for j in 0..<3 { if i == j { break outer } }\n}")
         == [
-          "nb.md:10:13: error: 'reduce(into:)' is not supported: its closure changes an 'inout' value; write 'var result = initial' and a 'for' loop, or 'reduce(initial) { ... }'"
+          "nb.md:10:1: error: a labeled statement ('outer:') is not supported in notebook cells; put the loops in a function and 'return' from it, or set a Bool and 'break' each loop"
         ])
     #expect(
       check("let x = 3 as Double")
@@ -207,5 +207,114 @@ import Testing
         == [
           "nb.md:10:35: error: a range open at the top on this value is not supported in notebook cells; name the array first, or write 'values[start..<values.count]'"
         ])
+  }
+}
+
+/// `reduce(into:)`: the closure changes the result in place, as Swift's `inout` parameter.
+@Suite struct ReduceIntoTests {
+  func check(_ source: String) -> [String] {
+    NotebookChecker().check(cells: [makeCell(source)], params: [], file: "nb.md").map(\.description)
+  }
+
+  @Test func theResultIsChangedInPlaceAndTypedFromHowItIsFilled() throws {
+    let result = try evaluate(
+      """
+      let words = ["b", "a", "b", "cc"]
+      let counts = words.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+      let byLength = words.reduce(into: [:]) { groups, word in groups[word.count, default: []].append(word) }
+      let firsts = words.reduce(into: [String: Int]()) { seen, word in
+        if seen[word] != nil { return }
+        seen[word] = seen.count
+      }
+      let squares = (1...4).reduce(into: []) { $0.append($1 * $1) }
+      let sum = [1.5, 2.5].reduce(into: 0.0) { total, x in total += x }
+      print(counts["b"]!, counts["cc"]!, byLength[1]!, byLength[2]!, firsts["cc"]!, squares, sum)
+      print(Set([3, 1]).reduce(into: 0) { $0 += $1 }, "abc".reduce(into: "") { $0 = $1 + $0 })
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(printed(result) == "2 1 [\"b\", \"a\", \"b\"] [\"cc\"] 2 [1, 4, 9, 16] 4.0\n4 cba\n")
+  }
+
+  @Test func aGrowingDictionaryIsNotCopiedPerStep() throws {
+    // Each step holds the only reference to the dictionary: 60,000 steps, each adding a key.
+    let result = try evaluate(
+      "let d = (0..<60_000).reduce(into: [Int: Int]()) { d, i in d[i] = i * 2 }\nprint(d.count, d[59_999]!)"
+    )[0]
+    #expect(printed(result) == "60000 119998\n")
+  }
+
+  @Test func whatCannotBeTypedOrCalledSaysWhatToWrite() {
+    #expect(
+      check("let r = [1, 2].reduce(into: [:]) { _, _ in }")
+        == [
+          "nb.md:10:29: error: write the type of the empty result: 'reduce(into: [String: Int]())' or 'reduce(into: [Int]())'"
+        ])
+    #expect(
+      check("func add(_ a: Int, _ b: Int) -> Int { a + b }\nlet r = [1].reduce(into: 0, add)")
+        == [
+          "nb.md:11:29: error: 'reduce(into:)' needs a closure written in place, as in 'reduce(into: 0) { total, x in total += x }': its first parameter changes"
+        ])
+    #expect(
+      check("let r = [1].reduce(into: 0) { x in x }")
+        == [
+          "nb.md:10:29: error: the closure of 'reduce(into:)' takes 2 parameters, the result so far and an element"
+        ])
+  }
+}
+
+/// Forms Swift programmers write without thinking: key paths as functions, `Set` literals typed
+/// by their elements, empty literals beside typed siblings, string slices, set relations.
+@Suite struct EverydaySwiftTests {
+  @Test func keyPathsStandForTheClosuresThatReadThem() throws {
+    let result = try evaluate(
+      """
+      struct Item { var name: String; var tags: [String] }
+      let items = [Item(name: "ab", tags: ["x"]), Item(name: "c", tags: [])]
+      print(items.map(\\.name), items.map(\\.tags.count), items.filter(\\.tags.isEmpty).map(\\Item.name))
+      print(items.sorted { $0.name.count < $1.name.count }.map(\\.name), items.contains(where: \\.tags.isEmpty))
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(printed(result) == "[\"ab\", \"c\"] [1, 0] [\"c\"]\n[\"c\", \"ab\"] true\n")
+    let check = NotebookChecker().check(
+      cells: [makeCell("let xs = [[1]]\nlet f = xs.map(\\.[0])")], params: [], file: "nb.md")
+    #expect(
+      check.map(\.description).first?.contains("this key path component is not supported") == true)
+  }
+
+  @Test func literalsTakeTheirTypeFromTheirElementsOrSiblings() throws {
+    let result = try evaluate(
+      """
+      let primes: Set = [2, 3, 5, 3]
+      let rows = [[1, 2], [], [3]]
+      let tables = [["a": 1], [:]]
+      let initial: Character = "x"
+      print(primes.count, primes.contains(3), rows.flatMap { $0 }, rows.map { $0.count }, tables[1].isEmpty, initial)
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(printed(result) == "3 true [1, 2, 3] [2, 0, 1] true x\n")
+  }
+
+  @Test func stringSlicesAndPieces() throws {
+    #expect(
+      try shown(
+        evaluate(
+          "let s = \"notebook\"\n[s.prefix(4), s.suffix(4), s.dropFirst(), s.dropLast(5), s.prefix(20)]"
+        )[0])
+        == "[\"note\", \"book\", \"otebook\", \"not\", \"notebook\"]")
+    #expect(
+      try shown(evaluate("\"a,,b,\".components(separatedBy: \",\")")[0])
+        == "[\"a\", \"\", \"b\", \"\"]")
+    #expect(try failure(evaluate("\"abc\".prefix(-1)")[0])?.contains("-1") == true)
+  }
+
+  @Test func setRelations() throws {
+    let result = try evaluate(
+      """
+      let a: Set<Int> = [1, 2, 3]
+      print(a.isSuperset(of: [1, 3]), a.isSuperset(of: [4]), a.isDisjoint(with: [4, 5]), a.isDisjoint(with: Set([3])))
+      print(a.symmetricDifference([3, 4, 5]), a.isSubset(of: [1, 2, 3, 4]))
+      """)[0]
+    #expect(result.error == nil, "\(failure(result) ?? "")")
+    #expect(printed(result) == "true false true false\n[1, 2, 4, 5] true\n")
   }
 }

@@ -26,7 +26,7 @@ import Testing
         == "nb.md:11:3: error: arithmetic overflow: '-9223372036854775808 / -1' does not fit in an Int"
     )
     #expect(try error("let n = 3\nn % 0") == "nb.md:11:3: error: division by zero")
-    #expect(try error("let x = 3.0\nx / 0") == "nb.md:11:3: error: division by zero")
+    #expect(try error("let n = 3\nn / 0") == "nb.md:11:3: error: division by zero")
     #expect(try value("let x = 3.0\n[x * 0.5, x + 1, x - 1, x / 2]") == "[1.5, 4.0, 2.0, 1.5]")
     #expect(try value("let x = 3.0\n[x < 2, x > 2.5, x == 3]") == "[false, true, true]")
   }

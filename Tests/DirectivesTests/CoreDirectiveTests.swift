@@ -9,7 +9,9 @@ import Testing
 
   @Test func printWithSeparatorAndTerminator() throws {
     #expect(try printed(evaluate(#"print("a", 1, separator: "-", terminator: "!")"#)[0]) == "a-1!")
-    #expect(try printed(evaluate("print()\nprint([\"x\"], 1...3)")[0]) == "\n[\"x\"] 1..<4\n")
+    #expect(
+      try printed(evaluate("print()\nprint([\"x\"], 1...3, 0..<2, [1...2])")[0])
+        == "\n[\"x\"] 1...3 0..<2 [1...2]\n")
   }
 
   @Test func numbers() throws {
@@ -46,7 +48,8 @@ import Testing
 
   @Test func rangeAndStringMembers() throws {
     #expect(try value("(0..<5).count") == "5")
-    #expect(try value("(2...4).upperBound") == "5")
+    #expect(try value("(2...4).upperBound") == "4")
+    #expect(try value("(2..<4).upperBound") == "4")
     #expect(try value("\"Nudge\".count") == "5")
     #expect(try value("\"Nudge\".uppercased()") == "\"NUDGE\"")
   }

@@ -430,6 +430,46 @@ import Testing
     text.append("c")
     print(zip([1.0, 2.0], [3.0, 4.0]).map(*), text, Dictionary(uniqueKeysWithValues: [(1, "a")]))
     """,
+    """
+    let words = ["to", "be", "or", "not", "to", "be"]
+    let counts = words.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    let lengths = words.reduce(into: [Int: [String]]()) { (byLength: inout [Int: [String]], word: String) in
+      if word.count > 2 { return }
+      byLength[word.count, default: []].append(word)
+    }
+    let evens = (1...9).reduce(into: [Int]()) { result, n in if n % 2 == 0 { result.append(n) } }
+    print(counts["to"]!, counts["not"]!, counts.count, lengths[2]!, evens, (1...4).reduce(into: 1) { $0 *= $1 })
+    """,
+    """
+    let r = 1...10
+    let h = 0..<5
+    print(r, h, r.upperBound, h.upperBound, r.count, [r, 2...3].count, Array(r.prefix(3)), Array(r.dropFirst(8)))
+    let items = [(name: "b", size: 2), (name: "a", size: 1)]
+    let words: Set = ["x", "y"]
+    print(items.map(\\.name), items.map(\\.size).reduce(0, +), [[1, 2], []].flatMap { $0 }, words.isSuperset(of: ["x"]))
+    print("notebook".prefix(4), "a,,b".components(separatedBy: ","), Array([3, 1, 2].lazy.filter { $0 > 1 }.map { $0 * 10 }))
+    """,
+    """
+    let people = [("bo", 30), ("al", 30), ("cy", 25)]
+    let ordered = people.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    print(ordered, (1, "b") < (1, "c"), (2, 0.5) >= (2, 0.5), (1, 2, 3) > (1, 2, 2), (0, "z") <= (1, "a"))
+    """,
+    """
+    let zero = 0.0
+    var shrinking = 5.0
+    shrinking /= zero
+    let nothing = zero / zero
+    // A NaN's sign depends on whether the compiler folded the division, so only `isNaN` is shown.
+    print(1.0 / zero, -1.0 / zero, nothing.isNaN, shrinking, [zero / zero].map { $0.isNaN }, (1.0 / zero).isInfinite)
+    func sign(_ x: Int) -> Int {
+      if x > 0 { return 1 }
+      if x < 0 { return -1 }
+      fatalError("zero has no sign")
+    }
+    func never(_ x: Int) -> Int { fatalError("never \\(x)") }
+    let pick: (Int) -> Int = { x in x > 0 ? sign(x) : never(x) }
+    print(sign(4), sign(-2), pick(3))
+    """,
   ]
 
   static let separator = "----snippet----"

@@ -240,3 +240,33 @@ import Testing
       ])
   }
 }
+
+/// `fatalError` never returns (Swift's `Never`): it may end a function that returns a value.
+@Suite struct NeverReturningTests {
+  @Test func fatalErrorEndsAFunctionWithAResult() throws {
+    let results = try evaluate(
+      """
+      func sign(_ x: Int) -> Int {
+        if x > 0 { return 1 }
+        if x < 0 { return -1 }
+        fatalError("zero has no sign")
+      }
+      func unreachable() -> Double { fatalError() }
+      func pick(_ x: Int) -> String {
+        switch x {
+        case 1: return "one"
+        default: fatalError("only one")
+        }
+      }
+      print(sign(5), sign(-3), pick(1))
+      """, "sign(0)", "unreachable()")
+    #expect(printed(results[0]) == "1 -1 one\n")
+    #expect(failure(results[1]) == "nb.md:13:3: error: fatal error: zero has no sign")
+    #expect(failure(results[2]) == "nb.md:15:32: error: fatal error")
+  }
+
+  @Test func aPathWithoutReturnIsStillMissingOne() throws {
+    let results = try evaluate("func f(_ x: Int) -> Int {\n  if x > 0 { return 1 }\n  print(x)\n}")
+    #expect(failure(results[0])?.contains("missing return in function 'f'") == true)
+  }
+}

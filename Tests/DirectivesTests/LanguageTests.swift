@@ -145,10 +145,28 @@ import Testing
         == "nb.md:10:10: error: range requires lowerBound <= upperBound, got 5..<2")
   }
 
-  @Test func floatingDivisionByZeroIsAnError() throws {
+  @Test func tuplesCompareElementByElement() throws {
     #expect(
-      try failure(evaluate("let rate = 0.0\nlet x = 1.5 / rate")[0])
-        == "nb.md:11:13: error: division by zero")
+      try value("[(1, \"b\") < (1, \"c\"), (2, 1) > (1, 9), (1, 1) <= (1, 1)]")
+        == "[true, true, true]")
+    #expect(
+      try failure(evaluate("let a = (1, [2])\nlet b = (1, [3])\na < b")[0])
+        == "nb.md:12:3: error: binary operator '<' cannot be applied to operands of type '(Int, [Int])' and '(Int, [Int])'"
+    )
+  }
+
+  @Test func floatingDivisionByZeroGivesInfinityOrNaNAsInSwift() throws {
+    #expect(try value("let rate = 0.0\n[1.5 / rate, -1.5 / rate]") == "[inf, -inf]")
+    #expect(try value("let rate = 0.0\nlet x = rate / rate\nx.isNaN") == "true")
+    #expect(try value("var x = 2.0\nx /= 0\nx") == "inf")
+    // Swift has no `%` for Doubles: a check error that says what to write.
+    #expect(
+      try failure(evaluate("let x = 7.5\nx % 2")[0])
+        == "nb.md:11:3: error: '%' is unavailable for Double, as in Swift: write 'x.truncatingRemainder(dividingBy: y)'"
+    )
+    #expect(
+      try failure(evaluate("var x = 7.5\nx %= 2.0")[0])?.contains("'%' is unavailable") == true)
+    #expect(try value("7.5.truncatingRemainder(dividingBy: 2)") == "1.5")
   }
 
   @Test func assignmentKeepsTheVariablesType() throws {

@@ -131,7 +131,7 @@ import Testing
           "nb.md:14:34: error: binary operator '<' cannot be applied to operands of type 'Int' and 'Double'; convert the Int: 'Double(n)'",
         ])
     #expect(
-      check("var total = 0\nfor x in [1.5, 2.5] { total += x }\nlet s: Set = [1]")
+      check("var total = 0\nfor x in [1.5, 2.5] { total += x }\nlet s: Set = []")
         == [
           "nb.md:11:23: error: binary operator '+=' cannot be applied to operands of type 'Int' and 'Double'; declare 'total' a Double ('var total = 0.0')",
           "nb.md:12:5: error: 'Set' needs the type of its elements here: write it, as in 'Set<Int>'",

@@ -18,13 +18,23 @@ enum Operators {
       if left == .string, right == .string { return .string }
       if case .array(let element) = left, case .array = right { return .array(element) }
       fallthrough
-    case .subtract, .multiply, .divide, .remainder:
+    case .subtract, .multiply, .divide:
       guard numeric.contains(left), numeric.contains(right) else { return nil }
       return left == .int && right == .int ? .int : .double
+    case .remainder:
+      // Swift has no `%` for Doubles (see `mismatch`).
+      return left == .int && right == .int ? .int : nil
     case .halfOpenRange, .closedRange:
       return left == .int && right == .int ? .range : nil
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
       if numeric.contains(left), numeric.contains(right) { return .bool }
+      // `(a.score, a.name) < (b.score, b.name)`: tuples compare element by element, as in Swift.
+      if case .tuple(let lefts, _) = left, case .tuple(let rights, _) = right,
+        lefts.count == rights.count,
+        zip(lefts, rights).allSatisfy({ resultType(op, $0, $1) == .bool })
+      {
+        return .bool
+      }
       return left == .string && right == .string ? .bool : nil
     case .equal, .notEqual:
       if numeric.contains(left), numeric.contains(right) { return .bool }
@@ -39,7 +49,12 @@ enum Operators {
   }
 
   static func mismatch(_ op: BinaryOperator, _ left: ValueType, _ right: ValueType) -> String {
-    "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(left)' and '\(right)'"
+    if op == .remainder, left == .double || right == .double {
+      return
+        "'%' is unavailable for Double, as in Swift: write 'x.truncatingRemainder(dividingBy: y)'"
+    }
+    return
+      "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(left)' and '\(right)'"
   }
 
   /// `left op right` for the operators that evaluate both sides (not `&&` and `||`).
@@ -56,6 +71,14 @@ enum Operators {
         try ValueLimits.checkString(bytes: a.utf8.count + b.utf8.count, limit: limit, at: position)
         return .string(a + b)
       case .less, .lessOrEqual, .greater, .greaterOrEqual: return .bool(compare(op, a, b))
+      default: break
+      }
+    case (.tuple(let a, _), .tuple(let b, _)) where a.count == b.count:
+      switch op {
+      case .less: return .bool(try tupleIsLess(a, b, at: position))
+      case .greater: return .bool(try tupleIsLess(b, a, at: position))
+      case .lessOrEqual: return .bool(!(try tupleIsLess(b, a, at: position)))
+      case .greaterOrEqual: return .bool(!(try tupleIsLess(a, b, at: position)))
       default: break
       }
     case (.array(let a), .array(let b)) where op == .add:
@@ -109,13 +132,13 @@ enum Operators {
         throw EvaluationError(
           "range requires lowerBound <= upperBound, got \(a)..<\(b)", at: position)
       }
-      return .range(a..<b)
+      return .range(a..<b, closed: false)
     case .closedRange:
       guard a <= b, b < Int.max else {
         throw EvaluationError(
           "range requires lowerBound <= upperBound, got \(a)...\(b)", at: position)
       }
-      return .range(a..<(b + 1))
+      return .range(a..<(b + 1), closed: true)
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
       return .bool(compare(op, a, b))
     case .and, .or: throw EvaluationError(mismatch(op, .int, .int), at: position)
@@ -131,15 +154,11 @@ enum Operators {
     case .add: return .double(a + b)
     case .subtract: return .double(a - b)
     case .multiply: return .double(a * b)
-    case .divide:
-      guard b != 0 else { throw EvaluationError("division by zero", at: position) }
-      return .double(a / b)
-    case .remainder:
-      guard b != 0 else { throw EvaluationError("division by zero", at: position) }
-      return .double(a.truncatingRemainder(dividingBy: b))
+    // Dividing a Double by zero gives an infinity or NaN, as in Swift.
+    case .divide: return .double(a / b)
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
       return .bool(compare(op, a, b))
-    case .halfOpenRange, .closedRange, .and, .or:
+    case .remainder, .halfOpenRange, .closedRange, .and, .or:
       throw EvaluationError(mismatch(op, .double, .double), at: position)
     }
   }
@@ -174,6 +193,19 @@ enum Operators {
 
 extension Operators {
   /// Swift's `<` for the values `sorted()` orders: numbers, then strings.
+  /// Swift's tuple `<`: the first elements that differ decide.
+  private static func tupleIsLess(_ left: [Value], _ right: [Value], at position: Position)
+    throws(EvaluationError) -> Bool
+  {
+    for (a, b) in zip(left, right) {
+      guard case .bool(let equal) = try apply(.equal, a, b, at: position) else { return false }
+      if equal { continue }
+      guard case .bool(let less) = try apply(.less, a, b, at: position) else { return false }
+      return less
+    }
+    return false
+  }
+
   static func isLess(_ left: Value, _ right: Value) -> Bool {
     switch (left, right) {
     case (.int(let a), .int(let b)): a < b

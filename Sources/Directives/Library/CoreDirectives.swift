@@ -274,13 +274,20 @@ enum CoreDirectives {
 
   static let ranges: [Directive] = [
     .computed("count", .property(of: .range), .int, "The number of Ints in the range.") {
-      if case .range(let range) = $0 { .int(range.count) } else { nil }
+      if case .range(let range, _) = $0 { .int(range.count) } else { nil }
     },
     .computed("lowerBound", .property(of: .range), .int, "The first Int of the range.") {
-      if case .range(let range) = $0 { .int(range.lowerBound) } else { nil }
+      if case .range(let range, _) = $0 { .int(range.lowerBound) } else { nil }
     },
-    .computed("upperBound", .property(of: .range), .int, "The Int just past the range.") {
-      if case .range(let range) = $0 { .int(range.upperBound) } else { nil }
+    .computed(
+      "upperBound", .property(of: .range), .int,
+      "The last Int of a closed range (`a...b`), the Int just past a half-open one (`a..<b`)."
+    ) {
+      if case .range(let range, let closed) = $0 {
+        .int(closed ? range.upperBound - 1 : range.upperBound)
+      } else {
+        nil
+      }
     },
   ]
 
@@ -310,7 +317,7 @@ enum Indexing {
     case .int(let offset):
       try check(offset, count: elements.count, at: position)
       return elements[offset]
-    case .range(let range):
+    case .range(let range, _):
       try check(range, count: elements.count, at: position)
       return slice(range)
     default:

@@ -51,7 +51,7 @@ extension EngineDirectives {
       case .int(let index):
         try Indexing.check(index, count: data.count, at: call.position(of: "index"))
         return .object(.example(data[index]))
-      case .range(let range):
+      case .range(let range, _):
         try Indexing.check(range, count: data.count, at: call.position(of: "index"))
         return .object(.dataset(value.subset(range)))
       default:

@@ -99,16 +99,47 @@ enum KeyedDirectives {
         }
         return result
       },
-      Directive(
-        "isSubset", .method(on: anySet),
-        parameters: [Parameter("of", name: "other", .oneOf([anySet, .array(.any)]))], result: .bool,
-        summary: "Whether every element is also in `other`."
-      ) { call throws(EvaluationError) in
-        guard case .set(let set) = call.self_ else { throw call.error("not a set") }
-        let hashes = Set(try others(call).map(\.hash))
-        return .bool(set.elements.allSatisfy { HashKey($0).map(hashes.contains) ?? false })
+      algebra(
+        "symmetricDifference",
+        "The elements in exactly one of the two: the set's, then the others'."
+      ) { set, hashes, other in
+        var result = SetValue()
+        for element in set.elements {
+          if let hash = HashKey(element), !hashes.contains(hash) {
+            result.insert(element, hash: hash)
+          }
+        }
+        for (element, hash) in other where !set.contains(hash) {
+          result.insert(element, hash: hash)
+        }
+        return result
+      },
+      relation("isSubset", "of", "Whether every element is also in `other`.") {
+        set, hashes, _ in set.elements.allSatisfy { HashKey($0).map(hashes.contains) ?? false }
+      },
+      relation("isSuperset", "of", "Whether every element of `other` is also in the set.") {
+        set, _, other in other.allSatisfy { set.contains($0.hash) }
+      },
+      relation("isDisjoint", "with", "Whether the set and `other` have no element in common.") {
+        set, _, other in !other.contains { set.contains($0.hash) }
       },
     ]
+
+  /// `isSubset(of:)`, `isSuperset(of:)`, `isDisjoint(with:)`: a test against a set or an array.
+  private static func relation(
+    _ name: String, _ label: String, _ summary: String,
+    _ test: @escaping @Sendable (SetValue, Set<HashKey>, [(Value, hash: HashKey)]) -> Bool
+  ) -> Directive {
+    Directive(
+      name, .method(on: anySet),
+      parameters: [Parameter(label, name: "other", .oneOf([anySet, .array(.any)]))],
+      result: .bool, summary: summary
+    ) { call throws(EvaluationError) in
+      guard case .set(let set) = call.self_ else { throw call.error("not a set") }
+      let other = try others(call)
+      return .bool(test(set, Set(other.map(\.hash)), other))
+    }
+  }
 
   /// The elements of the `other` argument (a set or an array) with their hashes.
   private static func others(_ call: Invocation) throws(EvaluationError) -> [(Value, hash: HashKey)]

@@ -68,8 +68,14 @@ enum SequenceDirectives {
 
   static let slices: [Directive] = [
     .computed("indices", .property(of: anyArray), .range, "The valid indices, `0..<count`.") {
-      if case .array(let elements) = $0 { .range(elements.indices) } else { nil }
+      if case .array(let elements) = $0 { .range(elements.indices, closed: false) } else { nil }
     },
+    Directive(
+      "lazy", .property(of: anyArray), result: .any,
+      resultFromArguments: CoreDirectives.sameAsReceiver,
+      summary:
+        "The array itself: its `map` and `filter` run at once, with the same results as Swift's lazy ones."
+    ) { call throws(EvaluationError) in call.self_ },
     slice("prefix", "The first `count` elements (all of them if there are fewer).") {
       Array($0.prefix($1))
     },

@@ -24,6 +24,29 @@ enum StringDirectives {
       return .array(pieces.map { .string(String($0)) })
     },
     Directive(
+      "components", .method(on: .string),
+      parameters: [Parameter("separatedBy", name: "separator", .string)],
+      result: .array(.string),
+      summary: "The pieces between occurrences of `separator`, empty pieces kept (as Foundation's)."
+    ) { call throws(EvaluationError) in
+      let separator = try call.string("separator")
+      guard !separator.isEmpty else { return .array([.string(try text(call))]) }
+      return .array(
+        try text(call).components(separatedBy: separator).map { .string($0) })
+    },
+    piece("prefix", "The first `count` characters (all of them if there are fewer).") {
+      $0.prefix($1)
+    },
+    piece("suffix", "The last `count` characters (all of them if there are fewer).") {
+      $0.suffix($1)
+    },
+    piece("dropFirst", "The string without its first `count` characters (default 1).", default: 1) {
+      $0.dropFirst($1)
+    },
+    piece("dropLast", "The string without its last `count` characters (default 1).", default: 1) {
+      $0.dropLast($1)
+    },
+    Directive(
       "replacingOccurrences", .method(on: .string),
       parameters: [
         Parameter("of", name: "target", .string), Parameter("with", name: "replacement", .string),
@@ -58,6 +81,20 @@ enum StringDirectives {
   private static func text(_ call: Invocation) throws(EvaluationError) -> String {
     guard case .string(let text) = call.self_ else { throw call.error("not a string") }
     return text
+  }
+
+  /// A part of the string, as a String (Swift gives a Substring, which prints the same).
+  private static func piece(
+    _ name: String, _ summary: String, default defaultCount: Int? = nil,
+    _ take: @escaping @Sendable (String, Int) -> Substring
+  ) -> Directive {
+    Directive(
+      name, .method(on: .string),
+      parameters: [Parameter(nil, name: "count", .int, default: defaultCount.map { .int($0) })],
+      result: .string, summary: summary
+    ) { call throws(EvaluationError) in
+      .string(String(take(try text(call), try call.int("count", atLeast: 0))))
+    }
   }
 
   private static func test(

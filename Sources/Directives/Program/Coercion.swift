@@ -86,7 +86,8 @@ extension ValueType {
       let example = name == "Dictionary" ? "[String: Int]" : name == "Set" ? "Set<Int>" : "[Int]"
       throw EvaluationError(
         "'\(name)' needs the type of its elements here: write it, as in '\(example)'", at: position)
-    case "String": return .string
+    // A character is a one-character String in notebooks (see docs/language.md).
+    case "String", "Character": return .string
     case "Bool": return .bool
     case "Void", "()": return .void
     case "Any": return .any

@@ -396,7 +396,10 @@ extension ProgramCompiler {
     if case .structure(let typeName) = receiver.type {
       return structMethod(base, receiver, typeName, name, arguments, at: position)
     }
-    if receiver.type == .range, Self.rangeCollectionMethods.contains(name) {
+    // A range answers what the array of its Ints answers, unless it has the member itself.
+    if receiver.type == .range,
+      Self.rangeCollectionMethods.contains(name) || table.member(named: name, on: .range) == nil
+    {
       receiver = rangeAsArray(receiver)
     }
     if case .dictionary = receiver.type, Self.pairCollectionMethods.contains(name) {
@@ -461,9 +464,12 @@ extension ProgramCompiler {
         return enumCase(name, expected: .enumeration(enumeration), at: position)
       }
     }
-    let receiver = compile(base)
+    var receiver = compile(base)
     if case .structure(let typeName) = receiver.type {
       return structProperty(receiver, typeName, name, at: position)
+    }
+    if receiver.type == .range, table.member(named: name, on: .range) == nil {
+      receiver = rangeAsArray(receiver)
     }
     if receiver.type == .any {
       return dynamicMember(receiver, name, arguments: [], isCall: false, at: position)

@@ -148,17 +148,8 @@ extension ProgramCompiler {
       let initial = compile(arguments[0].value, expected: element == .double ? .double : nil)
       let accumulated = Self.storedType(initial.type)
       let combine = function(1, [accumulated, element], accumulated).value
-      let initialCode = coerced(initial, to: accumulated)
-      return Typed(
-        accumulated,
-        .value { frame throws(EvaluationError) in
-          var result = try initialCode(frame)
-          let values = try elements(frame)
-          let call = try FunctionCaller(try combine(frame), control: control, at: position)
-          for value in values { result = try call.two(result, value) }
-          return result
-        }, at: position
-      ).retyped(accumulated)
+      return reduction(
+        accumulated, from: coerced(initial, to: accumulated), combine, elements, at: position)
     case ("joined", []):
       guard case .array(let inner) = element else { return nil }
       return Typed(
@@ -176,9 +167,7 @@ extension ProgramCompiler {
     case ("shuffled", []), ("shuffle", []), ("randomElement", []):
       return randomness("'\(name)()'", at: position)
     case ("reduce", ["into", nil]):
-      return fail(
-        "'reduce(into:)' is not supported: its closure changes an 'inout' value; write 'var result = initial' and a 'for' loop, or 'reduce(initial) { ... }'",
-        at: position)
+      return reduceInto(arguments, element: element, elements: elements, at: position)
     case ("forEach", [nil]):
       let body = function(0, [element], .void).value
       return Typed(
@@ -360,11 +349,17 @@ struct FunctionCaller {
     }
   }
 
-  func two(_ first: Value, _ second: Value) throws(EvaluationError) -> Value {
+  /// One step of a reduction: the closure's first parameter takes `accumulator` over, so the
+  /// slot holds the only reference while the body runs (`reduce(into:)` changes it in place),
+  /// and its result comes back.
+  func step(_ accumulator: inout Value, _ element: Value) throws(EvaluationError) {
     try onFrame { frame throws(EvaluationError) in
-      frame.slots[0] = first
-      frame.slots[1] = second
-      return try result(frame)
+      frame.slots[0] = accumulator
+      accumulator = .void
+      frame.slots[1] = element
+      accumulator = try result(frame)
+      frame.slots[0] = .void
+      frame.result = .void
     }
   }
 

@@ -187,16 +187,31 @@ extension ProgramCompiler {
   func array(_ elements: [Expression], expected: ValueType?, at position: Position) -> Typed {
     var expectedElement: ValueType?
     if case .array(let element)? = expected { expectedElement = element }
-    var typed: [Typed] = []
+    var compiled: [Typed?] = []
     for element in elements {
+      // `[[1, 2], []]`: an empty literal takes its siblings' type (compiled below).
+      if expectedElement == nil, Self.isEmptyCollectionLiteral(element) {
+        compiled.append(nil)
+        continue
+      }
       // `[Activation.relu, .tanh]`: the first element's enumeration names the bare cases.
       var wanted = expectedElement
-      if wanted == nil, case .enumeration(let enumeration)? = typed.first?.type,
+      if wanted == nil,
+        case .enumeration(let enumeration)? = compiled.lazy.compactMap({ $0 }).first?.type,
         enumeration.name != EnumerationType.anyCase
       {
         wanted = .enumeration(enumeration)
       }
-      typed.append(compile(element, expected: wanted))
+      compiled.append(compile(element, expected: wanted))
+    }
+    let sibling = compiled.lazy.compactMap { $0?.type }.first { type in
+      switch type {
+      case .array, .dictionary, .set: true
+      default: false
+      }
+    }
+    let typed = zip(elements, compiled).map { element, typed in
+      typed ?? compile(element, expected: sibling)
     }
     var elementType: ValueType
     if let first = typed.first {

@@ -92,7 +92,7 @@ extension ProgramCompiler {
     // return (see `returnedExpression`).
     var returned: Typed?
     if singleExpressionReturns, body.count == 1, case .expression(let expression) = body[0].kind,
-      code.resultType != .void
+      code.resultType != .void, !Self.neverReturns(expression)
     {
       if case .assignment = expression.kind {
       } else {
@@ -146,6 +146,7 @@ extension ProgramCompiler {
     for statement in statements {
       switch statement.kind {
       case .returnValue: return true
+      case .expression(let expression) where neverReturns(expression): return true
       case .ifElse(_, let then, let otherwise):
         if alwaysReturns(then), let otherwise, alwaysReturns(otherwise) { return true }
       case .whileLoop(let conditions, let body):
@@ -228,7 +229,9 @@ extension ProgramCompiler {
       name: "closure", parameters: zip(parameters, types).map { Parameter(nil, name: $0.name, $1) },
       resultType: result ?? .void, defaults: Array(repeating: nil, count: parameters.count),
       position: position)
-    compileBody(of: code, parameters: parameters, body: closure.body, singleExpressionReturns: true)
+    compileBody(
+      of: code, parameters: parameters, body: closure.body, singleExpressionReturns: true,
+      mutableSelf: closure.changesFirstParameter)
     scope.makesClosures = true
     let control = self.control
     return Typed(
@@ -252,15 +255,7 @@ extension ProgramCompiler {
       returned = Self.firstReturn(in: returning.map { [$0] } ?? body)
     }
     guard let returned else { return .void }
-    // Type the expression in a throwaway scope with the parameters (its code is not kept).
-    let probe = ProgramCompiler(
-      table: table, control: control, cellID: cellID, globals: runtimeGlobals,
-      compileView: globals, laterDefinitions: [:], order: order)
-    probe.scope = FunctionScope(parent: scope, resultType: .any, isCell: false)
-    for (index, parameter) in parameters.enumerated() {
-      probe.scope.blocks[0][parameter.name] = LocalName(
-        slot: probe.scope.allocate(), type: types[index], isConstant: true)
-    }
+    let probe = self.probe(parameters: parameters, types: types)
     if case .expression = body[0].kind, body.count == 1 {
       return Self.storedType(probe.compile(returned).type)
     }
@@ -271,6 +266,20 @@ extension ProgramCompiler {
       _ = probe.compile(statement)
     }
     return Self.storedType(probe.compile(returned).type)
+  }
+
+  /// A throwaway compiler whose scope holds the parameters, to learn the types of expressions
+  /// in a body before compiling it (its code is not kept).
+  func probe(parameters: [FunctionParameter], types: [ValueType]) -> ProgramCompiler {
+    let probe = ProgramCompiler(
+      table: table, control: control, cellID: cellID, globals: runtimeGlobals,
+      compileView: globals, laterDefinitions: [:], order: order)
+    probe.scope = FunctionScope(parent: scope, resultType: .any, isCell: false)
+    for (index, parameter) in parameters.enumerated() {
+      probe.scope.blocks[0][parameter.name] = LocalName(
+        slot: probe.scope.allocate(), type: types[index], isConstant: true)
+    }
+    return probe
   }
 
   static func firstReturn(in statements: [Statement]) -> Expression? {

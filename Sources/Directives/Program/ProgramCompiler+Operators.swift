@@ -159,24 +159,10 @@ extension ProgramCompiler {
     case .multiply:
       return Typed(
         .double, .double { frame throws(EvaluationError) in try a(frame) * b(frame) }, at: position)
+    // Dividing a Double by zero gives an infinity or NaN, as in Swift.
     case .divide:
       return Typed(
-        .double,
-        .double { frame throws(EvaluationError) in
-          let x = try a(frame)
-          let y = try b(frame)
-          guard y != 0 else { throw EvaluationError("division by zero", at: position) }
-          return x / y
-        }, at: position)
-    case .remainder:
-      return Typed(
-        .double,
-        .double { frame throws(EvaluationError) in
-          let x = try a(frame)
-          let y = try b(frame)
-          guard y != 0 else { throw EvaluationError("division by zero", at: position) }
-          return x.truncatingRemainder(dividingBy: y)
-        }, at: position)
+        .double, .double { frame throws(EvaluationError) in try a(frame) / b(frame) }, at: position)
     default: return comparison(op, a, b, at: position)
     }
   }
@@ -245,8 +231,7 @@ extension ProgramCompiler {
     case .add: double { frame throws(EvaluationError) in try a(frame) + y }
     case .subtract: double { frame throws(EvaluationError) in try a(frame) - y }
     case .multiply: double { frame throws(EvaluationError) in try a(frame) * y }
-    // Dividing by a literal 0 takes the general code, which reports it.
-    case .divide where y != 0: double { frame throws(EvaluationError) in try a(frame) / y }
+    case .divide: double { frame throws(EvaluationError) in try a(frame) / y }
     case .less: bool { frame throws(EvaluationError) in try a(frame) < y }
     case .lessOrEqual: bool { frame throws(EvaluationError) in try a(frame) <= y }
     case .greater: bool { frame throws(EvaluationError) in try a(frame) > y }

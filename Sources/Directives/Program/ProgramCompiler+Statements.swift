@@ -163,20 +163,30 @@ extension ProgramCompiler {
     case .returnValue, .breakLoop, .continueLoop: return true
     case .ifElse(_, let then, let otherwise):
       return leavesScope(then) && otherwise.map(leavesScope) == true
-    case .expression(let expression):
-      // `fatalError("...")` stops the cell.
-      guard case .call(let callee, _) = expression.kind, case .name(let name) = callee.kind
-      else { return false }
-      return AssertionDirectives.neverReturning.contains(name)
+    case .expression(let expression): return neverReturns(expression)
     default: return false
     }
+  }
+
+  /// Whether the expression is a call that never returns (`fatalError("...")` stops the cell),
+  /// which Swift types `Never`: it may end a `guard`'s `else` or a function that returns a value.
+  static func neverReturns(_ expression: Expression) -> Bool {
+    guard case .call(let callee, _) = expression.kind, case .name(let name) = callee.kind
+    else { return false }
+    return AssertionDirectives.neverReturning.contains(name)
   }
 
   func binding(
     isConstant: Bool, name: String, typeName: String?, _ initial: Expression?, at: Position
   ) -> StatementCode {
     var declared: ValueType?
-    if let typeName {
+    if typeName?.trimmingSpaces == "Set", let initial, case .array(let elements) = initial.kind,
+      !elements.isEmpty,
+      case .array(let element) = probe(parameters: [], types: []).compile(initial).type
+    {
+      // `let primes: Set = [2, 3, 5]`: a Set of the literal's element type, as Swift infers.
+      declared = .set(element)
+    } else if let typeName {
       do {
         declared = try typeNamed(typeName, at: at)
       } catch {
@@ -304,7 +314,7 @@ extension ProgramCompiler {
         }
       }
       switch values {
-      case .range(let range):
+      case .range(let range, _):
         for index in range { if let flow = try iteration(.int(index)) { return flow } }
       case .array(let elements):
         for element in elements { if let flow = try iteration(element) { return flow } }

@@ -91,7 +91,7 @@ extension Value {
   var elements: [Value]? {
     switch self {
     case .array(let values): values
-    case .range(let range): range.map { .int($0) }
+    case .range(let range, _): range.map { .int($0) }
     case .string(let text): text.map { .string(String($0)) }
     case .set(let set): set.elements
     case .dictionary(let dictionary):

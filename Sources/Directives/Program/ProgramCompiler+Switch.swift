@@ -207,7 +207,7 @@ extension ProgramCompiler {
     if typed.type == .range, type == .int || type == .any {
       let code = typed.value
       return { value, frame throws(EvaluationError) in
-        guard case .range(let range) = try code(frame), case .int(let number) = value else {
+        guard case .range(let range, _) = try code(frame), case .int(let number) = value else {
           return false
         }
         return range.contains(number)

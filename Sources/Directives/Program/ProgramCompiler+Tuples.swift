@@ -192,7 +192,7 @@ extension ProgramCompiler {
   static func elements(of value: Value, at position: Position) throws(EvaluationError) -> [Value] {
     switch value {
     case .array(let elements): return elements
-    case .range(let range):
+    case .range(let range, _):
       guard range.count <= maximumElements else {
         throw EvaluationError(
           "a range of \(range.count) elements is beyond the limit of \(maximumElements)",

@@ -231,6 +231,13 @@ struct Lowering {
           }),
         position: at)
     }
+    if let labeled = statement.as(LabeledStmtSyntax.self) {
+      throw unsupported(
+        "a labeled statement ('\(labeled.label.text):')", labeled,
+        hint:
+          "put the loops in a function and 'return' from it, or set a Bool and 'break' each loop"
+      )
+    }
     if statement.is(FallThroughStmtSyntax.self) {
       throw unsupported(
         "'fallthrough'", statement, hint: "list the patterns in one case: 'case 1, 2:'")
@@ -399,6 +406,35 @@ struct Lowering {
       position: at)
   }
 
+  /// `\.name` or `\Student.grades.count` where a function is expected (`map(\.name)`): the
+  /// closure `{ $0.name }`, as Swift converts it.
+  func keyPath(_ keyPath: KeyPathExprSyntax) throws(UnsupportedSyntax) -> Expression {
+    let at = position(of: keyPath)
+    var value = Expression(kind: .name("$0"), position: at)
+    for component in keyPath.components {
+      guard case .property(let property) = component.component,
+        property.genericArgumentClause == nil
+      else {
+        throw unsupported(
+          "this key path component", component, hint: "write a closure: '{ $0.name }'")
+      }
+      value = Expression(
+        kind: .member(
+          base: value, name: property.declName.baseName.text,
+          namePosition: position(of: property)),
+        position: at)
+    }
+    return Expression(
+      kind: .closure(
+        ClosureExpression(
+          parameters: [
+            FunctionParameter(label: nil, name: "$0", type: nil, defaultValue: nil, position: at)
+          ],
+          resultType: nil, body: [Statement(kind: .expression(value), position: at)],
+          usesShorthand: true)),
+      position: at)
+  }
+
   mutating func ifElse(_ conditional: IfExprSyntax) throws(UnsupportedSyntax) -> Statement {
     let conditions = try self.conditions(conditional.conditions)
     var otherwise: [Statement]?
@@ -532,6 +568,7 @@ struct Lowering {
       throw unsupported("'if' as a value", syntax, hint: "use 'cond ? a : b'")
     }
     if let closure = syntax.as(ClosureExprSyntax.self) { return try self.closure(closure) }
+    if let keyPath = syntax.as(KeyPathExprSyntax.self) { return try self.keyPath(keyPath) }
     if let dictionary = syntax.as(DictionaryExprSyntax.self) {
       var entries: [DictionaryEntry] = []
       if case .elements(let elements) = dictionary.content {

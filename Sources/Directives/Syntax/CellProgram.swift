@@ -126,6 +126,8 @@ package struct ClosureExpression: Sendable {
   package var body: [Statement]
   /// True when the closure names its parameters `$0`, `$1`... (then `parameters` holds them).
   package var usesShorthand: Bool
+  /// True when the body may change its first parameter (`reduce(into:)`'s result so far).
+  package var changesFirstParameter = false
 }
 
 /// A `struct`: stored properties (with optional defaults), computed properties and methods.

@@ -13,8 +13,9 @@ package enum Value: Sendable, Codable {
   case string(String)
   case bool(Bool)
   case array([Value])
-  /// A half-open range of Ints (`a...b` is stored as `a..<b+1`).
-  case range(Range<Int>)
+  /// A range of Ints, stored half-open (`a...b` as `a..<b+1`, `closed`); boxed, as a Bool beside
+  /// the two bounds would make every `Value` a word larger.
+  indirect case range(Range<Int>, closed: Bool)
   /// A case written `.relu`, resolved against the enumeration a parameter expects; `of` is the
   /// enumeration's name (`EnumerationType.anyCase` until the context names one).
   indirect case enumCase(String, of: String)
@@ -86,10 +87,14 @@ extension Value: CustomStringConvertible {
   var leafDescription: String {
     switch self {
     case .int(let value): String(value)
-    case .double(let value): String(value)
+    // As `print` writes it: "-nan" for the NaN that 0.0 / 0.0 makes, where `String(_:)` says "nan".
+    case .double(let value): "\(value)"
     case .string(let value): value
     case .bool(let value): String(value)
-    case .range(let range): "\(range.lowerBound)..<\(range.upperBound)"
+    case .range(let range, let closed):
+      closed
+        ? "\(range.lowerBound)...\(range.upperBound - 1)"
+        : "\(range.lowerBound)..<\(range.upperBound)"
     case .enumCase(let name, _): name
     case .figure(let figure): "Figure(\(figure.caption ?? "untitled"))"
     case .table(let table):
@@ -131,7 +136,8 @@ extension Value {
     case (.string(let a), .string(let b)): a == b
     case (.bool(let a), .bool(let b)): a == b
     case (.enumCase(let a, _), .enumCase(let b, _)): a == b
-    case (.range(let a), .range(let b)): a == b
+    case (.range(let a, let aIsClosed), .range(let b, let bIsClosed)):
+      a == b && aIsClosed == bIsClosed
     case (.array(let a), .array(let b)), (.tuple(let a, _), .tuple(let b, _)):
       a.count == b.count
         ? zip(a, b).allSatisfy { equal($0, $1) == true }

@@ -21,6 +21,22 @@ import Testing
       ) == [])
   }
 
+  @Test func anErrorIsReportedOnceNotAtEveryUseOfWhatItLeftUntyped() {
+    // `data` has no type after its failed call: the closures over its images cannot be typed
+    // either, and saying so again at each of them would bury the one real error.
+    #expect(
+      check(
+        "let data = mnist(trainCount: 5)\nlet images = data.train.images",
+        "let sums = images.map { $0.reduce(0, +) }\nfunc f() -> Int {\n  let local = mnist(tst: 1)\n  return local.test.images.filter { $0.count > 1 }.count\n}",
+        "prnt(images.count)\nlet kept = data.train.labels.filter { x in x > 1 }")
+        == [
+          "nb.md:10:18: error: unknown argument label 'trainCount:' in call to 'mnist'",
+          "nb.md:22:21: error: unknown argument label 'tst:' in call to 'mnist'; did you mean 'test:'?",
+          // An error of its own in a statement that uses such a value is still reported.
+          "nb.md:30:1: error: cannot find 'prnt' in scope; did you mean 'print'?",
+        ])
+  }
+
   @Test func syntaxErrors() {
     let findings = check("let x = 1", "print(\"a\"")
     #expect(findings.count == 1)

@@ -103,6 +103,20 @@ import Testing
           of: "nb.md", with: "notebooks/lesson.md"))
   }
 
+  @Test func aDatasetGivesItsImagesAndLabelsAsArrays() throws {
+    let session = try notebookSession()
+    let result = run(
+      session,
+      """
+      let data = mnist(train: 20, test: 1)
+      let images = data.train.images
+      let mean = images.map { $0.reduce(0, +) }.reduce(0, +) / Double(images.count * 784)
+      print(data.train.labels.prefix(5), images.count, images[19] == data.train[19].pixels, mean > 0.1 && mean < 0.2)
+      """, name: "arrays", index: 0)
+    #expect(failure(result) == nil)
+    #expect(printed(result) == "[5, 0, 4, 1, 9] 20 true true\n")
+  }
+
   @Test func engineErrorsStopTheCellAtTheCall() throws {
     let session = try notebookSession()
     let result = run(session, "let net = network([784], seed: 1)", name: "bad", index: 0)

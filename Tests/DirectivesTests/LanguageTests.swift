@@ -143,6 +143,9 @@ import Testing
     #expect(
       try failure(evaluate("let r = 5..<2")[0])
         == "nb.md:10:10: error: range requires lowerBound <= upperBound, got 5..<2")
+    #expect(
+      try failure(evaluate("let r = 1...Int.max")[0])
+        == "nb.md:10:10: error: a closed range up to Int.max is not supported: write '1..<Int.max'")
   }
 
   @Test func tuplesCompareElementByElement() throws {

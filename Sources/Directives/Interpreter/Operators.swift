@@ -134,7 +134,12 @@ enum Operators {
       }
       return .range(a..<b, closed: false)
     case .closedRange:
-      guard a <= b, b < Int.max else {
+      // Ranges are kept half-open, so `a...Int.max` has no end to keep.
+      guard b < Int.max else {
+        throw EvaluationError(
+          "a closed range up to Int.max is not supported: write '\(a)..<Int.max'", at: position)
+      }
+      guard a <= b else {
         throw EvaluationError(
           "range requires lowerBound <= upperBound, got \(a)...\(b)", at: position)
       }

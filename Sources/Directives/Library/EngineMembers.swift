@@ -34,6 +34,32 @@ extension EngineDirectives {
     property("classCount", of: .dataset, .int, "The number of labels (10).") {
       if case .dataset(let value) = $0 { .int(value.data.classCount) } else { nil }
     },
+    property("labels", of: .dataset, .array(.int), "Every example's label, in order.") {
+      if case .dataset(let value) = $0 {
+        .array(value.data.labels.map { .int(Int($0)) })
+      } else {
+        nil
+      }
+    },
+    Directive(
+      "images", .property(of: dataset), result: .array(.array(.double)),
+      summary:
+        "Every example's inputs, in order, as arrays of Doubles in [0, 1] (`data.train.images[i]` is `data.train[i].pixels`)."
+    ) { call throws(EvaluationError) in
+      guard case .object(.dataset(let value)) = call.self_ else {
+        throw call.error("not a data set")
+      }
+      let data = value.data
+      // One Value per pixel: 60,000 MNIST images are 47 million.
+      try ValueLimits.checkArray(
+        count: data.count * data.featureCount, limit: ValueLimits.defaultBytes,
+        at: call.position)
+      return .array(
+        (0..<data.count).map { index in
+          let start = index * data.featureCount
+          return .array(data.pixels[start..<start + data.featureCount].map { .double(Double($0)) })
+        })
+    },
     Directive(
       "subscript", .method(on: dataset),
       parameters: [Parameter(nil, name: "index", .oneOf([.int, .range]))],

@@ -85,6 +85,9 @@ package final class GlobalBox {
   /// A `func` declaration's signature, so later cells call it with its labels and defaults
   /// (set again when a saved session is restored).
   var function: FunctionCode?
+  /// Set when the definition failed to compile: `nudge check` reports nothing more about the
+  /// variable's uses in later cells (see `Typed.followsAnError`).
+  var followsAnError = false
 
   init(
     name: String, value: Value, type: ValueType, isConstant: Bool, origin: Variable.Origin,

@@ -412,7 +412,9 @@ extension ProgramCompiler {
       return intrinsic
     }
     if receiver.type == .any {
-      return dynamicMember(receiver, name, arguments: arguments, isCall: true, at: position)
+      return heldBack(if: receiver.followsAnError) {
+        dynamicMember(receiver, name, arguments: arguments, isCall: true, at: position)
+      }.following(anError: receiver.followsAnError)
     }
     guard let directive = table.member(named: name, on: receiver.type) else {
       arguments.forEach { _ = compile($0.value) }
@@ -473,6 +475,7 @@ extension ProgramCompiler {
     }
     if receiver.type == .any {
       return dynamicMember(receiver, name, arguments: [], isCall: false, at: position)
+        .following(anError: receiver.followsAnError)
     }
     if let element = tupleElement(receiver, name, at: position) { return element }
     if let property = collectionProperty(receiver, name, at: position) { return property }

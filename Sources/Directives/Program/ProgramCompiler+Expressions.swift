@@ -18,7 +18,9 @@ extension ProgramCompiler {
     case .dictionary(let entries): return dictionaryLiteral(entries, expected: expected, at: at)
     case .name(let name):
       if let member = implicitSelf(name, at: at) { return compile(member, expected: expected) }
-      if let resolved = lookup(name) { return read(resolved, at: at) }
+      if let resolved = lookup(name) {
+        return read(resolved, at: at).following(anError: followsAnError(resolved, name))
+      }
       if let function = operatorFunction(name, expected: expected, at: at)
         ?? directiveFunction(name, expected: expected, at: at)
       {

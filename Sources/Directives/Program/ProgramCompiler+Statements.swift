@@ -218,6 +218,7 @@ extension ProgramCompiler {
     let type = declared ?? Self.storedType(typed.type)
     let value = coerced(typed, to: type)
     let store = define(name, type: type, isConstant: isConstant)
+    mark(name, followsAnError: typed.followsAnError && declared == nil)
     return { frame throws(EvaluationError) in
       store(frame, try value(frame))
       return .next

@@ -16,6 +16,10 @@ final class ProgramCompiler {
   var globals: [String: GlobalBox]
   var scope: FunctionScope
   private(set) var problems: [EvaluationError] = []
+  /// Above zero while compiling what only follows from an error already reported.
+  private var heldBackReports = 0
+  /// Local names whose definition failed (session variables carry `GlobalBox.followsAnError`).
+  var localsAfterErrors: Set<String> = []
   /// Session variables of earlier cells (and params) the cell reads.
   private(set) var globalsRead: Set<String> = []
   /// For `nudge check`: where names used before their definition are defined.
@@ -52,7 +56,18 @@ final class ProgramCompiler {
     self.order = order
   }
 
-  func report(_ error: EvaluationError) { problems.append(error) }
+  func report(_ error: EvaluationError) {
+    if heldBackReports == 0 { problems.append(error) }
+  }
+
+  /// Compiles what only follows from an error already reported (the arguments of a method of a
+  /// value whose type the error left unknown) without reporting its errors again.
+  func heldBack<Compiled>(if followsAnError: Bool, _ compile: () -> Compiled) -> Compiled {
+    guard followsAnError else { return compile() }
+    heldBackReports += 1
+    defer { heldBackReports -= 1 }
+    return compile()
+  }
 
   var problemCount: Int { problems.count }
 

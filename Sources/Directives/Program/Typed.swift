@@ -23,6 +23,10 @@ struct Typed {
   var slot: Int?
   /// The expression's shape when a fused form can take it in place (see `FusableShape`).
   var fused: FusableShape?
+  /// True for an expression whose type is unknown because of an error already reported (a
+  /// failed call, or a name whose definition failed): what it is used in reports nothing more,
+  /// so `nudge check` gives the error once, not once per use (see `heldBack`).
+  var followsAnError = false
 
   init(
     _ type: ValueType, _ code: Code, at position: Position, constant: Value? = nil,
@@ -48,7 +52,16 @@ struct Typed {
   /// Code that fails with an error found while compiling; its type matches anything, so one
   /// error does not cascade.
   static func failing(_ error: EvaluationError) -> Typed {
-    Typed(.any, .value { _ throws(EvaluationError) in throw error }, at: error.position)
+    var typed = Typed(.any, .value { _ throws(EvaluationError) in throw error }, at: error.position)
+    typed.followsAnError = true
+    return typed
+  }
+
+  /// The same code, marked as following an error when `condition` holds.
+  func following(anError condition: Bool) -> Typed {
+    var typed = self
+    typed.followsAnError = typed.followsAnError || condition
+    return typed
   }
 
   var value: ValueCode {

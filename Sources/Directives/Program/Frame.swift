@@ -22,11 +22,19 @@ final class Frame {
     slots.deallocate()
   }
 
-  /// Empties every slot, the result and the parent, so a reused frame keeps no value alive.
+  /// Empties every slot, the result and the parent, so a reused frame keeps no value alive. A
+  /// slot holding a number or a Bool keeps it: it keeps nothing alive, a call stores its
+  /// arguments over it (see `ProgramCompiler.argumentWriter`) and no code reads a local before
+  /// writing it; skipping the store saved a tenth of a recursive call.
   @inline(__always)
   func clear() {
-    for index in 0..<count { slots[index] = .void }
-    result = .void
+    for index in 0..<count {
+      switch slots[index] {
+      case .int, .double, .bool, .void, .range: continue
+      default: slots[index] = .void
+      }
+    }
+    if case .void = result {} else { result = .void }
     if parent != nil { parent = nil }
   }
 

@@ -1,7 +1,11 @@
 /// The left operand of an Int operator as the operator's code reads it: any Int code, or an Int
 /// local read in place, so `n - 1`, `i % 7` and `n < 2` make one closure call, not two.
-protocol IntOperand {
-  func callAsFunction(_ frame: Frame) throws(EvaluationError) -> Int
+protocol IntOperand: ComparableOperand where Number == Int {}
+
+/// An operand of a comparison, whose code reads it in place (see `ProgramCompiler.comparison`).
+protocol ComparableOperand {
+  associatedtype Number: Comparable
+  func callAsFunction(_ frame: Frame) throws(EvaluationError) -> Number
 }
 
 struct IntCodeOperand: IntOperand {
@@ -25,8 +29,8 @@ struct IntSlotOperand: IntOperand {
 extension ProgramCompiler {
   /// `condition ? a : b` on Ints (inlined: see `integer`).
   @inline(__always)
-  static func choice<A: IntOperand, B: IntOperand>(
-    _ condition: @escaping BoolCode, _ a: A, _ b: B, at position: Position
+  static func choice<Condition: BoolOperand, A: IntOperand, B: IntOperand>(
+    _ condition: Condition, _ a: A, _ b: B, at position: Position
   ) -> Typed {
     Typed(
       .int,

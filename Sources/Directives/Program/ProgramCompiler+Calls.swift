@@ -68,13 +68,17 @@ extension ProgramCompiler {
     _ arguments: [CallArgument], box: GlobalBox? = nil, local: (depth: Int, slot: Int)? = nil,
     itself: FunctionCode? = nil, at position: Position
   ) -> Typed {
-    let codes: [Typed.Code?]
+    let typedArguments: [Typed?]
     switch matchedArguments(name, parameters, arguments, at: position) {
-    case .success(let matched): codes = matched
+    case .success(let matched): typedArguments = matched
     case .failure(let error): return .failing(error)
     }
+    let codes = typedArguments.map { $0?.code }
     let write = Self.argumentWriter(codes)
     if let itself {
+      if let fused = fusedRecursiveCall(itself, typedArguments, result: result, at: position) {
+        return fused
+      }
       // One Int argument (`fib(n - 1)`) is stored by the call itself.
       if codes.count == 1, case .int(let argument)? = codes[0] {
         return recursiveCall(itself, OneIntArgument(code: argument), result: result, at: position)
@@ -266,7 +270,7 @@ extension ProgramCompiler {
   /// (nil where left out); or the reported error.
   func matchedArguments(
     _ name: String, _ parameters: [Parameter], _ arguments: [CallArgument], at position: Position
-  ) -> Result<[Typed.Code?], EvaluationError> {
+  ) -> Result<[Typed?], EvaluationError> {
     let callee = ArgumentMatcher.Callee(
       parameters: parameters, quotedName: "'\(name)'",
       signature: "\(name)(" + parameters.map(\.signature).joined(separator: ", ") + ")")
@@ -286,8 +290,8 @@ extension ProgramCompiler {
   /// where the argument is left out.
   func argumentCodes(
     for parameters: [Parameter], _ binding: ArgumentMatcher.Binding, _ arguments: [CallArgument]
-  ) -> [Typed.Code?] {
-    var codes: [Typed.Code?] = []
+  ) -> [Typed?] {
+    var codes: [Typed?] = []
     for (parameter, indices) in zip(parameters, binding) {
       guard let index = indices.first else {
         codes.append(nil)
@@ -301,9 +305,9 @@ extension ProgramCompiler {
             report(
               "cannot convert value of type '\(typed.type)' to expected argument type '\(parameter.type)'",
               at: argument.position)
-          ).code)
+          ))
       } else {
-        codes.append(converted(typed, to: parameter.type).code)
+        codes.append(converted(typed, to: parameter.type))
       }
     }
     return codes

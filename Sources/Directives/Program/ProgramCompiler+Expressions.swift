@@ -85,7 +85,8 @@ extension ProgramCompiler {
     case .prefix(let op, let operand):
       return prefix(op, compile(operand, expected: expected), at: at)
     case .ternary(let condition, let then, let otherwise):
-      let conditionCode = self.condition(of: condition, role: "condition")
+      let conditionTyped = self.conditionTyped(of: condition, role: "condition")
+      let conditionCode = conditionTyped.bool
       let thenTyped = compile(then, expected: expected)
       let otherwiseTyped = compile(otherwise, expected: expected)
       var type: ValueType = .any
@@ -101,19 +102,7 @@ extension ProgramCompiler {
       switch type {
       case .int:
         // A local on one side (`n < 2 ? n : ...`) is read in place.
-        let (a, b) = (thenTyped.int, otherwiseTyped.int)
-        return switch (thenTyped.slot, otherwiseTyped.slot) {
-        case (let slot?, nil):
-          Self.choice(
-            conditionCode, IntSlotOperand(slot: slot, position: thenTyped.position),
-            IntCodeOperand(code: b), at: at)
-        case (nil, let slot?):
-          Self.choice(
-            conditionCode, IntCodeOperand(code: a),
-            IntSlotOperand(slot: slot, position: otherwiseTyped.position), at: at)
-        default:
-          Self.choice(conditionCode, IntCodeOperand(code: a), IntCodeOperand(code: b), at: at)
-        }
+        return intChoice(conditionTyped, thenTyped, otherwiseTyped, at: at)
       case .double:
         let (a, b) = (thenTyped.double, otherwiseTyped.double)
         return Typed(

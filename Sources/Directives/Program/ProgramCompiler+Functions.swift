@@ -3,8 +3,8 @@
 extension ProgramCompiler {
   /// Declares a block's functions before its statements run, so they can call each other and be
   /// called from anywhere in the block; returns the code that makes their values on entry.
-  func hoistFunctions(_ statements: [Statement]) -> [StatementCode] {
-    var codes: [StatementCode] = []
+  func hoistFunctions(_ statements: [Statement]) -> [StatementStep] {
+    var codes: [StatementStep] = []
     let control = self.control
     for statement in statements {
       guard case .function(let declaration) = statement.kind else { continue }
@@ -12,10 +12,11 @@ extension ProgramCompiler {
       let store = define(declaration.name, type: code.type, isConstant: true, function: code)
       pendingBodies[statement.position] = code
       scope.makesClosures = true
-      codes.append { frame in
-        store(frame, .function(FunctionValue(code: code, madeOn: frame, control: control)))
-        return .next
-      }
+      codes.append(
+        StatementStep { frame in
+          store(frame, .function(FunctionValue(code: code, madeOn: frame, control: control)))
+          return .next
+        })
     }
     return codes
   }
@@ -87,24 +88,31 @@ extension ProgramCompiler {
         code.defaults[index] = coerced(typed, to: code.parameters[index].type)
       }
     }
-    // `{ x * x }`: a body that is one expression returns it.
+    // `{ x * x }`: a body that is one expression returns it; so does a body of `if`s that each
+    // return (see `returnedExpression`).
+    var returned: Typed?
     if singleExpressionReturns, body.count == 1, case .expression(let expression) = body[0].kind,
       code.resultType != .void, !Self.neverReturns(expression)
     {
       if case .assignment = expression.kind {
       } else {
-        let returned = returnedValue(expression, at: body[0].position)
-        code.expression = returned.code
-        let result = returned.value
-        code.body = { frame throws(EvaluationError) in
-          frame.result = try result(frame)
-          return .returned
-        }
-        code.slotCount = scope.slotCount
-        code.makesClosures = scope.makesClosures
-        code.uncapturedSlots = scope.uncapturedSlots
-        return
+        returned = returnedValue(expression, at: body[0].position)
       }
+    }
+    if returned == nil {
+      returned = returnedExpressionBody(body, resultType: code.resultType)
+    }
+    if let returned {
+      code.expression = returned.code
+      let result = returned.value
+      code.body = { frame throws(EvaluationError) in
+        frame.result = try result(frame)
+        return .returned
+      }
+      code.slotCount = scope.slotCount
+      code.makesClosures = scope.makesClosures
+      code.uncapturedSlots = scope.uncapturedSlots
+      return
     }
     var body = body
     if singleExpressionReturns, code.resultType != .void, body.count == 1,

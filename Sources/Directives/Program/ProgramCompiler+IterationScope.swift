@@ -4,9 +4,10 @@
 /// enclosing frame.
 extension ProgramCompiler {
   /// Compiles the body's names in a scope of its own, one frame per iteration, when
-  /// `perIteration` is set; `compileBody` runs in that scope.
-  func iterationScope<Result>(perIteration: Bool, _ compileBody: () -> Result) -> (
-    Result, IterationFrames?
+  /// `perIteration` is set; `compileBody` runs in that scope. Not generic over the body's
+  /// type: a closure passed back through a generic result is called through conversion thunks.
+  func iterationScope(perIteration: Bool, _ compileBody: () -> StatementCode) -> (
+    StatementCode, IterationFrames?
   ) {
     guard perIteration else { return (compileBody(), nil) }
     let outer = scope

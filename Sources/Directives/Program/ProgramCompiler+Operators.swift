@@ -11,23 +11,57 @@ extension ProgramCompiler {
     }
     switch (left.type, right.type) {
     case (.int, .int):
+      if let fused = Self.fusedInteger(op, left, right, at: operatorAt) {
+        return fused.at(position)
+      }
       let code =
-        if let slot = left.slot {
+        switch (left.slot, right.slot) {
+        case (let a?, let b?):
           Self.integer(
-            op, IntSlotOperand(slot: slot, position: left.position), right, at: operatorAt)
-        } else {
+            op, IntSlotOperand(slot: a, position: left.position),
+            IntSlotOperand(slot: b, position: right.position), at: operatorAt)
+        case (let a?, nil):
+          Self.integer(
+            op, IntSlotOperand(slot: a, position: left.position), right, at: operatorAt)
+        case (nil, _):
           Self.integer(op, IntCodeOperand(code: left.int), right, at: operatorAt)
         }
-      if let code { return code.at(position) }
+      if let code {
+        return Self.slotWithLiteral(op, left, right, code, at: operatorAt).at(position)
+      }
     case (.int, .double), (.double, .int), (.double, .double):
-      if let constant = right.constant?.number,
-        let code = Self.floating(op, left.double, constant, at: operatorAt)
-      {
-        return code.at(position)
+      // A Double local on either side is read in place (an Int one is converted by its code).
+      let leftSlot = left.type == .double ? left.slot : nil
+      let rightSlot = right.type == .double ? right.slot : nil
+      let leftCode = DoubleCodeOperand(code: left.double)
+      if let constant = right.constant?.number {
+        let code =
+          if let leftSlot {
+            Self.floating(
+              op, DoubleSlotOperand(slot: leftSlot, position: left.position), constant,
+              at: operatorAt)
+          } else {
+            Self.floating(op, leftCode, constant, at: operatorAt)
+          }
+        if let code { return code.at(position) }
       }
-      if let code = Self.floating(op, left.double, right.double, at: operatorAt) {
-        return code.at(position)
-      }
+      let rightCode = DoubleCodeOperand(code: right.double)
+      let code =
+        switch (leftSlot, rightSlot) {
+        case (let a?, let b?):
+          Self.floating(
+            op, DoubleSlotOperand(slot: a, position: left.position),
+            DoubleSlotOperand(slot: b, position: right.position), at: operatorAt)
+        case (let a?, nil):
+          Self.floating(
+            op, DoubleSlotOperand(slot: a, position: left.position), rightCode, at: operatorAt)
+        case (nil, let b?):
+          Self.floating(
+            op, leftCode, DoubleSlotOperand(slot: b, position: right.position), at: operatorAt)
+        case (nil, nil):
+          Self.floating(op, leftCode, rightCode, at: operatorAt)
+        }
+      if let code { return code.at(position) }
     default: break
     }
     let (a, b) = (left.value, right.value)
@@ -51,12 +85,12 @@ extension ProgramCompiler {
     {
       return code
     }
-    return integer(op, a, right.int, at: position)
+    return integer(op, a, IntCodeOperand(code: right.int), at: position)
   }
 
   @inline(__always)
-  static func integer<A: IntOperand>(
-    _ op: BinaryOperator, _ a: A, _ b: @escaping IntCode, at position: Position
+  static func integer<A: IntOperand, B: IntOperand>(
+    _ op: BinaryOperator, _ a: A, _ b: B, at position: Position
   ) -> Typed? {
     func overflow(_ x: Int, _ y: Int) -> EvaluationError {
       EvaluationError(
@@ -107,15 +141,13 @@ extension ProgramCompiler {
           if overflowed { throw overflow(x, y) }
           return result
         }, at: position)
-    default:
-      if let operand = a as? IntCodeOperand { return comparison(op, operand.code, b, at: position) }
-      return comparison(op, { frame throws(EvaluationError) in try a(frame) }, b, at: position)
+    default: return comparison(op, a, b, at: position)
     }
   }
 
-  static func floating(
-    _ op: BinaryOperator, _ a: @escaping DoubleCode, _ b: @escaping DoubleCode,
-    at position: Position
+  @inline(__always)
+  static func floating<A: DoubleOperand, B: DoubleOperand>(
+    _ op: BinaryOperator, _ a: A, _ b: B, at position: Position
   ) -> Typed? {
     switch op {
     case .add:
@@ -187,8 +219,9 @@ extension ProgramCompiler {
     return Typed(.int, .int(code), at: position)
   }
 
-  static func floating(
-    _ op: BinaryOperator, _ a: @escaping DoubleCode, _ y: Double, at position: Position
+  @inline(__always)
+  static func floating<A: DoubleOperand>(
+    _ op: BinaryOperator, _ a: A, _ y: Double, at position: Position
   ) -> Typed? {
     func double(_ code: @escaping DoubleCode) -> Typed {
       Typed(.double, .double(code), at: position)
@@ -211,27 +244,22 @@ extension ProgramCompiler {
 }
 
 extension ProgramCompiler {
-  /// `<`, `==` ... on two unboxed operands of one comparable type.
-  static func comparison<T: Comparable>(
-    _ op: BinaryOperator, _ a: @escaping (Frame) throws(EvaluationError) -> T,
-    _ b: @escaping (Frame) throws(EvaluationError) -> T, at position: Position
-  ) -> Typed? {
-    let test: (T, T) -> Bool
+  /// `<`, `==` ... on two operands of one type, both read in the closure itself, left first.
+  @inline(__always)
+  static func comparison<A: ComparableOperand, B: ComparableOperand>(
+    _ op: BinaryOperator, _ a: A, _ b: B, at position: Position
+  ) -> Typed? where A.Number == B.Number {
+    func test(_ code: @escaping BoolCode) -> Typed { Typed(.bool, .bool(code), at: position) }
     switch op {
-    case .less: test = { $0 < $1 }
-    case .lessOrEqual: test = { $0 <= $1 }
-    case .greater: test = { $0 > $1 }
-    case .greaterOrEqual: test = { $0 >= $1 }
-    case .equal: test = { $0 == $1 }
-    case .notEqual: test = { $0 != $1 }
+    case .less: return test { frame throws(EvaluationError) in try a(frame) < b(frame) }
+    case .lessOrEqual: return test { frame throws(EvaluationError) in try a(frame) <= b(frame) }
+    case .greater: return test { frame throws(EvaluationError) in try a(frame) > b(frame) }
+    case .greaterOrEqual:
+      return test { frame throws(EvaluationError) in try a(frame) >= b(frame) }
+    case .equal: return test { frame throws(EvaluationError) in try a(frame) == b(frame) }
+    case .notEqual: return test { frame throws(EvaluationError) in try a(frame) != b(frame) }
     default: return nil
     }
-    return Typed(
-      .bool,
-      .bool { frame throws(EvaluationError) in
-        let x = try a(frame)
-        return test(x, try b(frame))
-      }, at: position)
   }
 }
 

@@ -106,27 +106,41 @@ extension ProgramCompiler {
 
   /// All conditions of an `if`, `while` or `guard`, each a Bool.
   func conditions(_ expressions: [Expression]) -> BoolCode {
-    let codes = expressions.map { condition(of: $0, role: "condition") }
-    switch codes.count {
-    case 1: return codes[0]
+    // Compiled in a loop, not with `map`: an array of closures would hand each back through
+    // conversion thunks (see `StatementStep`).
+    var tests: [ConditionTest] = []
+    for expression in expressions {
+      tests.append(ConditionTest(run: condition(of: expression, role: "condition")))
+    }
+    switch tests.count {
+    case 1: return tests[0].run
     default:
       return { frame throws(EvaluationError) in
-        for code in codes where !(try code(frame)) { return false }
+        for test in tests where !(try test.run(frame)) { return false }
         return true
       }
     }
   }
 
+  /// One condition of a list (see `StatementStep`).
+  struct ConditionTest {
+    let run: BoolCode
+  }
+
   func condition(of expression: Expression, role: String) -> BoolCode {
+    conditionTyped(of: expression, role: role).bool
+  }
+
+  /// The condition compiled, with its shape for the fused forms (see `intChoice`).
+  func conditionTyped(of expression: Expression, role: String) -> Typed {
     let typed = compile(expression, expected: .bool)
     if !ValueType.bool.accepts(typed.type) {
       return Typed.failing(
         report(
           "cannot convert value of type '\(typed.type)' to expected \(role) type 'Bool'",
-          at: expression.position)
-      ).bool
+          at: expression.position))
     }
-    return typed.bool
+    return typed
   }
 
   @discardableResult

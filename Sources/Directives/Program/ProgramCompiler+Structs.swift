@@ -338,7 +338,7 @@ extension ProgramCompiler {
     let codes: [ValueCode?]
     switch matchedArguments(name, Array(code.parameters.dropFirst()), arguments, at: position) {
     case .success(let matched):
-      codes = matched.map { $0.map { Typed(.any, $0, at: position).value } }
+      codes = matched.map { $0.map { Typed(.any, $0.code, at: position).value } }
     case .failure(let error): return .failing(error)
     }
     var place: Place?

@@ -71,19 +71,13 @@ extension ProgramCompiler {
     let code: StatementCode
     switch (place.type, value.type) {
     case (.int, .int):
-      let operand = value.int
-      code = { frame throws(EvaluationError) in
-        let x = try storage.int(frame, at: readAt)
-        let y = try operand(frame)
-        let (result, overflowed) =
-          switch op {
-          case .add: x.addingReportingOverflow(y)
-          case .subtract: x.subtractingReportingOverflow(y)
-          default: x.multipliedReportingOverflow(by: y)
-          }
-        if overflowed { throw Self.overflow(x, op, y, at: position) }
-        storage.storeNumber(.int(result), in: frame)
-        return .next
+      // `total += i % 7`: the operand computed in place (see `SlotWithLiteral`).
+      if case .slotWithLiteral(let shape)? = value.fused, shape.isArithmetic {
+        code = Self.intUpdate(
+          storage, op, SlotArithmeticOperand(shape: shape), readAt: readAt, at: position)
+      } else {
+        code = Self.intUpdate(
+          storage, op, IntCodeOperand(code: value.int), readAt: readAt, at: position)
       }
     case (.double, .int), (.double, .double):
       let operand = value.double
@@ -103,6 +97,26 @@ extension ProgramCompiler {
       return nil
     }
     return .statement(code, at: position)
+  }
+
+  @inline(__always)
+  private static func intUpdate<Storage: VariableStorage, Operand: IntOperand>(
+    _ storage: Storage, _ op: BinaryOperator, _ operand: Operand, readAt: Position,
+    at position: Position
+  ) -> StatementCode {
+    { frame throws(EvaluationError) in
+      let x = try storage.int(frame, at: readAt)
+      let y = try operand(frame)
+      let (result, overflowed) =
+        switch op {
+        case .add: x.addingReportingOverflow(y)
+        case .subtract: x.subtractingReportingOverflow(y)
+        default: x.multipliedReportingOverflow(by: y)
+        }
+      if overflowed { throw Self.overflow(x, op, y, at: position) }
+      storage.storeNumber(.int(result), in: frame)
+      return .next
+    }
   }
 
   private func append<Storage: VariableStorage>(

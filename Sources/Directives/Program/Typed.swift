@@ -17,9 +17,12 @@ struct Typed {
   /// For an expression that is run for its effect (`total += i`): the same effect as a
   /// statement, without making a `Void` value to throw away.
   var statement: StatementCode?
-  /// For a read of an Int local of the frame the code runs on: its slot, so an operator reads it
-  /// in place (see `IntSlotOperand`). Set by `ProgramCompiler.read` only.
+  /// For a read of an Int or Double local of the frame the code runs on: its slot, so an
+  /// operator reads it in place (see `IntSlotOperand`, `DoubleSlotOperand`). Set by
+  /// `ProgramCompiler.read` only.
   var slot: Int?
+  /// The expression's shape when a fused form can take it in place (see `FusableShape`).
+  var fused: FusableShape?
   /// True for an expression whose type is unknown because of an error already reported (a
   /// failed call, or a name whose definition failed): what it is used in reports nothing more,
   /// so `nudge check` gives the error once, not once per use (see `heldBack`).

@@ -54,7 +54,7 @@ extension Lowering {
         throw unsupported("this pattern", binding.pattern, hint: "declare one property at a time")
       }
       let name = identifier.identifier.text
-      let type = binding.typeAnnotation.map { $0.type.trimmedDescription }
+      let type = binding.typeAnnotation.map { typeText($0.type) }
       guard let accessors = binding.accessorBlock else {
         if type == nil, binding.initializer == nil {
           throw UnsupportedSyntax(

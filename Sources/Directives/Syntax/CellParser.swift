@@ -20,11 +20,11 @@ package enum CellParser {
         ]))
     }
     let tree = Parser.parse(source: cell.source)
-    let converter = SourceLocationConverter(fileName: file, tree: tree)
+    let lines = CellLineTable(cell.source)
     // Characters the lexer cannot place (control characters, U+FEFF, U+FFFD, ...) are reported
     // here: swift-syntax 603's diagnostics stop the process on some of them ("A Fix-It must have
     // at least one change"), so they never reach ParseDiagnosticsGenerator.
-    let strays = StrayCharacters.find(in: tree, source: cell.source, converter: converter)
+    let strays = StrayCharacters.find(in: tree, source: cell.source, lines: lines)
     if !strays.isEmpty {
       return .failure(
         DiagnosticList(
@@ -39,12 +39,12 @@ package enum CellParser {
       return .failure(
         DiagnosticList(
           syntaxErrors.map { error in
-            let location = error.location(converter: converter)
+            let location = lines.location(of: error.position)
             return map.diagnostic(
               error.message, at: map.position(cellLine: location.line, cellColumn: location.column))
           }))
     }
-    var lowering = Lowering(converter: converter, map: map)
+    var lowering = Lowering(lines: lines, map: map)
     do {
       return .success(CellProgram(statements: try lowering.statements(tree.statements)))
     } catch {
@@ -72,14 +72,25 @@ struct UnsupportedSyntax: Error {
 
 /// Turns swift-syntax nodes into `Statement`s and `Expression`s, refusing everything else.
 struct Lowering {
-  let converter: SourceLocationConverter
+  let lines: CellLineTable
   let map: CellSourceMap
   /// For each closure being lowered, how many `$N` parameters its body names.
   var shorthandCounts: [Int] = []
 
   func position(of node: some SyntaxProtocol) -> Position {
-    let location = converter.location(for: node.positionAfterSkippingLeadingTrivia)
+    let location = lines.location(of: node.positionAfterSkippingLeadingTrivia)
     return map.position(cellLine: location.line, cellColumn: location.column)
+  }
+
+  /// A written type's text: an identifier's name as it is (most types), else the type's text
+  /// without its trivia (which takes a walk over its tokens).
+  func typeText(_ type: TypeSyntax) -> String {
+    if let identifier = type.as(IdentifierTypeSyntax.self),
+      identifier.genericArgumentClause == nil
+    {
+      return identifier.name.text
+    }
+    return type.trimmedDescription
   }
 
   func unsupported(_ what: String, _ node: some SyntaxProtocol, hint: String = "")
@@ -163,7 +174,7 @@ struct Lowering {
       if let accessor = binding.accessorBlock {
         throw unsupported("a computed property", accessor)
       }
-      let type = binding.typeAnnotation.map { $0.type.trimmedDescription }
+      let type = binding.typeAnnotation.map { typeText($0.type) }
       let value = try binding.initializer.map { (clause) throws(UnsupportedSyntax) in
         try expression(clause.value)
       }
@@ -310,7 +321,7 @@ struct Lowering {
       kind: .function(
         FunctionDeclaration(
           name: declaration.name.text, parameters: parameters,
-          resultType: result?.type.trimmedDescription,
+          resultType: result.map { typeText($0.type) },
           resultPosition: result.map { position(of: $0.type) } ?? position(of: declaration.name),
           body: try statements(body.statements))),
       position: position(of: declaration.name))
@@ -334,7 +345,7 @@ struct Lowering {
       parameters.append(
         FunctionParameter(
           label: label, name: (parameter.secondName ?? parameter.firstName).text,
-          type: parameter.type.trimmedDescription,
+          type: typeText(parameter.type),
           defaultValue: try parameter.defaultValue.map { (clause) throws(UnsupportedSyntax) in
             try expression(clause.value)
           },
@@ -355,7 +366,7 @@ struct Lowering {
       if let effects = signature.effectSpecifiers {
         throw unsupported("'throws' and 'async'", effects)
       }
-      resultType = signature.returnClause?.type.trimmedDescription
+      resultType = signature.returnClause.map { typeText($0.type) }
       switch signature.parameterClause {
       case .simpleInput(let names):
         for name in names {
@@ -369,7 +380,7 @@ struct Lowering {
           parameters.append(
             FunctionParameter(
               label: nil, name: (parameter.secondName ?? parameter.firstName).text,
-              type: parameter.type?.trimmedDescription, defaultValue: nil,
+              type: parameter.type.map(typeText), defaultValue: nil,
               position: position(of: parameter)))
         }
       case nil: break

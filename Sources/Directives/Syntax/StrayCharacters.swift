@@ -10,7 +10,7 @@ enum StrayCharacters {
   }
 
   static func find(
-    in tree: SourceFileSyntax, source: String, converter: SourceLocationConverter
+    in tree: SourceFileSyntax, source: String, lines: CellLineTable
   ) -> [Stray] {
     // Printable ASCII, tabs and line breaks are all tokens or whitespace: a cell of only those
     // (most cells) needs no walk over its tokens, which took a sixth of a cheap cell's time.
@@ -22,12 +22,12 @@ enum StrayCharacters {
     for token in tree.tokens(viewMode: .all) {
       var offset = token.position
       for piece in token.leadingTrivia {
-        if let stray = stray(piece, at: offset, converter: converter) { strays.append(stray) }
+        if let stray = stray(piece, at: offset, lines: lines) { strays.append(stray) }
         offset += piece.sourceLength
       }
       offset = token.endPositionBeforeTrailingTrivia
       for piece in token.trailingTrivia {
-        if let stray = stray(piece, at: offset, converter: converter) { strays.append(stray) }
+        if let stray = stray(piece, at: offset, lines: lines) { strays.append(stray) }
         offset += piece.sourceLength
       }
     }
@@ -35,10 +35,10 @@ enum StrayCharacters {
   }
 
   private static func stray(
-    _ piece: TriviaPiece, at position: AbsolutePosition, converter: SourceLocationConverter
+    _ piece: TriviaPiece, at position: AbsolutePosition, lines: CellLineTable
   ) -> Stray? {
     guard case .unexpectedText(let text) = piece else { return nil }
-    let location = converter.location(for: position)
+    let location = lines.location(of: position)
     let codes = text.unicodeScalars.prefix(3).map { scalar in
       "U+"
         + String(String(scalar.value, radix: 16, uppercase: true).reversed())

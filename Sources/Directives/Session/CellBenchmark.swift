@@ -65,6 +65,33 @@ package enum CellBenchmark {
             return n if n < 2 else fib(n - 1) + fib(n - 2)
         result = fib(25)
         """),
+    Program(
+      name: "dot products of two 784-element arrays (5,000 times)",
+      swift: """
+        let a = (0..<784).map { Double($0) / 784 }
+        let b = a.map { 1 - $0 }
+        func dot(_ a: [Double], _ b: [Double]) -> Double {
+          var total = 0.0
+          for i in a.indices { total += a[i] * b[i] }
+          return total
+        }
+        var sum = 0.0
+        for _ in 0..<5_000 { sum += dot(a, b) }
+        sum
+        """,
+      python: """
+        a = [i / 784 for i in range(784)]
+        b = [1 - x for x in a]
+        def dot(a, b):
+            total = 0.0
+            for i in range(len(a)):
+                total += a[i] * b[i]
+            return total
+        s = 0.0
+        for _ in range(5000):
+            s += dot(a, b)
+        result = s
+        """),
   ]
 
   /// Runs each program `repeats` times in both languages and keeps the best time of each.
